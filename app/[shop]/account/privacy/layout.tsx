@@ -1,0 +1,41 @@
+import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { PrivacyNav } from "@/components/privacy-nav";
+import { execute } from "@/graphql/execute";
+import { graphql } from "@/graphql/generated/client";
+
+const AccountGateQuery = graphql(`
+  query AccountGate($handle: String!) {
+    shop(handle: $handle) { handle }
+    viewer { isSignedIn shop { handle } }
+  }
+`);
+
+export default async function PrivacyLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ shop: string }>;
+}) {
+  const { shop } = await params;
+  const { shop: found, viewer } = await execute(AccountGateQuery, { handle: shop });
+  if (!found) notFound();
+  // A session for another shop does not open this shop's account.
+  if (!viewer.isSignedIn || viewer.shop?.handle !== shop) {
+    redirect(`/${shop}/sign-in?next=${encodeURIComponent(`/${shop}/account/privacy`)}`);
+  }
+  return (
+    <div className="mx-auto max-w-6xl px-6 py-8">
+      <p className="text-sm text-slate-500">My Account → Privacy</p>
+      <div className="mt-4 grid gap-8 lg:grid-cols-[14rem_1fr]">
+        <aside>
+          <PrivacyNav shop={shop} />
+        </aside>
+        <main id="main" className="min-w-0">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

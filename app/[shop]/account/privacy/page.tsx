@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ContactCard } from "@/components/contact-card";
+import { PRIVACY_SECTIONS } from "@/components/privacy-sections";
+import { execute } from "@/graphql/execute";
+import { graphql } from "@/graphql/generated/client";
+
+export const metadata: Metadata = { title: "Privacy overview" };
+
+const OverviewQuery = graphql(`
+  query PrivacyOverview {
+    viewer {
+      customer { displayName email createdAt status }
+      shop {
+        handle
+        name
+        policy {
+          dataCategories { key label description sources }
+          rights { key label description }
+          requests { responseDeadline { text } extension { text } }
+          controllers { name address email }
+          dpo { name email phone address note }
+          supervisoryAuthority { name website howToComplain }
+        }
+      }
+    }
+  }
+`);
+
+const SOURCE_TEXT: Record<string, string> = {
+  GIVEN: "given by you",
+  PROVIDER: "from a sign-in provider",
+  PARTNER: "from partners",
+  AUTOMATIC: "collected automatically",
+};
+
+export default async function PrivacyOverviewPage() {
+  const { viewer } = await execute(OverviewQuery, {});
+  const { customer, shop } = viewer;
+  if (!customer || !shop) return null;
+  const base = `/${shop.handle}/account/privacy`;
+  const sectionFor = (right: string) => PRIVACY_SECTIONS.find((s) => s.rights.includes(right));
+  const since = new Date(customer.createdAt).toLocaleDateString("en-GB", { dateStyle: "long" });
+  return (
+    <div className="space-y-10">
+      <section>
+        <h1 className="text-3xl font-bold">Hello, {customer.displayName}</h1>
+        <p className="mt-2 text-slate-600">
+          Your {shop.name} account ({customer.email}), open since {since}. Here you can see everything {shop.name} holds
+          about you and use every right its privacy policy gives you, without writing to anyone.
+        </p>
+      </section>
+
+      <section aria-labelledby="holds">
+        <h2 id="holds" className="text-xl font-semibold">
+          What {shop.name} holds about you
+        </h2>
+        <ul className="mt-4 grid gap-3 md:grid-cols-2">
+          {shop.policy.dataCategories.map((category) => (
+            <li key={category.key} className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 className="font-medium">{category.label}</h3>
+              <p className="mt-1 text-sm text-slate-600">{category.description}</p>
+              <p className="mt-2 text-xs text-slate-500">
+                Source: {category.sources.map((s) => SOURCE_TEXT[s] ?? s).join(", ")}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <Link href={`${base}/data`} className="mt-4 inline-block font-medium underline">
+          See all your data
+        </Link>
+      </section>
+
+      <section aria-labelledby="rights">
+        <h2 id="rights" className="text-xl font-semibold">
+          Your rights
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {shop.name} answers requests within {shop.policy.requests.responseDeadline.text}
+          {shop.policy.requests.extension
+            ? ` (extendable by ${shop.policy.requests.extension.text} for complex requests; you are told why)`
+            : ""}
+          .
+        </p>
+        <ul className="mt-4 grid gap-3 md:grid-cols-2">
+          {shop.policy.rights.map((right) => {
+            const section = sectionFor(right.key);
+            return (
+              <li key={right.key} className="rounded-lg border border-slate-200 bg-white p-4">
+                <h3 className="font-medium">{right.label}</h3>
+                <p className="mt-1 text-sm text-slate-600">{right.description}</p>
+                {section ? (
+                  <Link href={`${base}/${section.slug}`} className="mt-2 inline-block text-sm font-medium underline">
+                    {section.label}
+                  </Link>
+                ) : right.key === "complaint" && shop.policy.supervisoryAuthority.website ? (
+                  <a
+                    href={shop.policy.supervisoryAuthority.website}
+                    className="mt-2 inline-block text-sm font-medium underline"
+                    rel="noreferrer"
+                  >
+                    {shop.policy.supervisoryAuthority.name}
+                  </a>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="contacts">
+        <h2 id="contacts" className="text-xl font-semibold">
+          Who is responsible
+        </h2>
+        <div className="mt-4 grid gap-3 md:grid-cols-3">
+          {shop.policy.controllers.map((c) => (
+            <ContactCard key={c.name} title="Controller" contact={c} />
+          ))}
+          {shop.policy.dpo && <ContactCard title="Data protection officer" contact={shop.policy.dpo} />}
+          <ContactCard
+            title="Supervisory authority"
+            contact={{
+              name: shop.policy.supervisoryAuthority.name,
+              website: shop.policy.supervisoryAuthority.website,
+              note: shop.policy.supervisoryAuthority.howToComplain,
+            }}
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+// `npm run codegen` regenerates everything generated from the SDL; CI fails when the
+// committed files differ (npm run codegen:check).
+const config: CodegenConfig = {
+  schema: "graphql/schema/*.graphql",
+  documents: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+  ignoreNoDocuments: true,
+  generates: {
+    "graphql/generated/resolvers-types.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        useTypeImports: true,
+        contextType: "../context#GraphQLContext",
+        enumsAsTypes: true,
+        scalars: { DateTime: "Date", Date: "string", ID: "string" },
+        mappers: {
+          Customer: "../mappers#CustomerParent",
+          Shop: "../mappers#ShopParent",
+          Viewer: "../mappers#ViewerParent",
+          ShopPolicy: "../mappers#ShopPolicyParent",
+        },
+      },
+    },
+    "graphql/generated/client/": {
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string", Date: "string" } },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,65 @@
+// The sections of "My Account → Privacy". Each is a route. `rights` are the rights
+// (keys of the shop's profile) the section is where to exercise; the overview links
+// each right to the first section that lists it.
+export type PrivacySection = {
+  slug: string;
+  label: string;
+  summary: string;
+  rights: string[];
+};
+
+export const PRIVACY_SECTIONS: PrivacySection[] = [
+  {
+    slug: "data",
+    label: "My data",
+    summary: "Everything we hold about you, why, and for how long; correct what is wrong.",
+    rights: ["access", "rectification"],
+  },
+  {
+    slug: "export",
+    label: "Download my data",
+    summary: "A copy of your data as JSON or CSV.",
+    rights: ["portability", "access"],
+  },
+  {
+    slug: "subscriptions",
+    label: "Subscriptions",
+    summary: "Marketing by channel and topic, profiling and sharing; unsubscribe from everything.",
+    rights: ["withdraw-consent", "objection"],
+  },
+  { slug: "cookies", label: "Cookies", summary: "Which cookie categories you allow.", rights: ["withdraw-consent"] },
+  {
+    slug: "friends",
+    label: "Invited friends",
+    summary: "Friends you invited, their status; withdraw an invitation.",
+    rights: [],
+  },
+  {
+    slug: "connected-accounts",
+    label: "Connected accounts",
+    summary: "Social sign-ins and what each provider gave us.",
+    rights: [],
+  },
+  {
+    slug: "requests",
+    label: "Requests",
+    summary: "Restriction, objection, review of an automated decision, with due dates.",
+    rights: ["restriction", "objection", "automated-decision"],
+  },
+  {
+    slug: "access-log",
+    label: "Access log",
+    summary: "Your sign-ins, and every support or partner access to your account.",
+    rights: ["access"],
+  },
+  {
+    slug: "delete",
+    label: "Delete my account",
+    summary: "What is deleted, what is kept by law and until when.",
+    rights: ["erasure"],
+  },
+];
+
+export function findPrivacySection(slug: string): PrivacySection | undefined {
+  return PRIVACY_SECTIONS.find((s) => s.slug === slug);
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { decode } from "next-auth/jwt";
+import { SESSION_COOKIE } from "@/server/auth/options";
+import { getAuthSecret } from "@/server/auth/secret";
+import { ANONYMOUS, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
+
+export type GraphQLContext = {
+  viewer: Viewer;
+  requestId: string;
+};
+
+export function createContext(viewer: Viewer): GraphQLContext {
+  return { viewer, requestId: randomUUID() };
+}
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+
+// Builds the viewer from the session cookie: the JWT names a Session row, which is
+// then checked in the database (server/auth/viewer.ts).
+export async function viewerFromCookies(cookies: CookieReader): Promise<Viewer> {
+  const token = cookies.get(SESSION_COOKIE)?.value ?? cookies.get(`__Secure-${SESSION_COOKIE}`)?.value;
+  if (!token) return ANONYMOUS;
+  const claims = await decode({ token, secret: getAuthSecret() }).catch(() => null);
+  const sessionId = typeof claims?.sid === "string" ? claims.sid : null;
+  return resolveSessionViewer(sessionId);
+}

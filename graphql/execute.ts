@@ -1,0 +1,31 @@
+import "server-only";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { cookies } from "next/headers";
+import { createContext, type GraphQLContext, viewerFromCookies } from "./context";
+import { getApolloServer } from "./server";
+
+export class GraphQLOperationError extends Error {
+  constructor(readonly errors: readonly { message: string; extensions?: Record<string, unknown> }[]) {
+    super(errors.map((e) => e.message).join("; "));
+    this.name = "GraphQLOperationError";
+  }
+}
+
+// Runs a typed GraphQL document in-process with the current request's context: pages
+// and server actions are clients of the same API as partners.
+export async function execute<TResult, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables?: TVariables,
+  context?: GraphQLContext,
+): Promise<TResult> {
+  const contextValue = context ?? createContext(await viewerFromCookies(await cookies()));
+  const response = await getApolloServer().executeOperation<TResult, TVariables>(
+    { query: document, variables },
+    { contextValue },
+  );
+  if (response.body.kind !== "single") throw new Error("Incremental delivery is not used here.");
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length) throw new GraphQLOperationError(errors);
+  if (!data) throw new Error("The operation returned no data.");
+  return data;
+}

@@ -1,0 +1,20 @@
+import type { Resolvers } from "../generated/resolvers-types";
+import { baseResolvers } from "./base";
+import { shopResolvers } from "./shop";
+import { viewerResolvers } from "./viewer";
+
+// One resolver map per domain, merged by type (scalars are defined once, in base).
+function merge(...maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const target = merged[type];
+      merged[type] = target
+        ? { ...target, ...(fields as Record<string, unknown>) }
+        : (fields as Record<string, unknown>);
+    }
+  }
+  return merged as Resolvers;
+}
+
+export const resolvers = merge(baseResolvers, viewerResolvers, shopResolvers);

@@ -1,0 +1,59 @@
+import { DATA_CATEGORY_LABELS } from "@/server/data-map/categories";
+import { findShop, listShops } from "@/server/tenants";
+import { durationText, retentionText } from "@/server/tenants/wording";
+import type { DataSource, LegalBasis, Resolvers } from "../generated/resolvers-types";
+import { toGlobalId } from "../global-id";
+
+type ProfileDuration = { years?: number; months?: number; days?: number };
+
+const duration = (d: ProfileDuration) => ({
+  years: d.years ?? 0,
+  months: d.months ?? 0,
+  days: d.days ?? 0,
+  text: durationText(d),
+});
+
+const upper = <T extends string>(value: string) => value.toUpperCase().replace(/-/g, "_") as T;
+
+export const shopResolvers: Resolvers = {
+  Query: {
+    shop: (_parent, { handle }) => findShop({ handle }),
+    shops: () => listShops(),
+  },
+  Shop: {
+    id: (shop) => toGlobalId("Shop", shop.id),
+    branding: (shop) => shop.profile.branding,
+    policy: (shop) => shop.profile,
+  },
+  ShopPolicy: {
+    version: (p) => p.policyVersion,
+    updatedAt: (p) => p.policyUpdatedAt,
+    dataCategories: (p) =>
+      p.dataCategories.map((c) => ({
+        key: c.key,
+        label: DATA_CATEGORY_LABELS[c.key],
+        description: c.description,
+        sources: c.sources.map((s) => upper<DataSource>(s)),
+      })),
+    purposes: (p) => p.purposes.map((x) => ({ ...x, legalBasis: upper<LegalBasis>(x.legalBasis) })),
+    retention: (p) =>
+      p.retention.map((r) => ({ ...r, duration: r.duration ? duration(r.duration) : null, text: retentionText(r) })),
+    cookieCategories: (p) => p.cookies.categories,
+    honoursGlobalPrivacyControl: (p) => p.cookies.honoursGlobalPrivacyControl,
+    requests: (p) => ({
+      responseDeadline: duration(p.requests.responseDeadline),
+      extension: p.requests.extension ? duration(p.requests.extension) : null,
+      extensionCondition: p.requests.extensionCondition,
+      verification: p.requests.verification,
+      authorisedAgentsAllowed: p.requests.authorisedAgents.isAllowed,
+      authorisedAgentRequirement: p.requests.authorisedAgents.requirement,
+      publishesMetrics: p.requests.publishesMetrics,
+    }),
+    features: (p) => ({
+      guestCheckout: p.features.guestCheckout,
+      socialProviders: p.features.socialProviders,
+      invitationChannels: p.features.invitationChannels,
+      nationalIdLabel: p.features.nationalId?.label ?? null,
+    }),
+  },
+};

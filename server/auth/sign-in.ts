@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { getPrisma } from "../db";
+import { findShop } from "../tenants";
+import { verifyPassword } from "./password";
+import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
+
+export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
+
+export const credentialsSchema = z.object({
+  shop: z.string().min(1).max(64),
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export type SignInResult =
+  | { ok: true; customerId: string; sessionId: string; shopHandle: string }
+  | { ok: false; reason: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
+
+type ClientInfo = { address: string | null; userAgent: string | null };
+
+// Email + password sign-in for one shop. Every failure looks the same from outside
+// (no account enumeration); repeated failures lock the account key and the client.
+export async function signInWithPassword(input: unknown, client: ClientInfo): Promise<SignInResult> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "INVALID_CREDENTIALS" };
+  const { email, password } = parsed.data;
+  const shop = await findShop({ handle: parsed.data.shop });
+  if (!shop) {
+    await verifyPassword(password, null);
+    return { ok: false, reason: "INVALID_CREDENTIALS" };
+  }
+  const keys = throttleKeys(shop.id, email, client.address);
+  if (await isThrottled(keys)) return { ok: false, reason: "RATE_LIMITED" };
+
+  const prisma = getPrisma();
+  const customer = await prisma.customer.findUnique({
+    where: { shopId_email: { shopId: shop.id, email } },
+    select: { id: true, passwordHash: true },
+  });
+  const isValid = await verifyPassword(password, customer?.passwordHash);
+  if (!customer || !isValid) {
+    await recordFailure(keys);
+    if (customer) {
+      await prisma.signInEvent.create({
+        data: {
+          shopId: shop.id,
+          customerId: customer.id,
+          method: "password",
+          isSuccessful: false,
+          ip: client.address,
+          userAgent: client.userAgent,
+        },
+      });
+    }
+    return { ok: false, reason: "INVALID_CREDENTIALS" };
+  }
+
+  const now = new Date();
+  const session = await prisma.$transaction(async (tx) => {
+    const created = await tx.session.create({
+      data: {
+        customerId: customer.id,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+        ip: client.address,
+        userAgent: client.userAgent,
+      },
+      select: { id: true },
+    });
+    await tx.signInEvent.create({
+      data: {
+        shopId: shop.id,
+        customerId: customer.id,
+        method: "password",
+        isSuccessful: true,
+        ip: client.address,
+        userAgent: client.userAgent,
+      },
+    });
+    return created;
+  });
+  await clearFailures(keys);
+  return { ok: true, customerId: customer.id, sessionId: session.id, shopHandle: shop.handle };
+}
+
+export async function revokeSession(options: { sessionId: string }): Promise<void> {
+  await getPrisma().session.updateMany({
+    where: { id: options.sessionId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}

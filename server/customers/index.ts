@@ -1,0 +1,92 @@
+import "server-only";
+import { z } from "zod";
+import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
+import { requireCustomer, type Viewer } from "../auth/viewer";
+import { getPrisma, Prisma } from "../db";
+import { AppError, type FieldError } from "../errors";
+import { findShop } from "../tenants";
+
+const customerSelect = {
+  id: true,
+  shopId: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  alias: true,
+  createdAt: true,
+  status: true,
+} as const;
+
+export type CustomerSummary = Prisma.CustomerGetPayload<{ select: typeof customerSelect }>;
+
+// The signed-in customer's own record. Scoped by shop and owner in the query itself.
+export async function getCustomer(options: { viewer: Viewer }): Promise<CustomerSummary> {
+  const viewer = requireCustomer(options.viewer);
+  const customer = await getPrisma().customer.findFirst({
+    where: { id: viewer.customerId, shopId: viewer.shop.id },
+    select: customerSelect,
+  });
+  if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
+  return customer;
+}
+
+// For node(id:): returns the customer only when it is the viewer themself.
+export async function findCustomerById(options: { viewer: Viewer; id: string }): Promise<CustomerSummary | null> {
+  if (options.viewer.kind !== "customer" || options.viewer.customerId !== options.id) return null;
+  return getCustomer({ viewer: options.viewer });
+}
+
+const name = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+
+export const signUpSchema = z.object({
+  shop: z.string().min(1),
+  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(1024, "Use at most 1024 characters."),
+  firstName: name,
+  lastName: name,
+});
+
+export async function createCustomer(options: { viewer: Viewer; input: unknown }): Promise<CustomerSummary> {
+  if (options.viewer.kind !== "anonymous") {
+    throw new AppError("FORBIDDEN", "Sign out before opening a new account.");
+  }
+  const parsed = signUpSchema.safeParse(options.input);
+  if (!parsed.success) {
+    const fieldErrors: FieldError[] = parsed.error.issues.map((issue) => ({
+      field: ["input", ...issue.path.map(String)],
+      code: "INVALID_INPUT",
+      message: issue.message,
+    }));
+    throw new AppError("INVALID_INPUT", "Check the highlighted fields.", fieldErrors);
+  }
+  const input = parsed.data;
+  const shop = await findShop({ handle: input.shop });
+  if (!shop) {
+    throw new AppError("NOT_FOUND", "There is no shop with this handle.", [
+      { field: ["input", "shop"], code: "NOT_FOUND", message: "There is no shop with this handle." },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await getPrisma().customer.create({
+      data: {
+        shopId: shop.id,
+        email: input.email,
+        passwordHash,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        locale: shop.profile.locale,
+      },
+      select: customerSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const message = "An account with this email already exists in this shop. Sign in instead.";
+      throw new AppError("CONFLICT", message, [{ field: ["input", "email"], code: "CONFLICT", message }]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,399 @@
+import type { Prisma } from "../db/generated/client";
+import type { DataCategoryKey } from "./categories";
+
+// The personal-data map (DESIGN.md property 3): for every Prisma model, either how it
+// holds personal data (category, how rows belong to a customer, which fields are
+// personal and where they came from, how it is exported, what erasure does) or why it
+// holds none. "My data", the export and the erasure engine all iterate this map; a
+// test fails when a model or field is in neither list.
+
+export type ModelName = Prisma.ModelName;
+export type DataSourceKey = "given" | "provider" | "partner" | "automatic";
+
+export type PersonalField = {
+  label: string;
+  source: DataSourceKey;
+  // Masked by default where shown; revealing it is logged.
+  isSensitive?: boolean;
+  // When the field belongs to another category than its model (e.g. email → contact).
+  category?: DataCategoryKey;
+};
+
+// How a row is tied to its customer, so every query can be scoped by owner.
+export type Ownership =
+  | { kind: "self" }
+  | { kind: "column"; column: string }
+  | { kind: "via"; relation: string; column: string };
+
+export type Erasure =
+  // Rows are deleted.
+  | { action: "delete" }
+  // Personal fields are overwritten with irreversible placeholders; links cut.
+  | { action: "anonymise" }
+  // Deleted, unless a retention rule of the shop's profile with keepOnErasure covers
+  // the category: then kept, detached from the account, until the rule's date.
+  | { action: "retain-if-required"; otherwise: "delete" | "anonymise" };
+
+export type PersonalModel = {
+  model: ModelName;
+  isPersonal: true;
+  category: DataCategoryKey;
+  label: string;
+  owner: Ownership;
+  fields: Record<string, PersonalField>;
+  // Stored, never shown or exported (credentials); removed on erasure.
+  secrets?: string[];
+  // Keys, foreign keys and bookkeeping that say nothing about the person.
+  technical: string[];
+  exportAs: string;
+  erasure: Erasure;
+};
+
+export type NonPersonalModel = { model: ModelName; isPersonal: false; reason: string };
+
+export type DataMapEntry = PersonalModel | NonPersonalModel;
+
+const given = (label: string, extra: Partial<PersonalField> = {}): PersonalField => ({
+  label,
+  source: "given",
+  ...extra,
+});
+const auto = (label: string, extra: Partial<PersonalField> = {}): PersonalField => ({
+  label,
+  source: "automatic",
+  ...extra,
+});
+const byCustomer: Ownership = { kind: "column", column: "customerId" };
+
+export const DATA_MAP: DataMapEntry[] = [
+  {
+    model: "Shop",
+    isPersonal: false,
+    reason: "The tenant itself: handle and name of a business.",
+  },
+  {
+    model: "Customer",
+    isPersonal: true,
+    category: "identity",
+    label: "Your account",
+    owner: { kind: "self" },
+    fields: {
+      email: given("Email address", { category: "contact" }),
+      emailVerifiedAt: auto("Email confirmed on", { category: "contact" }),
+      firstName: given("First name"),
+      lastName: given("Last name"),
+      alias: given("Alias (nickname)"),
+      photoUrl: given("Photo"),
+      dateOfBirth: given("Date of birth", { isSensitive: true }),
+      gender: given("Gender"),
+      hometown: given("Hometown"),
+      nationalId: given("National identification number", { isSensitive: true }),
+      locale: given("Language"),
+      status: auto("Account status"),
+      createdAt: auto("Account opened on"),
+    },
+    secrets: ["passwordHash"],
+    technical: ["id", "shopId", "updatedAt"],
+    exportAs: "account",
+    erasure: { action: "anonymise" },
+  },
+  {
+    model: "CustomerPhone",
+    isPersonal: true,
+    category: "contact",
+    label: "Phone numbers",
+    owner: byCustomer,
+    fields: {
+      kind: given("Type"),
+      number: given("Phone number", { isSensitive: true }),
+      isPrimary: given("Main number"),
+      createdAt: auto("Added on"),
+    },
+    technical: ["id", "customerId"],
+    exportAs: "phones",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Address",
+    isPersonal: true,
+    category: "addresses",
+    label: "Addresses",
+    owner: byCustomer,
+    fields: {
+      label: given("Label"),
+      recipientName: given("Recipient"),
+      line1: given("Address line 1"),
+      line2: given("Address line 2"),
+      city: given("City"),
+      region: given("Region"),
+      postalCode: given("Postal code"),
+      country: given("Country"),
+      phone: given("Phone for delivery", { isSensitive: true }),
+      isDefaultShipping: given("Default for delivery"),
+      isDefaultBilling: given("Default for billing"),
+      createdAt: auto("Added on"),
+      updatedAt: auto("Last changed on"),
+    },
+    technical: ["id", "customerId"],
+    exportAs: "addresses",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Order",
+    isPersonal: true,
+    category: "orders",
+    label: "Orders",
+    owner: byCustomer,
+    fields: {
+      number: auto("Order number"),
+      placedAt: auto("Placed on"),
+      status: auto("Status"),
+      currency: auto("Currency"),
+      subtotalCents: auto("Subtotal"),
+      shippingCents: auto("Shipping"),
+      totalCents: auto("Total"),
+      shippingName: given("Delivered to"),
+      shippingAddress: given("Delivery address"),
+      billingName: given("Billed to"),
+      billingAddress: given("Billing address"),
+    },
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "orders",
+    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+  },
+  {
+    model: "OrderItem",
+    isPersonal: true,
+    category: "orders",
+    label: "Order items",
+    owner: { kind: "via", relation: "order", column: "customerId" },
+    fields: {
+      sku: auto("Product code"),
+      productName: auto("Product"),
+      quantity: given("Quantity"),
+      unitPriceCents: auto("Unit price"),
+    },
+    technical: ["id", "orderId"],
+    exportAs: "order_items",
+    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+  },
+  {
+    model: "Invoice",
+    isPersonal: true,
+    category: "documents",
+    label: "Invoices",
+    owner: byCustomer,
+    fields: {
+      number: auto("Invoice number"),
+      issuedAt: auto("Issued on"),
+      billingName: given("Billed to"),
+      billingAddress: given("Billing address"),
+      billingTaxId: given("Tax ID"),
+      currency: auto("Currency"),
+      netCents: auto("Net amount"),
+      taxCents: auto("VAT"),
+      totalCents: auto("Total"),
+    },
+    technical: ["id", "shopId", "customerId", "orderId"],
+    exportAs: "invoices",
+    erasure: { action: "retain-if-required", otherwise: "delete" },
+  },
+  {
+    model: "WarrantyCertificate",
+    isPersonal: true,
+    category: "documents",
+    label: "Warranty certificates",
+    owner: byCustomer,
+    fields: {
+      number: auto("Certificate number"),
+      productName: auto("Product"),
+      serialNumber: auto("Serial number"),
+      holderName: given("Holder"),
+      issuedAt: auto("Issued on"),
+      validUntil: auto("Valid until"),
+    },
+    technical: ["id", "shopId", "customerId", "orderId"],
+    exportAs: "warranty_certificates",
+    erasure: { action: "retain-if-required", otherwise: "delete" },
+  },
+  {
+    model: "PaymentMethod",
+    isPersonal: true,
+    category: "payment",
+    label: "Payment methods",
+    owner: byCustomer,
+    fields: {
+      brand: given("Card brand"),
+      last4: given("Last four digits"),
+      expMonth: given("Expiry month"),
+      expYear: given("Expiry year"),
+      holderName: given("Name on card"),
+      isDefault: given("Default"),
+      createdAt: auto("Added on"),
+    },
+    technical: ["id", "customerId"],
+    exportAs: "payment_methods",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "WishlistItem",
+    isPersonal: true,
+    category: "wishlist",
+    label: "Wish list",
+    owner: byCustomer,
+    fields: { sku: given("Product code"), productName: given("Product"), addedAt: auto("Added on") },
+    technical: ["id", "customerId"],
+    exportAs: "wishlist",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Preference",
+    isPersonal: true,
+    category: "preferences",
+    label: "Shopping preferences",
+    owner: byCustomer,
+    fields: { key: given("Preference"), value: given("Your choice"), updatedAt: auto("Last changed on") },
+    technical: ["id", "customerId"],
+    exportAs: "preferences",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "PollAnswer",
+    isPersonal: true,
+    category: "polls",
+    label: "Poll and survey answers",
+    owner: byCustomer,
+    fields: {
+      poll: auto("Poll"),
+      question: auto("Question"),
+      answer: given("Your answer"),
+      answeredAt: auto("Answered on"),
+    },
+    technical: ["id", "customerId"],
+    exportAs: "poll_answers",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Device",
+    isPersonal: true,
+    category: "signins",
+    label: "Devices",
+    owner: byCustomer,
+    fields: {
+      label: auto("Device"),
+      userAgent: auto("Browser"),
+      firstSeenAt: auto("First seen"),
+      lastSeenAt: auto("Last seen"),
+      lastIp: auto("Last IP address"),
+    },
+    technical: ["id", "customerId"],
+    exportAs: "devices",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "SignInEvent",
+    isPersonal: true,
+    category: "signins",
+    label: "Sign-ins",
+    owner: byCustomer,
+    fields: {
+      method: auto("Method"),
+      isSuccessful: auto("Succeeded"),
+      ip: auto("IP address"),
+      userAgent: auto("Browser"),
+      at: auto("When"),
+    },
+    technical: ["id", "shopId", "customerId", "deviceId"],
+    exportAs: "sign_ins",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Session",
+    isPersonal: true,
+    category: "signins",
+    label: "Signed-in browsers",
+    owner: byCustomer,
+    fields: {
+      createdAt: auto("Signed in on"),
+      lastSeenAt: auto("Last active"),
+      expiresAt: auto("Expires on"),
+      revokedAt: auto("Signed out on"),
+      ip: auto("IP address"),
+      userAgent: auto("Browser"),
+    },
+    technical: ["id", "customerId"],
+    exportAs: "sessions",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "ThirdPartyRecord",
+    isPersonal: true,
+    category: "enrichment",
+    label: "Data from partners and enrichment services",
+    owner: byCustomer,
+    fields: {
+      kind: { label: "Kind", source: "partner" },
+      sourceName: { label: "Received from", source: "partner" },
+      receivedAt: { label: "Received on", source: "partner" },
+      data: { label: "What we received", source: "partner" },
+    },
+    technical: ["id", "customerId"],
+    exportAs: "third_party_data",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Account",
+    isPersonal: true,
+    category: "social",
+    label: "Connected social accounts",
+    owner: byCustomer,
+    fields: {
+      provider: { label: "Provider", source: "provider" },
+      providerAccountId: { label: "Your ID at the provider", source: "provider" },
+      profile: { label: "What the provider gave us", source: "provider" },
+      type: auto("Link type"),
+      linkedAt: auto("Linked on"),
+      lastUsedAt: auto("Last used"),
+      scope: { label: "Permissions granted", source: "provider" },
+    },
+    secrets: ["accessToken", "refreshToken", "expiresAt", "tokenType", "idToken"],
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "social_accounts",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "ConsentRecord",
+    isPersonal: true,
+    category: "consents",
+    label: "Consent history",
+    owner: byCustomer,
+    fields: {
+      purposeKey: auto("Purpose"),
+      state: given("Choice"),
+      optInLevel: auto("Opt-in level"),
+      source: auto("Where"),
+      actorType: auto("Made by"),
+      actorId: auto("Made by (ID)"),
+      policyVersion: auto("Policy version"),
+      createdAt: auto("When"),
+    },
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "consents",
+    // Proof of consent is kept as long as processing based on it could be questioned.
+    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+  },
+  {
+    model: "SignInThrottle",
+    isPersonal: false,
+    reason:
+      "Counters of failed sign-ins keyed by one-way hashes (never the email or address itself); they expire within 15 minutes.",
+  },
+];
+
+export function personalModels(): PersonalModel[] {
+  return DATA_MAP.filter((e): e is PersonalModel => e.isPersonal);
+}
+
+export function dataMapEntry(model: ModelName): DataMapEntry | undefined {
+  return DATA_MAP.find((e) => e.model === model);
+}

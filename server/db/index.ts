@@ -1,0 +1,97 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+
+// The one database module. Without DATABASE_URL the app runs on embedded PostgreSQL
+// (PGlite) stored under .data/; with DATABASE_URL=postgresql://... on a PostgreSQL
+// server. Both go through the same Prisma client, migrations and queries.
+
+export type RawSql = {
+  // Runs one or more statements without parameters (migrations).
+  exec(sql: string): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+};
+
+export type Database = {
+  kind: "postgres" | "pglite";
+  prisma: PrismaClient;
+  raw: RawSql;
+  close(): Promise<void>;
+};
+
+export function pgliteLocation(): string {
+  const configured = process.env.PGLITE_DIR;
+  if (configured === "memory" || configured === "memory://") return "memory://";
+  return path.resolve(/*turbopackIgnore: true*/ configured ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+export function openDatabase(): Database {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error("DATABASE_URL must start with postgresql:// (leave it unset for the embedded database)");
+    }
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      kind: "postgres",
+      prisma,
+      raw: {
+        async exec(sql) {
+          await pool.query(sql);
+        },
+        async query(sql, params) {
+          return (await pool.query(sql, params)).rows;
+        },
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
+  }
+  const location = pgliteLocation();
+  const client = location === "memory://" ? new PGlite() : new PGlite(location);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    kind: "pglite",
+    prisma,
+    raw: {
+      async exec(sql) {
+        await client.exec(sql);
+      },
+      async query(sql, params) {
+        return (await client.query(sql, params)).rows as never;
+      },
+    },
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}
+
+// One instance per process (kept on globalThis so Next's dev reloads reuse it: an
+// embedded database directory must never be opened twice).
+const holder = globalThis as unknown as { __privacyCentreDb?: Database };
+
+export function getDatabase(): Database {
+  holder.__privacyCentreDb ??= openDatabase();
+  return holder.__privacyCentreDb;
+}
+
+export function getPrisma(): PrismaClient {
+  return getDatabase().prisma;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const db = holder.__privacyCentreDb;
+  holder.__privacyCentreDb = undefined;
+  await db?.close();
+}
+
+export { Prisma } from "./generated/client";
+export type { PrismaClient };

@@ -1,0 +1,55 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+// Starts the built app on a fresh embedded database seeded with the demo shops.
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const PORT = Number(process.env.E2E_PORT ?? 3107);
+const DATA = path.join(ROOT, ".data", "e2e");
+
+let server: ChildProcess | undefined;
+
+async function waitFor(url: string, timeoutMs: number) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs} ms.`);
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` before the e2e tests.");
+  }
+  rmSync(DATA, { recursive: true, force: true });
+  const env = { ...process.env, PGLITE_DIR: DATA, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" };
+  delete (env as Record<string, string | undefined>).DATABASE_URL;
+  execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...env, PRIVACY_CENTRE_DEMO: "1", NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  await waitFor(`${baseUrl}/`, 90_000);
+  project.provide("baseUrl", baseUrl);
+  return async () => {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  };
+}
+
+declare module "vitest" {
+  // biome-ignore lint/style/useConsistentTypeDefinitions: module augmentation needs an interface
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

@@ -1,0 +1,120 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, newContext, screenshot, seriousViolations } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, shop: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/${shop}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: /^Sign in to/ }).click();
+}
+
+describe("a shopper's first visit", () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it("lists the demo shops on the landing page", async () => {
+    await page.goto(`${baseUrl}/`);
+    await expect(page.getByRole("heading", { level: 1 })).resolves.toBeTruthy();
+    const names = await page.getByRole("heading", { level: 3 }).allTextContents();
+    expect(names).toEqual(expect.arrayContaining(["ALMAZ", "Crystalline", "Micro-Image", "Allegra Jewels"]));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "landing");
+  });
+
+  it("sends a signed-out visitor from the account to the sign-in page, which names the demo password", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy`);
+    await page.waitForURL(/\/almaz\/sign-in/);
+    expect(await page.textContent("main")).toContain("privacy-demo");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "sign-in");
+  });
+
+  it("answers a wrong password with one generic message", async () => {
+    await signIn(page, "almaz", "demo@almaz.example", "not-the-password");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("The email or password is not right. Check them and try again.");
+  });
+
+  it("signs the demo customer in and shows the branded privacy overview", async () => {
+    await signIn(page, "almaz", "demo@almaz.example", "privacy-demo");
+    await page.waitForURL(`${baseUrl}/almaz/account/privacy`);
+    await page.getByRole("heading", { name: /^Hello, / }).waitFor();
+    const main = await page.textContent("main");
+    expect(main).toContain("What ALMAZ holds about you");
+    expect(main).toContain("Your rights");
+    const header = await page.locator("header").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(header).toBe("rgb(31, 58, 95)");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "overview-desktop");
+  });
+
+  it("opens every section of the privacy navigation", async () => {
+    await page.getByRole("navigation", { name: "Privacy" }).getByRole("link", { name: "Delete my account" }).click();
+    await page.waitForURL(/\/privacy\/delete$/);
+    expect(await page.textContent("main")).toMatch(/invoices/i);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "section-delete");
+  });
+
+  it("does not open another shop's account with this session", async () => {
+    await page.goto(`${baseUrl}/allegra/account/privacy`);
+    await page.waitForURL(/\/allegra\/sign-in/);
+  });
+
+  it("signs out, and the account is closed again", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/almaz\/sign-in\?signedOut=1/);
+    expect(await page.getByRole("status").first().textContent()).toContain("You are signed out.");
+    await page.goto(`${baseUrl}/almaz/account/privacy`);
+    await page.waitForURL(/\/almaz\/sign-in/);
+  });
+});
+
+describe("phone width", () => {
+  it("shows the overview usable on a 390 px screen", async () => {
+    const context = await newContext(browser, { width: 390, height: 844 });
+    const page = await context.newPage();
+    await signIn(page, "micro-image", "demo@micro-image.example", "privacy-demo");
+    await page.waitForURL(`${baseUrl}/micro-image/account/privacy`);
+    await page.getByRole("heading", { name: /^Hello, / }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "overview-phone");
+    await context.close();
+  });
+});
+
+describe("errors a person can understand", () => {
+  it("shows a 404 page for an unknown shop", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}/no-such-shop/account/privacy`);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent("h1")).toBe("Page not found");
+    await context.close();
+  });
+});

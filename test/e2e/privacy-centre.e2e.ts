@@ -83,11 +83,15 @@ describe("a shopper's first visit", () => {
     await page.waitForURL(/\/allegra\/sign-in/);
   });
 
-  it("signs out, and the account is closed again", async () => {
+  it("signs out, and the old session cookie no longer opens the account", async () => {
     await page.goto(`${baseUrl}/almaz/account/privacy`);
+    const before = await context.cookies();
+    expect(before.some((c) => c.name === "pc.session")).toBe(true);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/almaz\/sign-in\?signedOut=1/);
     expect(await page.getByRole("status").first().textContent()).toContain("You are signed out.");
+    // Replaying the cookie fails: the session row was revoked in the database.
+    await context.addCookies(before);
     await page.goto(`${baseUrl}/almaz/account/privacy`);
     await page.waitForURL(/\/almaz\/sign-in/);
   });
@@ -104,6 +108,21 @@ describe("phone width", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "overview-phone");
+    await context.close();
+  });
+});
+
+describe("the public privacy policy", () => {
+  it("is readable without signing in", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/crystalline/privacy-policy`);
+    const main = await page.textContent("main");
+    expect(main).toContain("CRYSTALLINE TRADE LTD");
+    expect(main).toContain("How long we keep it");
+    expect(main).toContain("10 years");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "privacy-policy");
     await context.close();
   });
 });

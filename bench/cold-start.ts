@@ -49,7 +49,12 @@ async function graphql(query: string): Promise<number> {
 async function main() {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first.");
   const dir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", PRIVACY_CENTRE_DEMO: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGLITE_DIR: dir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PRIVACY_CENTRE_DEMO: "1",
+  };
   delete env.DATABASE_URL;
   let server: ChildProcess | undefined;
   try {

@@ -46,7 +46,7 @@ export default async function ShopLayout({ children, params }: Props) {
             <Link href={`/${shop.handle}/account/privacy`} className="text-xl font-bold tracking-tight no-underline">
               {shop.name}
             </Link>
-            <p className="text-sm text-white/80">{shop.branding.tagline}</p>
+            <p className="text-sm text-white">{shop.branding.tagline}</p>
           </div>
           <nav aria-label="Shop" className="flex flex-wrap items-center gap-4 text-sm">
             <Link href={`/${shop.handle}/privacy-policy`} className="text-white hover:underline">
@@ -57,7 +57,7 @@ export default async function ShopLayout({ children, params }: Props) {
                 <Link href={`/${shop.handle}/account/privacy`} className="text-white hover:underline">
                   My account
                 </Link>
-                <span className="text-white/80">Signed in as {viewer.customer?.displayName}</span>
+                <span className="text-white">Signed in as {viewer.customer?.displayName}</span>
                 <SignOutButton shop={shop.handle} />
               </>
             ) : (

@@ -29,7 +29,7 @@ export default async function PrivacyLayout({
     <div className="mx-auto max-w-6xl px-6 py-8">
       <p className="text-sm text-slate-500">My Account → Privacy</p>
       <div className="mt-4 grid gap-8 lg:grid-cols-[14rem_1fr]">
-        <aside>
+        <aside className="min-w-0">
           <PrivacyNav shop={shop} />
         </aside>
         <main id="main" className="min-w-0">

@@ -12,30 +12,39 @@ type Props = {
   action: (state: SignUpState, form: FormData) => Promise<SignUpState>;
 };
 
-const initial: SignUpState = { fieldErrors: {}, formError: null, isDone: false };
+const initial: SignUpState = {
+  fieldErrors: {},
+  formError: null,
+  isDone: false,
+  values: { firstName: "", lastName: "", email: "" },
+};
 
 export function SignUpForm({ shop, action }: Props) {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
+  // React resets the form after the action, so the credentials are kept from submit.
+  const credentials = useRef<{ email: string; password: string } | null>(null);
   const [state, formAction, isPending] = useActionState(action, initial);
 
   // Once the account exists, sign in with what was just typed.
   useEffect(() => {
-    if (!state.isDone || !formRef.current) return;
-    const form = new FormData(formRef.current);
-    void signIn("credentials", {
-      redirect: false,
-      shop,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    }).then((result) => {
+    if (!state.isDone || !credentials.current) return;
+    const { email, password } = credentials.current;
+    credentials.current = null;
+    void signIn("credentials", { redirect: false, shop, email, password }).then((result) => {
       router.replace(result?.ok ? `/${shop}/account/privacy` : `/${shop}/sign-in?created=1`);
       router.refresh();
     });
   }, [state.isDone, shop, router]);
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-5">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        const form = new FormData(event.currentTarget);
+        credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+      }}
+      className="space-y-5"
+    >
       {state.formError && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.formError}
@@ -45,6 +54,7 @@ export function SignUpForm({ shop, action }: Props) {
         <FormField
           label="First name"
           name="firstName"
+          defaultValue={state.values.firstName}
           autoComplete="given-name"
           required
           error={state.fieldErrors.firstName}
@@ -52,6 +62,7 @@ export function SignUpForm({ shop, action }: Props) {
         <FormField
           label="Last name"
           name="lastName"
+          defaultValue={state.values.lastName}
           autoComplete="family-name"
           required
           error={state.fieldErrors.lastName}
@@ -61,6 +72,7 @@ export function SignUpForm({ shop, action }: Props) {
         label="Email"
         name="email"
         type="email"
+        defaultValue={state.values.email}
         autoComplete="email"
         required
         error={state.fieldErrors.email}

@@ -39,6 +39,7 @@ export const RETENTION_TRIGGERS = [
 ] as const;
 
 export const RIGHT_KEYS = [
+  "information",
   "access",
   "rectification",
   "erasure",

@@ -113,6 +113,41 @@ describe("phone width", () => {
   });
 });
 
+describe("a new shopper", () => {
+  it("creates an account, is signed in, and cannot create the same one twice", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const email = `new-${Date.now()}@test.example`;
+    await page.goto(`${baseUrl}/allegra/sign-up`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("First name").fill("Eleni");
+    await page.getByLabel("Last name").fill("Papadopoulou");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    // The browser's own check stops a too-short password before it is sent.
+    expect(await page.getByLabel("Password").evaluate((el) => (el as HTMLInputElement).validity.tooShort)).toBe(true);
+    await page.getByLabel("Password").fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(`${baseUrl}/allegra/account/privacy`);
+    expect(await page.getByRole("heading", { name: /^Hello, / }).textContent()).toBe("Hello, Eleni Papadopoulou");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/signedOut=1/);
+    await page.goto(`${baseUrl}/allegra/sign-up`);
+    await page.getByLabel("First name").fill("Eleni");
+    await page.getByLabel("Last name").fill("Papadopoulou");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("An account with this email already exists in this shop. Sign in instead.").waitFor();
+    // Nothing typed is lost on a refusal (except the password).
+    expect(await page.getByLabel("Email").inputValue()).toBe(email);
+    expect(await page.getByLabel("First name").inputValue()).toBe("Eleni");
+    await screenshot(page, "sign-up-duplicate");
+    await context.close();
+  });
+});
+
 describe("the public privacy policy", () => {
   it("is readable without signing in", async () => {
     const context = await newContext(browser);

@@ -12,7 +12,13 @@ const SignUpMutation = graphql(`
   }
 `);
 
-export type SignUpState = { fieldErrors: Record<string, string>; formError: string | null; isDone: boolean };
+export type SignUpState = {
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  isDone: boolean;
+  // What was typed (never the password), so a refused form keeps it.
+  values: { firstName: string; lastName: string; email: string };
+};
 
 export async function signUpAction(shop: string, _previous: SignUpState, form: FormData): Promise<SignUpState> {
   const input = {
@@ -22,8 +28,9 @@ export async function signUpAction(shop: string, _previous: SignUpState, form: F
     firstName: String(form.get("firstName") ?? ""),
     lastName: String(form.get("lastName") ?? ""),
   };
+  const values = { firstName: input.firstName, lastName: input.lastName, email: input.email };
   const { customerSignUp } = await execute(SignUpMutation, { input });
-  if (customerSignUp.customer) return { fieldErrors: {}, formError: null, isDone: true };
+  if (customerSignUp.customer) return { fieldErrors: {}, formError: null, isDone: true, values };
   const fieldErrors: Record<string, string> = {};
   let formError: string | null = null;
   for (const e of customerSignUp.userErrors) {
@@ -31,5 +38,5 @@ export async function signUpAction(shop: string, _previous: SignUpState, form: F
     if (field && !fieldErrors[field]) fieldErrors[field] = e.message;
     else if (!field) formError = e.message;
   }
-  return { fieldErrors, formError, isDone: false };
+  return { fieldErrors, formError, isDone: false, values };
 }

@@ -93,6 +93,13 @@ export default async function PrivacyOverviewPage() {
                   <Link href={`${base}/${section.slug}`} className="mt-2 inline-block text-sm font-medium underline">
                     {section.label}
                   </Link>
+                ) : right.key === "information" ? (
+                  <Link
+                    href={`/${shop.handle}/privacy-policy`}
+                    className="mt-2 inline-block text-sm font-medium underline"
+                  >
+                    Privacy policy
+                  </Link>
                 ) : right.key === "complaint" && shop.policy.supervisoryAuthority.website ? (
                   <a
                     href={shop.policy.supervisoryAuthority.website}

@@ -1,4 +1,6 @@
-import type { Customer } from "@/server/db/generated/client";
+import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";
+import type { Address, Customer } from "@/server/db/generated/client";
+import type { InvoiceView, OrderView, WarrantyView } from "@/server/orders";
 import type { ShopRef } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
 
@@ -10,3 +12,11 @@ export type CustomerParent = Pick<
 export type ShopParent = ShopRef;
 export type ShopPolicyParent = ShopProfile;
 export type ViewerParent = Record<string, never>;
+export type DataCategoryParent = CategoryView;
+export type DataSetParent = DatasetView;
+export type DataRecordParent = RecordView;
+export type RetentionInfoParent = RetentionView;
+export type OrderParent = OrderView;
+export type InvoiceParent = InvoiceView;
+export type WarrantyCertificateParent = WarrantyView;
+export type AddressParent = Address;

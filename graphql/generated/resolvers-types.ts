@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +16,75 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO 8601 date-time with offset, e.g. 2026-11-22T10:00:00.000Z. */
   DateTime: { input: Date; output: Date; }
+};
+
+/** A postal address in the customer's address book. */
+export type Address = Node & {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2, e.g. RO. */
+  country: Scalars['String']['output'];
+  /** The country's name in English, e.g. Romania. */
+  countryName: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  isDefaultBilling: Scalars['Boolean']['output'];
+  isDefaultShipping: Scalars['Boolean']['output'];
+  /** The customer's own name for it, e.g. Home. */
+  label?: Maybe<Scalars['String']['output']>;
+  line1: Scalars['String']['output'];
+  line2?: Maybe<Scalars['String']['output']>;
+  /** Phone for the courier, E.164. */
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode: Scalars['String']['output'];
+  recipientName: Scalars['String']['output'];
+  region?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AddressDeletePayload = {
+  __typename?: 'AddressDeletePayload';
+  deletedAddressId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type AddressInput = {
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2, e.g. RO. */
+  country: Scalars['String']['input'];
+  /** Makes this the default for billing, taking the flag from the other addresses. */
+  isDefaultBilling?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Makes this the default for delivery, taking the flag from the other addresses. */
+  isDefaultShipping?: InputMaybe<Scalars['Boolean']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Read as a number of the address's country unless it starts with a country code. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postalCode: Scalars['String']['input'];
+  recipientName: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddressPayload = {
+  __typename?: 'AddressPayload';
+  address?: Maybe<Address>;
+  userErrors: Array<UserError>;
+};
+
+/** Only the fields sent change; null (or an empty string) clears an optional field. */
+export type AddressUpdateInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  isDefaultBilling?: InputMaybe<Scalars['Boolean']['input']>;
+  isDefaultShipping?: InputMaybe<Scalars['Boolean']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  line1?: InputMaybe<Scalars['String']['input']>;
+  line2?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  recipientName?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ContactPoint = {
@@ -50,17 +119,57 @@ export type CookieCategory = {
 
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** Oldest first. */
+  addresses: Array<Address>;
   /** Nickname shown instead of the name where the shop uses one. */
   alias?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Everything the shop holds about the customer, by category (GDPR Art. 15). */
+  dataCategories: Array<DataCategory>;
+  /** One data set of dataCategories by its id (e.g. to page through all its records); null when unknown. */
+  dataset?: Maybe<DataSet>;
+  dateOfBirth?: Maybe<Scalars['Date']['output']>;
   /** The name to greet the customer with: the alias when there is one. */
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   firstName: Scalars['String']['output'];
+  gender?: Maybe<Gender>;
+  hometown?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Invoices, newest first; at most 100 per page. */
+  invoices: InvoiceConnection;
   lastName: Scalars['String']['output'];
+  /** Orders, newest first; at most 100 per page. */
+  orders: OrderConnection;
+  /** The main number first. */
+  phones: Array<Phone>;
   /** Whether the account is scheduled for deletion. */
   status: CustomerStatus;
+  /** Warranty certificates, newest first; at most 100 per page. */
+  warrantyCertificates: WarrantyCertificateConnection;
+};
+
+
+export type CustomerDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type CustomerInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CustomerWarrantyCertificatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CustomerSignUpInput = {
@@ -83,6 +192,93 @@ export type CustomerStatus =
   | 'ACTIVE'
   | 'DELETION_SCHEDULED';
 
+/** Only the fields sent change; null (or an empty string) clears an optional field. */
+export type CustomerUpdateInput = {
+  alias?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD; a real date, not in the future, aged 13 to 120. */
+  dateOfBirth?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  gender?: InputMaybe<Gender>;
+  hometown?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces all phone numbers (at most 10); an empty list removes them. */
+  phones?: InputMaybe<Array<PhoneInput>>;
+};
+
+export type CustomerUpdatePayload = {
+  __typename?: 'CustomerUpdatePayload';
+  customer?: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
+/** One category of personal data the shop holds about the customer, with the reasons. */
+export type DataCategory = {
+  __typename?: 'DataCategory';
+  datasets: Array<DataSet>;
+  /** What the shop's policy says about this category; null when the policy does not declare it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** False when data is held in a category the shop's policy does not declare. */
+  isDeclared: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** Why it is processed, each with its legal basis. */
+  purposes: Array<ProcessingPurpose>;
+  /** Who receives it, and where they are. */
+  recipients: Array<Recipient>;
+  /** How long it is kept, in words and as a date where one can be computed. */
+  retention: Array<RetentionInfo>;
+  sources: Array<DataSource>;
+};
+
+export type DataField = {
+  __typename?: 'DataField';
+  /** Masked by default; revealing it is recorded. */
+  isSensitive: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** Where the value came from. */
+  source: DataSource;
+};
+
+export type DataRecord = {
+  __typename?: 'DataRecord';
+  id: Scalars['ID']['output'];
+  /** When this record is deleted under the shop's retention rules, where computable. */
+  keptUntil?: Maybe<Scalars['DateTime']['output']>;
+  values: Array<DataValue>;
+};
+
+export type DataRecordConnection = {
+  __typename?: 'DataRecordConnection';
+  edges: Array<DataRecordEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DataRecordEdge = {
+  __typename?: 'DataRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: DataRecord;
+};
+
+/** The values of one kind of record (e.g. addresses) that belong to a category. */
+export type DataSet = {
+  __typename?: 'DataSet';
+  /** How many records the customer has here. */
+  count: Scalars['Int']['output'];
+  fields: Array<DataField>;
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  records: DataRecordConnection;
+};
+
+
+/** The values of one kind of record (e.g. addresses) that belong to a category. */
+export type DataSetRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type DataSource =
   /** Collected automatically. */
   | 'AUTOMATIC'
@@ -92,6 +288,15 @@ export type DataSource =
   | 'PARTNER'
   /** From a social sign-in provider. */
   | 'PROVIDER';
+
+export type DataValue = {
+  __typename?: 'DataValue';
+  field: Scalars['String']['output'];
+  isMasked: Scalars['Boolean']['output'];
+  label: Scalars['String']['output'];
+  /** The value as text (dates ISO 8601, amounts with currency); masked when sensitive. */
+  value?: Maybe<Scalars['String']['output']>;
+};
 
 export type DeletionTerms = {
   __typename?: 'DeletionTerms';
@@ -108,6 +313,41 @@ export type Duration = {
   /** e.g. "5 years" or "1 month". */
   text: Scalars['String']['output'];
   years: Scalars['Int']['output'];
+};
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'NON_BINARY'
+  | 'UNDISCLOSED';
+
+export type Invoice = Node & {
+  __typename?: 'Invoice';
+  billingAddress: Scalars['String']['output'];
+  billingName: Scalars['String']['output'];
+  billingTaxId?: Maybe<Scalars['String']['output']>;
+  /** Where the signed-in owner downloads the PDF. */
+  downloadUrl: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  net: Money;
+  number: Scalars['String']['output'];
+  orderNumber?: Maybe<Scalars['String']['output']>;
+  tax: Money;
+  total: Money;
+};
+
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
 };
 
 export type LegalBasis =
@@ -147,12 +387,44 @@ export type MarketingTopic = {
   label: Scalars['String']['output'];
 };
 
+export type Money = {
+  __typename?: 'Money';
+  cents: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  /** e.g. "123.45 RON". */
+  formatted: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated Placeholder so domains can extend Mutation. */
   _empty?: Maybe<Scalars['Boolean']['output']>;
+  /** Adds an address to the signed-in customer's address book (at most 20). */
+  addressCreate: AddressPayload;
+  /** Removes one of the signed-in customer's addresses. */
+  addressDelete: AddressDeletePayload;
+  /** Corrects one of the signed-in customer's addresses. */
+  addressUpdate: AddressPayload;
   /** Opens a customer account in a shop. Sign in afterwards with the same email and password. */
   customerSignUp: CustomerSignUpPayload;
+  /** Corrects the signed-in customer's own details. */
+  customerUpdate: CustomerUpdatePayload;
+};
+
+
+export type MutationAddressCreateArgs = {
+  input: AddressInput;
+};
+
+
+export type MutationAddressDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddressUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: AddressUpdateInput;
 };
 
 
@@ -160,10 +432,61 @@ export type MutationCustomerSignUpArgs = {
   input: CustomerSignUpInput;
 };
 
+
+export type MutationCustomerUpdateArgs = {
+  input: CustomerUpdateInput;
+};
+
 /** An object with an opaque, globally unique ID (Relay). */
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+export type Order = Node & {
+  __typename?: 'Order';
+  billingAddress: Scalars['String']['output'];
+  billingName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  invoiceNumbers: Array<Scalars['String']['output']>;
+  items: Array<OrderItem>;
+  number: Scalars['String']['output'];
+  placedAt: Scalars['DateTime']['output'];
+  shipping: Money;
+  shippingAddress: Scalars['String']['output'];
+  shippingName: Scalars['String']['output'];
+  status: OrderStatus;
+  subtotal: Money;
+  total: Money;
+};
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+export type OrderItem = {
+  __typename?: 'OrderItem';
+  productName: Scalars['String']['output'];
+  quantity: Scalars['Int']['output'];
+  sku: Scalars['String']['output'];
+  unitPrice: Money;
+};
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'PAID'
+  | 'PLACED'
+  | 'RETURNED'
+  | 'SHIPPED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -172,6 +495,28 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
 };
+
+export type Phone = {
+  __typename?: 'Phone';
+  /** The main number; at most one is. */
+  isPrimary: Scalars['Boolean']['output'];
+  kind: PhoneKind;
+  /** E.164, e.g. +40712345678. */
+  number: Scalars['String']['output'];
+};
+
+export type PhoneInput = {
+  /** When no number is marked, the first one is the main one. */
+  isPrimary?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: PhoneKind;
+  /** Read as a number of the shop's country unless it starts with a country code. */
+  number: Scalars['String']['input'];
+};
+
+export type PhoneKind =
+  | 'HOME'
+  | 'MOBILE'
+  | 'WORK';
 
 export type PolicyDataCategory = {
   __typename?: 'PolicyDataCategory';
@@ -233,6 +578,14 @@ export type RequestHandling = {
   publishesMetrics: Scalars['Boolean']['output'];
   responseDeadline: Duration;
   verification: Scalars['String']['output'];
+};
+
+export type RetentionInfo = {
+  __typename?: 'RetentionInfo';
+  explanation: Scalars['String']['output'];
+  /** The date it is kept until, where the rule and the account's history give one. */
+  keptUntil?: Maybe<Scalars['DateTime']['output']>;
+  rule: RetentionRule;
 };
 
 export type RetentionRule = {
@@ -352,6 +705,32 @@ export type Viewer = {
   shop?: Maybe<Shop>;
 };
 
+export type WarrantyCertificate = Node & {
+  __typename?: 'WarrantyCertificate';
+  downloadUrl: Scalars['String']['output'];
+  holderName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  number: Scalars['String']['output'];
+  orderNumber?: Maybe<Scalars['String']['output']>;
+  productName: Scalars['String']['output'];
+  serialNumber: Scalars['String']['output'];
+  validUntil: Scalars['DateTime']['output'];
+};
+
+export type WarrantyCertificateConnection = {
+  __typename?: 'WarrantyCertificateConnection';
+  edges: Array<WarrantyCertificateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WarrantyCertificateEdge = {
+  __typename?: 'WarrantyCertificateEdge';
+  cursor: Scalars['String']['output'];
+  node: WarrantyCertificate;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -425,13 +804,22 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
+    | ( AddressParent )
     | ( CustomerParent )
+    | ( InvoiceParent )
+    | ( OrderParent )
     | ( ShopParent )
+    | ( WarrantyCertificateParent )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Address: ResolverTypeWrapper<AddressParent>;
+  AddressDeletePayload: ResolverTypeWrapper<AddressDeletePayload>;
+  AddressInput: AddressInput;
+  AddressPayload: ResolverTypeWrapper<Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversTypes['Address']> }>;
+  AddressUpdateInput: AddressUpdateInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactPoint: ResolverTypeWrapper<ContactPoint>;
   Controller: ResolverTypeWrapper<Controller>;
@@ -440,26 +828,49 @@ export type ResolversTypes = {
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: ResolverTypeWrapper<Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerStatus: CustomerStatus;
+  CustomerUpdateInput: CustomerUpdateInput;
+  CustomerUpdatePayload: ResolverTypeWrapper<Omit<CustomerUpdatePayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  DataCategory: ResolverTypeWrapper<DataCategoryParent>;
+  DataField: ResolverTypeWrapper<DataField>;
+  DataRecord: ResolverTypeWrapper<DataRecordParent>;
+  DataRecordConnection: ResolverTypeWrapper<Omit<DataRecordConnection, 'edges'> & { edges: Array<ResolversTypes['DataRecordEdge']> }>;
+  DataRecordEdge: ResolverTypeWrapper<Omit<DataRecordEdge, 'node'> & { node: ResolversTypes['DataRecord'] }>;
+  DataSet: ResolverTypeWrapper<DataSetParent>;
   DataSource: DataSource;
+  DataValue: ResolverTypeWrapper<DataValue>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletionTerms: ResolverTypeWrapper<DeletionTerms>;
   Duration: ResolverTypeWrapper<Duration>;
+  Gender: Gender;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invoice: ResolverTypeWrapper<InvoiceParent>;
+  InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
+  InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   LegalBasis: LegalBasis;
   LegalRegime: ResolverTypeWrapper<LegalRegime>;
   MarketingChannel: ResolverTypeWrapper<MarketingChannel>;
   MarketingOptions: ResolverTypeWrapper<MarketingOptions>;
   MarketingTopic: ResolverTypeWrapper<MarketingTopic>;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Order: ResolverTypeWrapper<OrderParent>;
+  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderItem: ResolverTypeWrapper<OrderItem>;
+  OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Phone: ResolverTypeWrapper<Phone>;
+  PhoneInput: PhoneInput;
+  PhoneKind: PhoneKind;
   PolicyDataCategory: ResolverTypeWrapper<PolicyDataCategory>;
   ProcessingPurpose: ResolverTypeWrapper<ProcessingPurpose>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recipient: ResolverTypeWrapper<Recipient>;
   RequestHandling: ResolverTypeWrapper<RequestHandling>;
+  RetentionInfo: ResolverTypeWrapper<RetentionInfoParent>;
   RetentionRule: ResolverTypeWrapper<RetentionRule>;
   Right: ResolverTypeWrapper<Right>;
   Shop: ResolverTypeWrapper<ShopParent>;
@@ -472,10 +883,18 @@ export type ResolversTypes = {
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Viewer: ResolverTypeWrapper<ViewerParent>;
+  WarrantyCertificate: ResolverTypeWrapper<WarrantyCertificateParent>;
+  WarrantyCertificateConnection: ResolverTypeWrapper<Omit<WarrantyCertificateConnection, 'edges'> & { edges: Array<ResolversTypes['WarrantyCertificateEdge']> }>;
+  WarrantyCertificateEdge: ResolverTypeWrapper<Omit<WarrantyCertificateEdge, 'node'> & { node: ResolversTypes['WarrantyCertificate'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Address: AddressParent;
+  AddressDeletePayload: AddressDeletePayload;
+  AddressInput: AddressInput;
+  AddressPayload: Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversParentTypes['Address']> };
+  AddressUpdateInput: AddressUpdateInput;
   Boolean: Scalars['Boolean']['output'];
   ContactPoint: ContactPoint;
   Controller: Controller;
@@ -483,24 +902,44 @@ export type ResolversParentTypes = {
   Customer: CustomerParent;
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerUpdateInput: CustomerUpdateInput;
+  CustomerUpdatePayload: Omit<CustomerUpdatePayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  DataCategory: DataCategoryParent;
+  DataField: DataField;
+  DataRecord: DataRecordParent;
+  DataRecordConnection: Omit<DataRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['DataRecordEdge']> };
+  DataRecordEdge: Omit<DataRecordEdge, 'node'> & { node: ResolversParentTypes['DataRecord'] };
+  DataSet: DataSetParent;
+  DataValue: DataValue;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeletionTerms: DeletionTerms;
   Duration: Duration;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Invoice: InvoiceParent;
+  InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
+  InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   LegalRegime: LegalRegime;
   MarketingChannel: MarketingChannel;
   MarketingOptions: MarketingOptions;
   MarketingTopic: MarketingTopic;
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Order: OrderParent;
+  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderItem: OrderItem;
   PageInfo: PageInfo;
+  Phone: Phone;
+  PhoneInput: PhoneInput;
   PolicyDataCategory: PolicyDataCategory;
   ProcessingPurpose: ProcessingPurpose;
   Query: Record<PropertyKey, never>;
   Recipient: Recipient;
   RequestHandling: RequestHandling;
+  RetentionInfo: RetentionInfoParent;
   RetentionRule: RetentionRule;
   Right: Right;
   Shop: ShopParent;
@@ -512,6 +951,38 @@ export type ResolversParentTypes = {
   Transfers: Transfers;
   UserError: UserError;
   Viewer: ViewerParent;
+  WarrantyCertificate: WarrantyCertificateParent;
+  WarrantyCertificateConnection: Omit<WarrantyCertificateConnection, 'edges'> & { edges: Array<ResolversParentTypes['WarrantyCertificateEdge']> };
+  WarrantyCertificateEdge: Omit<WarrantyCertificateEdge, 'node'> & { node: ResolversParentTypes['WarrantyCertificate'] };
+};
+
+export type AddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefaultBilling?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDefaultShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AddressDeletePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddressDeletePayload'] = ResolversParentTypes['AddressDeletePayload']> = {
+  deletedAddressId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AddressPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddressPayload'] = ResolversParentTypes['AddressPayload']> = {
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ContactPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ContactPoint'] = ResolversParentTypes['ContactPoint']> = {
@@ -542,20 +1013,86 @@ export type CookieCategoryResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataCategories?: Resolver<Array<ResolversTypes['DataCategory']>, ParentType, ContextType>;
+  dataset?: Resolver<Maybe<ResolversTypes['DataSet']>, ParentType, ContextType, RequireFields<CustomerDatasetArgs, 'id'>>;
+  dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  hometown?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<CustomerInvoicesArgs, 'first'>>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
+  warrantyCertificates?: Resolver<ResolversTypes['WarrantyCertificateConnection'], ParentType, ContextType, RequireFields<CustomerWarrantyCertificatesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CustomerSignUpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerSignUpPayload'] = ResolversParentTypes['CustomerSignUpPayload']> = {
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CustomerUpdatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerUpdatePayload'] = ResolversParentTypes['CustomerUpdatePayload']> = {
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DataCategoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataCategory'] = ResolversParentTypes['DataCategory']> = {
+  datasets?: Resolver<Array<ResolversTypes['DataSet']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isDeclared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purposes?: Resolver<Array<ResolversTypes['ProcessingPurpose']>, ParentType, ContextType>;
+  recipients?: Resolver<Array<ResolversTypes['Recipient']>, ParentType, ContextType>;
+  retention?: Resolver<Array<ResolversTypes['RetentionInfo']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['DataSource']>, ParentType, ContextType>;
+};
+
+export type DataFieldResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataField'] = ResolversParentTypes['DataField']> = {
+  isSensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType>;
+};
+
+export type DataRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataRecord'] = ResolversParentTypes['DataRecord']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keptUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['DataValue']>, ParentType, ContextType>;
+};
+
+export type DataRecordConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataRecordConnection'] = ResolversParentTypes['DataRecordConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DataRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DataRecordEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataRecordEdge'] = ResolversParentTypes['DataRecordEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DataRecord'], ParentType, ContextType>;
+};
+
+export type DataSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataSet'] = ResolversParentTypes['DataSet']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['DataField']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['DataRecordConnection'], ParentType, ContextType, RequireFields<DataSetRecordsArgs, 'first'>>;
+};
+
+export type DataValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataValue'] = ResolversParentTypes['DataValue']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -577,6 +1114,32 @@ export type DurationResolvers<ContextType = GraphQLContext, ParentType extends R
   months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
+  billingAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billingName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billingTaxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InvoiceConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvoiceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
 };
 
 export type LegalRegimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LegalRegime'] = ResolversParentTypes['LegalRegime']> = {
@@ -604,13 +1167,58 @@ export type MarketingTopicResolvers<ContextType = GraphQLContext, ParentType ext
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _empty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  addressCreate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressCreateArgs, 'input'>>;
+  addressDelete?: Resolver<ResolversTypes['AddressDeletePayload'], ParentType, ContextType, RequireFields<MutationAddressDeleteArgs, 'id'>>;
+  addressUpdate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressUpdateArgs, 'id' | 'input'>>;
   customerSignUp?: Resolver<ResolversTypes['CustomerSignUpPayload'], ParentType, ContextType, RequireFields<MutationCustomerSignUpArgs, 'input'>>;
+  customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Customer' | 'Shop', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'Customer' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+};
+
+export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
+  billingAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billingName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoiceNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipping?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  shippingAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shippingName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrderEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+};
+
+export type OrderItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderItem'] = ResolversParentTypes['OrderItem']> = {
+  productName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -618,6 +1226,12 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PhoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Phone'] = ResolversParentTypes['Phone']> = {
+  isPrimary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PhoneKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PolicyDataCategoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyDataCategory'] = ResolversParentTypes['PolicyDataCategory']> = {
@@ -661,6 +1275,12 @@ export type RequestHandlingResolvers<ContextType = GraphQLContext, ParentType ex
   publishesMetrics?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   responseDeadline?: Resolver<ResolversTypes['Duration'], ParentType, ContextType>;
   verification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RetentionInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetentionInfo'] = ResolversParentTypes['RetentionInfo']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keptUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['RetentionRule'], ParentType, ContextType>;
 };
 
 export type RetentionRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetentionRule'] = ResolversParentTypes['RetentionRule']> = {
@@ -753,28 +1373,73 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
 };
 
+export type WarrantyCertificateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WarrantyCertificate'] = ResolversParentTypes['WarrantyCertificate']> = {
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  productName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serialNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WarrantyCertificateConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WarrantyCertificateConnection'] = ResolversParentTypes['WarrantyCertificateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WarrantyCertificateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WarrantyCertificateEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WarrantyCertificateEdge'] = ResolversParentTypes['WarrantyCertificateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WarrantyCertificate'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
+  Address?: AddressResolvers<ContextType>;
+  AddressDeletePayload?: AddressDeletePayloadResolvers<ContextType>;
+  AddressPayload?: AddressPayloadResolvers<ContextType>;
   ContactPoint?: ContactPointResolvers<ContextType>;
   Controller?: ControllerResolvers<ContextType>;
   CookieCategory?: CookieCategoryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerSignUpPayload?: CustomerSignUpPayloadResolvers<ContextType>;
+  CustomerUpdatePayload?: CustomerUpdatePayloadResolvers<ContextType>;
+  DataCategory?: DataCategoryResolvers<ContextType>;
+  DataField?: DataFieldResolvers<ContextType>;
+  DataRecord?: DataRecordResolvers<ContextType>;
+  DataRecordConnection?: DataRecordConnectionResolvers<ContextType>;
+  DataRecordEdge?: DataRecordEdgeResolvers<ContextType>;
+  DataSet?: DataSetResolvers<ContextType>;
+  DataValue?: DataValueResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeletionTerms?: DeletionTermsResolvers<ContextType>;
   Duration?: DurationResolvers<ContextType>;
+  Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
+  InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   LegalRegime?: LegalRegimeResolvers<ContextType>;
   MarketingChannel?: MarketingChannelResolvers<ContextType>;
   MarketingOptions?: MarketingOptionsResolvers<ContextType>;
   MarketingTopic?: MarketingTopicResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderItem?: OrderItemResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Phone?: PhoneResolvers<ContextType>;
   PolicyDataCategory?: PolicyDataCategoryResolvers<ContextType>;
   ProcessingPurpose?: ProcessingPurposeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;
   RequestHandling?: RequestHandlingResolvers<ContextType>;
+  RetentionInfo?: RetentionInfoResolvers<ContextType>;
   RetentionRule?: RetentionRuleResolvers<ContextType>;
   Right?: RightResolvers<ContextType>;
   Shop?: ShopResolvers<ContextType>;
@@ -785,5 +1450,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Transfers?: TransfersResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WarrantyCertificate?: WarrantyCertificateResolvers<ContextType>;
+  WarrantyCertificateConnection?: WarrantyCertificateConnectionResolvers<ContextType>;
+  WarrantyCertificateEdge?: WarrantyCertificateEdgeResolvers<ContextType>;
 };
 

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
+import { findAddressById } from "@/server/addresses";
 import { findCustomerById } from "@/server/customers";
 import { findShopById } from "@/server/tenants";
 import type { Resolvers } from "../generated/resolvers-types";
@@ -39,7 +40,7 @@ export const baseResolvers: Resolvers = {
     },
   }),
   Node: {
-    __resolveType: (node) => ("handle" in node ? "Shop" : "Customer"),
+    __resolveType: (node) => ("recipientName" in node ? "Address" : "handle" in node ? "Shop" : "Customer"),
   },
   Query: {
     viewer: () => ({}),
@@ -51,6 +52,8 @@ export const baseResolvers: Resolvers = {
           return findCustomerById({ viewer, id: decoded.id });
         case "Shop":
           return findShopById({ id: decoded.id });
+        case "Address":
+          return findAddressById({ viewer, id: decoded.id });
         default:
           return null;
       }

@@ -1,5 +1,7 @@
 import type { Resolvers } from "../generated/resolvers-types";
 import { baseResolvers } from "./base";
+import { correctionsResolvers } from "./corrections";
+import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
 import { viewerResolvers } from "./viewer";
 
@@ -17,4 +19,4 @@ function merge(...maps: Resolvers[]): Resolvers {
   return merged as Resolvers;
 }
 
-export const resolvers = merge(baseResolvers, viewerResolvers, shopResolvers);
+export const resolvers = merge(baseResolvers, viewerResolvers, shopResolvers, myDataResolvers, correctionsResolvers);

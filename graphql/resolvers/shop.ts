@@ -1,5 +1,6 @@
 import { DATA_CATEGORY_LABELS } from "@/server/data-map/categories";
 import { findShop, listShops } from "@/server/tenants";
+import type { ShopProfile } from "@/server/tenants/profile-schema";
 import { durationText, retentionText } from "@/server/tenants/wording";
 import type { DataSource, LegalBasis, Resolvers } from "../generated/resolvers-types";
 import { toGlobalId } from "../global-id";
@@ -14,6 +15,21 @@ const duration = (d: ProfileDuration) => ({
 });
 
 const upper = <T extends string>(value: string) => value.toUpperCase().replace(/-/g, "_") as T;
+
+// Profile entries in their GraphQL shape; shared with "My data", which shows the same
+// purposes and rules per category.
+export const purposeToGraph = (p: ShopProfile["purposes"][number]) => ({
+  ...p,
+  legalBasis: upper<LegalBasis>(p.legalBasis),
+});
+
+export const retentionRuleToGraph = (r: ShopProfile["retention"][number]) => ({
+  ...r,
+  duration: r.duration ? duration(r.duration) : null,
+  text: retentionText(r),
+});
+
+export const sourceToGraph = (s: string) => upper<DataSource>(s);
 
 export const shopResolvers: Resolvers = {
   Query: {
@@ -33,11 +49,10 @@ export const shopResolvers: Resolvers = {
         key: c.key,
         label: DATA_CATEGORY_LABELS[c.key],
         description: c.description,
-        sources: c.sources.map((s) => upper<DataSource>(s)),
+        sources: c.sources.map(sourceToGraph),
       })),
-    purposes: (p) => p.purposes.map((x) => ({ ...x, legalBasis: upper<LegalBasis>(x.legalBasis) })),
-    retention: (p) =>
-      p.retention.map((r) => ({ ...r, duration: r.duration ? duration(r.duration) : null, text: retentionText(r) })),
+    purposes: (p) => p.purposes.map(purposeToGraph),
+    retention: (p) => p.retention.map(retentionRuleToGraph),
     cookieCategories: (p) => p.cookies.categories,
     honoursGlobalPrivacyControl: (p) => p.cookies.honoursGlobalPrivacyControl,
     requests: (p) => ({

@@ -383,6 +383,48 @@ export const DATA_MAP: DataMapEntry[] = [
     erasure: { action: "retain-if-required", otherwise: "anonymise" },
   },
   {
+    model: "AuditEvent",
+    isPersonal: true,
+    // The log of what was done to the account and its data (corrections, reveals), read
+    // as account activity alongside sign-ins and devices.
+    category: "signins",
+    label: "Activity log of your data",
+    owner: byCustomer,
+    fields: {
+      action: auto("What happened"),
+      details: auto("What changed"),
+      actorType: auto("Done by"),
+      actorId: auto("Done by (ID)"),
+      createdAt: auto("When"),
+    },
+    // Chain bookkeeping: sequence and hashes prove the log was not edited.
+    technical: ["id", "shopId", "customerId", "sequence", "prevHash", "hash"],
+    exportAs: "activity_log",
+    // Proof that a correction or access happened is kept while it could be questioned.
+    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+  },
+  {
+    model: "RecipientNotification",
+    isPersonal: true,
+    // Account activity too: the record of whom a correction was passed on to (GDPR
+    // Art. 19). "signins" is declared by every profile; "communications" (with us)
+    // would be both a poorer fit and undeclared by some.
+    category: "signins",
+    label: "Corrections passed on to recipients",
+    owner: byCustomer,
+    fields: {
+      recipientKey: auto("Recipient"),
+      kind: auto("Reason"),
+      payload: auto("What they were told"),
+      status: auto("Status"),
+      createdAt: auto("Queued on"),
+      deliveredAt: auto("Delivered on"),
+    },
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "recipient_notifications",
+    erasure: { action: "delete" },
+  },
+  {
     model: "SignInThrottle",
     isPersonal: false,
     reason:

@@ -28,6 +28,34 @@ export function pgliteLocation(): string {
   return path.resolve(/*turbopackIgnore: true*/ configured ?? path.join(process.cwd(), ".data", "pglite"));
 }
 
+// Tests count SQL statements (to prove there is no N+1); the events are only emitted
+// when NODE_ENV is "test".
+type QueryListener = () => void;
+const queryListeners = new Set<QueryListener>();
+
+function createClient(adapter: PrismaPg | PrismaPGlite): PrismaClient {
+  if (process.env.NODE_ENV !== "test") return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query" as never, () => {
+    for (const listener of queryListeners) listener();
+  });
+  return client;
+}
+
+export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  let queries = 0;
+  const listener = () => {
+    queries++;
+  };
+  queryListeners.add(listener);
+  try {
+    const result = await work();
+    return { result, queries };
+  } finally {
+    queryListeners.delete(listener);
+  }
+}
+
 export function openDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -35,7 +63,7 @@ export function openDatabase(): Database {
       throw new Error("DATABASE_URL must start with postgresql:// (leave it unset for the embedded database)");
     }
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = createClient(new PrismaPg(pool));
     return {
       kind: "postgres",
       prisma,
@@ -55,7 +83,7 @@ export function openDatabase(): Database {
   }
   const location = pgliteLocation();
   const client = location === "memory://" ? new PGlite() : new PGlite(location);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = createClient(new PrismaPGlite(client));
   return {
     kind: "pglite",
     prisma,

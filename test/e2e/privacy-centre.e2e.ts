@@ -79,6 +79,58 @@ describe("a shopper's first visit", () => {
     await screenshot(page, "section-delete");
   });
 
+  it("reads My data: every category, with sensitive values masked", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy/data`);
+    await page.getByRole("heading", { level: 1, name: "My data" }).waitFor();
+    const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(headings).toEqual(expect.arrayContaining(["Identity", "Contact details", "Addresses", "Orders"]));
+    const main = (await page.textContent("main")) ?? "";
+    expect(main).toContain("demo@almaz.example");
+    expect(main).toMatch(/••••-••-••/);
+    await page.getByText("Why we hold it, where it came from").first().click();
+    expect(await page.locator("details[open]").first().textContent()).toMatch(/on the basis of/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "my-data-desktop");
+  });
+
+  it("pages through all orders", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy/data`);
+    await page.getByRole("link", { name: /^See all \d+ orders$/ }).click();
+    await page.waitForURL(/\/data\/set\//);
+    const rows = await page.locator("tbody tr").count();
+    expect(rows).toBeGreaterThan(5);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("downloads an invoice as a PDF", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy/data/documents`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "documents");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("link", { name: /^Download PDF of invoice/ })
+        .first()
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^invoice-[A-Za-z0-9._-]+\.pdf$/);
+    const file = await download.path();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("refuses a document to a signed-out browser", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy/data/documents`);
+    const href = await page
+      .getByRole("link", { name: /^Download PDF of invoice/ })
+      .first()
+      .getAttribute("href");
+    const anonymous = await newContext(browser);
+    const response = await anonymous.request.get(`${baseUrl}${href}`);
+    expect(response.status()).toBe(401);
+    await anonymous.close();
+  });
+
   it("does not open another shop's account with this session", async () => {
     await page.goto(`${baseUrl}/allegra/account/privacy`);
     await page.waitForURL(/\/allegra\/sign-in/);
@@ -109,6 +161,11 @@ describe("phone width", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "overview-phone");
+    await page.goto(`${baseUrl}/micro-image/account/privacy/data`);
+    await page.getByRole("heading", { level: 1, name: "My data" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "my-data-phone");
     await context.close();
   });
 });

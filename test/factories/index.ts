@@ -41,3 +41,25 @@ export async function signedInViewer(options: { shop?: string; email?: string } 
   });
   return { kind: "customer", shop: await shop(options.shop), customerId: customer.id, sessionId: session.id };
 }
+
+// A signed-in customer with years of realistic history (the demo seed's generator).
+export async function viewerWithHistory(
+  options: { shop?: string; orderCount?: number; isDemo?: boolean; seed?: string } = {},
+): Promise<CustomerViewer> {
+  const { createCustomerWithHistory } = await import("@/prisma/seed/index");
+  const s = await shop(options.shop);
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const customerId = await createCustomerWithHistory(getPrisma(), {
+    shopId: s.id,
+    profile: s.profile,
+    email: uniqueEmail("history"),
+    orderCount: options.orderCount,
+    isDemo: options.isDemo,
+    seed: options.seed ?? randomUUID(),
+    passwordHash: await passwordHash,
+  });
+  const session = await getPrisma().session.create({
+    data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  return { kind: "customer", shop: s, customerId, sessionId: session.id };
+}

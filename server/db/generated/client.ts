@@ -136,3 +136,13 @@ export type ConsentRecord = Prisma.ConsentRecordModel
  * 
  */
 export type SignInThrottle = Prisma.SignInThrottleModel
+/**
+ * Model AuditEvent
+ * 
+ */
+export type AuditEvent = Prisma.AuditEventModel
+/**
+ * Model RecipientNotification
+ * 
+ */
+export type RecipientNotification = Prisma.RecipientNotificationModel

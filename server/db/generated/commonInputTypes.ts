@@ -460,6 +460,40 @@ export type EnumActorTypeWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumActorTypeFilter<$PrismaModel>
 }
 
+export type EnumRecipientNotificationKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationKind | Prisma.EnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationKindFilter<$PrismaModel> | $Enums.RecipientNotificationKind
+}
+
+export type EnumRecipientNotificationStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationStatus | Prisma.EnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel> | $Enums.RecipientNotificationStatus
+}
+
+export type EnumRecipientNotificationKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationKind | Prisma.EnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationKindWithAggregatesFilter<$PrismaModel> | $Enums.RecipientNotificationKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRecipientNotificationKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRecipientNotificationKindFilter<$PrismaModel>
+}
+
+export type EnumRecipientNotificationStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationStatus | Prisma.EnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationStatusWithAggregatesFilter<$PrismaModel> | $Enums.RecipientNotificationStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -886,6 +920,40 @@ export type NestedEnumActorTypeWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumActorTypeFilter<$PrismaModel>
   _max?: Prisma.NestedEnumActorTypeFilter<$PrismaModel>
+}
+
+export type NestedEnumRecipientNotificationKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationKind | Prisma.EnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationKindFilter<$PrismaModel> | $Enums.RecipientNotificationKind
+}
+
+export type NestedEnumRecipientNotificationStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationStatus | Prisma.EnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel> | $Enums.RecipientNotificationStatus
+}
+
+export type NestedEnumRecipientNotificationKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationKind | Prisma.EnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationKind[] | Prisma.ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationKindWithAggregatesFilter<$PrismaModel> | $Enums.RecipientNotificationKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRecipientNotificationKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRecipientNotificationKindFilter<$PrismaModel>
+}
+
+export type NestedEnumRecipientNotificationStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RecipientNotificationStatus | Prisma.EnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RecipientNotificationStatus[] | Prisma.ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRecipientNotificationStatusWithAggregatesFilter<$PrismaModel> | $Enums.RecipientNotificationStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
 }
 
 

@@ -93,3 +93,21 @@ export const ActorType = {
 } as const
 
 export type ActorType = (typeof ActorType)[keyof typeof ActorType]
+
+
+export const RecipientNotificationKind = {
+  RECTIFICATION: 'RECTIFICATION',
+  ERASURE: 'ERASURE',
+  RESTRICTION: 'RESTRICTION'
+} as const
+
+export type RecipientNotificationKind = (typeof RecipientNotificationKind)[keyof typeof RecipientNotificationKind]
+
+
+export const RecipientNotificationStatus = {
+  PENDING: 'PENDING',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED'
+} as const
+
+export type RecipientNotificationStatus = (typeof RecipientNotificationStatus)[keyof typeof RecipientNotificationStatus]

@@ -10,7 +10,16 @@ export const metadata: Metadata = { title: "Privacy overview" };
 const OverviewQuery = graphql(`
   query PrivacyOverview {
     viewer {
-      customer { displayName email createdAt status }
+      customer {
+        displayName
+        email
+        createdAt
+        status
+        dataCategories { key datasets { count } }
+        signIns: dataset(id: "SignInEvent:signins") {
+          records(first: 5) { edges { node { id values { field value } } } }
+        }
+      }
       shop {
         handle
         name
@@ -41,6 +50,11 @@ export default async function PrivacyOverviewPage() {
   const base = `/${shop.handle}/account/privacy`;
   const sectionFor = (right: string) => PRIVACY_SECTIONS.find((s) => s.rights.includes(right));
   const since = new Date(customer.createdAt).toLocaleDateString("en-GB", { dateStyle: "long" });
+  const counts = new Map(
+    customer.dataCategories.map((c) => [c.key, c.datasets.reduce((sum, d) => sum + d.count, 0)] as const),
+  );
+  const signIns =
+    customer.signIns?.records.edges.map((e) => new Map(e.node.values.map((v) => [v.field, v.value]))) ?? [];
   return (
     <div className="space-y-10">
       <section>
@@ -58,7 +72,12 @@ export default async function PrivacyOverviewPage() {
         <ul className="mt-4 grid gap-3 md:grid-cols-2">
           {shop.policy.dataCategories.map((category) => (
             <li key={category.key} className="rounded-lg border border-slate-200 bg-white p-4">
-              <h3 className="font-medium">{category.label}</h3>
+              <h3 className="flex items-baseline justify-between gap-2 font-medium">
+                {category.label}
+                <span className="text-sm font-normal text-slate-500">
+                  {counts.get(category.key) ? `${counts.get(category.key)} records` : "nothing stored"}
+                </span>
+              </h3>
               <p className="mt-1 text-sm text-slate-600">{category.description}</p>
               <p className="mt-2 text-xs text-slate-500">
                 Source: {category.sources.map((s) => SOURCE_TEXT[s] ?? s).join(", ")}
@@ -69,6 +88,32 @@ export default async function PrivacyOverviewPage() {
         <Link href={`${base}/data`} className="mt-4 inline-block font-medium underline">
           See all your data
         </Link>
+      </section>
+
+      <section aria-labelledby="sign-ins">
+        <h2 id="sign-ins" className="text-xl font-semibold">
+          Last sign-ins
+        </h2>
+        {signIns.length ? (
+          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+            {signIns.map((s, i) => (
+              <li key={`${s.get("at")}-${i}`} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                <span>
+                  {new Date(s.get("at") ?? "").toLocaleString("en-GB", {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                    timeZone: "UTC",
+                  })}{" "}
+                  UTC · {s.get("method")}
+                  {s.get("isSuccessful") === "No" ? " · failed attempt" : ""}
+                </span>
+                <span className="text-slate-500">{s.get("userAgent")?.slice(0, 60)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">No sign-ins recorded yet.</p>
+        )}
       </section>
 
       <section aria-labelledby="rights">

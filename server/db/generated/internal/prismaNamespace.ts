@@ -415,7 +415,9 @@ export const ModelName = {
   Account: 'Account',
   Session: 'Session',
   ConsentRecord: 'ConsentRecord',
-  SignInThrottle: 'SignInThrottle'
+  SignInThrottle: 'SignInThrottle',
+  AuditEvent: 'AuditEvent',
+  RecipientNotification: 'RecipientNotification'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -431,7 +433,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "recipientNotification"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1841,6 +1843,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    AuditEvent: {
+      payload: Prisma.$AuditEventPayload<ExtArgs>
+      fields: Prisma.AuditEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AuditEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AuditEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>
+        }
+        findFirst: {
+          args: Prisma.AuditEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AuditEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>
+        }
+        findMany: {
+          args: Prisma.AuditEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>[]
+        }
+        create: {
+          args: Prisma.AuditEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>
+        }
+        createMany: {
+          args: Prisma.AuditEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AuditEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>[]
+        }
+        delete: {
+          args: Prisma.AuditEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>
+        }
+        update: {
+          args: Prisma.AuditEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.AuditEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AuditEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AuditEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.AuditEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventPayload>
+        }
+        aggregate: {
+          args: Prisma.AuditEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAuditEvent>
+        }
+        groupBy: {
+          args: Prisma.AuditEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AuditEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    RecipientNotification: {
+      payload: Prisma.$RecipientNotificationPayload<ExtArgs>
+      fields: Prisma.RecipientNotificationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RecipientNotificationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RecipientNotificationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>
+        }
+        findFirst: {
+          args: Prisma.RecipientNotificationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RecipientNotificationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>
+        }
+        findMany: {
+          args: Prisma.RecipientNotificationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>[]
+        }
+        create: {
+          args: Prisma.RecipientNotificationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>
+        }
+        createMany: {
+          args: Prisma.RecipientNotificationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RecipientNotificationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>[]
+        }
+        delete: {
+          args: Prisma.RecipientNotificationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>
+        }
+        update: {
+          args: Prisma.RecipientNotificationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>
+        }
+        deleteMany: {
+          args: Prisma.RecipientNotificationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RecipientNotificationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RecipientNotificationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>[]
+        }
+        upsert: {
+          args: Prisma.RecipientNotificationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RecipientNotificationPayload>
+        }
+        aggregate: {
+          args: Prisma.RecipientNotificationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRecipientNotification>
+        }
+        groupBy: {
+          args: Prisma.RecipientNotificationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RecipientNotificationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RecipientNotificationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RecipientNotificationCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2164,6 +2314,38 @@ export const SignInThrottleScalarFieldEnum = {
 export type SignInThrottleScalarFieldEnum = (typeof SignInThrottleScalarFieldEnum)[keyof typeof SignInThrottleScalarFieldEnum]
 
 
+export const AuditEventScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  sequence: 'sequence',
+  customerId: 'customerId',
+  actorType: 'actorType',
+  actorId: 'actorId',
+  action: 'action',
+  details: 'details',
+  createdAt: 'createdAt',
+  prevHash: 'prevHash',
+  hash: 'hash'
+} as const
+
+export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const RecipientNotificationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  recipientKey: 'recipientKey',
+  kind: 'kind',
+  payload: 'payload',
+  status: 'status',
+  createdAt: 'createdAt',
+  deliveredAt: 'deliveredAt'
+} as const
+
+export type RecipientNotificationScalarFieldEnum = (typeof RecipientNotificationScalarFieldEnum)[keyof typeof RecipientNotificationScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2400,6 +2582,34 @@ export type ListEnumActorTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$Pr
 
 
 /**
+ * Reference to a field of type 'RecipientNotificationKind'
+ */
+export type EnumRecipientNotificationKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RecipientNotificationKind'>
+    
+
+
+/**
+ * Reference to a field of type 'RecipientNotificationKind[]'
+ */
+export type ListEnumRecipientNotificationKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RecipientNotificationKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RecipientNotificationStatus'
+ */
+export type EnumRecipientNotificationStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RecipientNotificationStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'RecipientNotificationStatus[]'
+ */
+export type ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RecipientNotificationStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2582,6 +2792,8 @@ export type GlobalOmitConfig = {
   session?: Prisma.SessionOmit
   consentRecord?: Prisma.ConsentRecordOmit
   signInThrottle?: Prisma.SignInThrottleOmit
+  auditEvent?: Prisma.AuditEventOmit
+  recipientNotification?: Prisma.RecipientNotificationOmit
 }
 
 /* Types for Logging */

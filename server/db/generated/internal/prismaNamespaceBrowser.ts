@@ -69,7 +69,9 @@ export const ModelName = {
   Account: 'Account',
   Session: 'Session',
   ConsentRecord: 'ConsentRecord',
-  SignInThrottle: 'SignInThrottle'
+  SignInThrottle: 'SignInThrottle',
+  AuditEvent: 'AuditEvent',
+  RecipientNotification: 'RecipientNotification'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -370,6 +372,38 @@ export const SignInThrottleScalarFieldEnum = {
 } as const
 
 export type SignInThrottleScalarFieldEnum = (typeof SignInThrottleScalarFieldEnum)[keyof typeof SignInThrottleScalarFieldEnum]
+
+
+export const AuditEventScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  sequence: 'sequence',
+  customerId: 'customerId',
+  actorType: 'actorType',
+  actorId: 'actorId',
+  action: 'action',
+  details: 'details',
+  createdAt: 'createdAt',
+  prevHash: 'prevHash',
+  hash: 'hash'
+} as const
+
+export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const RecipientNotificationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  recipientKey: 'recipientKey',
+  kind: 'kind',
+  payload: 'payload',
+  status: 'status',
+  createdAt: 'createdAt',
+  deliveredAt: 'deliveredAt'
+} as const
+
+export type RecipientNotificationScalarFieldEnum = (typeof RecipientNotificationScalarFieldEnum)[keyof typeof RecipientNotificationScalarFieldEnum]
 
 
 export const SortOrder = {

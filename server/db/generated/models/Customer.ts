@@ -294,6 +294,8 @@ export type CustomerWhereInput = {
   accounts?: Prisma.AccountListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
+  auditEvents?: Prisma.AuditEventListRelationFilter
+  recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -330,6 +332,8 @@ export type CustomerOrderByWithRelationInput = {
   accounts?: Prisma.AccountOrderByRelationAggregateInput
   sessions?: Prisma.SessionOrderByRelationAggregateInput
   consentRecords?: Prisma.ConsentRecordOrderByRelationAggregateInput
+  auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
+  recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -370,6 +374,8 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   accounts?: Prisma.AccountListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
+  auditEvents?: Prisma.AuditEventListRelationFilter
+  recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -451,6 +457,8 @@ export type CustomerCreateInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -486,6 +494,8 @@ export type CustomerUncheckedCreateInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -521,6 +531,8 @@ export type CustomerUpdateInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -556,6 +568,8 @@ export type CustomerUncheckedUpdateInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -976,6 +990,36 @@ export type CustomerUpdateOneRequiredWithoutConsentRecordsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutConsentRecordsInput, Prisma.CustomerUpdateWithoutConsentRecordsInput>, Prisma.CustomerUncheckedUpdateWithoutConsentRecordsInput>
 }
 
+export type CustomerCreateNestedOneWithoutAuditEventsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventsInput, Prisma.CustomerUncheckedCreateWithoutAuditEventsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutAuditEventsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneWithoutAuditEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventsInput, Prisma.CustomerUncheckedCreateWithoutAuditEventsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutAuditEventsInput
+  upsert?: Prisma.CustomerUpsertWithoutAuditEventsInput
+  disconnect?: Prisma.CustomerWhereInput | boolean
+  delete?: Prisma.CustomerWhereInput | boolean
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutAuditEventsInput, Prisma.CustomerUpdateWithoutAuditEventsInput>, Prisma.CustomerUncheckedUpdateWithoutAuditEventsInput>
+}
+
+export type CustomerCreateNestedOneWithoutRecipientNotificationsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedCreateWithoutRecipientNotificationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutRecipientNotificationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutRecipientNotificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedCreateWithoutRecipientNotificationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutRecipientNotificationsInput
+  upsert?: Prisma.CustomerUpsertWithoutRecipientNotificationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutRecipientNotificationsInput, Prisma.CustomerUpdateWithoutRecipientNotificationsInput>, Prisma.CustomerUncheckedUpdateWithoutRecipientNotificationsInput>
+}
+
 export type CustomerCreateWithoutShopInput = {
   id?: string
   email: string
@@ -1008,6 +1052,8 @@ export type CustomerCreateWithoutShopInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1042,6 +1088,8 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1125,6 +1173,8 @@ export type CustomerCreateWithoutPhonesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1159,6 +1209,8 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1209,6 +1261,8 @@ export type CustomerUpdateWithoutPhonesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1243,6 +1297,8 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1277,6 +1333,8 @@ export type CustomerCreateWithoutAddressesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1311,6 +1369,8 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1361,6 +1421,8 @@ export type CustomerUpdateWithoutAddressesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1395,6 +1457,8 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1429,6 +1493,8 @@ export type CustomerCreateWithoutOrdersInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1463,6 +1529,8 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1513,6 +1581,8 @@ export type CustomerUpdateWithoutOrdersInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1547,6 +1617,8 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1581,6 +1653,8 @@ export type CustomerCreateWithoutInvoicesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -1615,6 +1689,8 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -1665,6 +1741,8 @@ export type CustomerUpdateWithoutInvoicesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -1699,6 +1777,8 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -1733,6 +1813,8 @@ export type CustomerCreateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -1767,6 +1849,8 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -1817,6 +1901,8 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -1851,6 +1937,8 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -1885,6 +1973,8 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -1919,6 +2009,8 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -1969,6 +2061,8 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2003,6 +2097,8 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2037,6 +2133,8 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2071,6 +2169,8 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2121,6 +2221,8 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2155,6 +2257,8 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2189,6 +2293,8 @@ export type CustomerCreateWithoutPreferencesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2223,6 +2329,8 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2273,6 +2381,8 @@ export type CustomerUpdateWithoutPreferencesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2307,6 +2417,8 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2341,6 +2453,8 @@ export type CustomerCreateWithoutPollAnswersInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -2375,6 +2489,8 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -2425,6 +2541,8 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -2459,6 +2577,8 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -2493,6 +2613,8 @@ export type CustomerCreateWithoutDevicesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -2527,6 +2649,8 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -2577,6 +2701,8 @@ export type CustomerUpdateWithoutDevicesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -2611,6 +2737,8 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -2645,6 +2773,8 @@ export type CustomerCreateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -2679,6 +2809,8 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -2729,6 +2861,8 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -2763,6 +2897,8 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -2797,6 +2933,8 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -2831,6 +2969,8 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -2881,6 +3021,8 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -2915,6 +3057,8 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -2949,6 +3093,8 @@ export type CustomerCreateWithoutAccountsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -2983,6 +3129,8 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3033,6 +3181,8 @@ export type CustomerUpdateWithoutAccountsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3067,6 +3217,8 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -3101,6 +3253,8 @@ export type CustomerCreateWithoutSessionsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -3135,6 +3289,8 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -3185,6 +3341,8 @@ export type CustomerUpdateWithoutSessionsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -3219,6 +3377,8 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -3253,6 +3413,8 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -3287,6 +3449,8 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -3337,6 +3501,8 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -3371,6 +3537,328 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutAuditEventsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutAuditEventsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutAuditEventsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventsInput, Prisma.CustomerUncheckedCreateWithoutAuditEventsInput>
+}
+
+export type CustomerUpsertWithoutAuditEventsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutAuditEventsInput, Prisma.CustomerUncheckedUpdateWithoutAuditEventsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventsInput, Prisma.CustomerUncheckedCreateWithoutAuditEventsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutAuditEventsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutAuditEventsInput, Prisma.CustomerUncheckedUpdateWithoutAuditEventsInput>
+}
+
+export type CustomerUpdateWithoutAuditEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutRecipientNotificationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedCreateWithoutRecipientNotificationsInput>
+}
+
+export type CustomerUpsertWithoutRecipientNotificationsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedUpdateWithoutRecipientNotificationsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedCreateWithoutRecipientNotificationsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutRecipientNotificationsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedUpdateWithoutRecipientNotificationsInput>
+}
+
+export type CustomerUpdateWithoutRecipientNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyShopInput = {
@@ -3424,6 +3912,8 @@ export type CustomerUpdateWithoutShopInput = {
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutShopInput = {
@@ -3458,6 +3948,8 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
@@ -3500,6 +3992,8 @@ export type CustomerCountOutputType = {
   accounts: number
   sessions: number
   consentRecords: number
+  auditEvents: number
+  recipientNotifications: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3518,6 +4012,8 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   accounts?: boolean | CustomerCountOutputTypeCountAccountsArgs
   sessions?: boolean | CustomerCountOutputTypeCountSessionsArgs
   consentRecords?: boolean | CustomerCountOutputTypeCountConsentRecordsArgs
+  auditEvents?: boolean | CustomerCountOutputTypeCountAuditEventsArgs
+  recipientNotifications?: boolean | CustomerCountOutputTypeCountRecipientNotificationsArgs
 }
 
 /**
@@ -3635,6 +4131,20 @@ export type CustomerCountOutputTypeCountConsentRecordsArgs<ExtArgs extends runti
   where?: Prisma.ConsentRecordWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountAuditEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AuditEventWhereInput
+}
+
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountRecipientNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RecipientNotificationWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -3670,6 +4180,8 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   accounts?: boolean | Prisma.Customer$accountsArgs<ExtArgs>
   sessions?: boolean | Prisma.Customer$sessionsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Customer$consentRecordsArgs<ExtArgs>
+  auditEvents?: boolean | Prisma.Customer$auditEventsArgs<ExtArgs>
+  recipientNotifications?: boolean | Prisma.Customer$recipientNotificationsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -3753,6 +4265,8 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   accounts?: boolean | Prisma.Customer$accountsArgs<ExtArgs>
   sessions?: boolean | Prisma.Customer$sessionsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Customer$consentRecordsArgs<ExtArgs>
+  auditEvents?: boolean | Prisma.Customer$auditEventsArgs<ExtArgs>
+  recipientNotifications?: boolean | Prisma.Customer$recipientNotificationsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3781,6 +4295,8 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     accounts: Prisma.$AccountPayload<ExtArgs>[]
     sessions: Prisma.$SessionPayload<ExtArgs>[]
     consentRecords: Prisma.$ConsentRecordPayload<ExtArgs>[]
+    auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
+    recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -4210,6 +4726,8 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   accounts<T extends Prisma.Customer$accountsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$accountsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   sessions<T extends Prisma.Customer$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   consentRecords<T extends Prisma.Customer$consentRecordsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$consentRecordsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentRecordPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  auditEvents<T extends Prisma.Customer$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  recipientNotifications<T extends Prisma.Customer$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -5014,6 +5532,54 @@ export type Customer$consentRecordsArgs<ExtArgs extends runtime.Types.Extensions
   take?: number
   skip?: number
   distinct?: Prisma.ConsentRecordScalarFieldEnum | Prisma.ConsentRecordScalarFieldEnum[]
+}
+
+/**
+ * Customer.auditEvents
+ */
+export type Customer$auditEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditEvent
+   */
+  select?: Prisma.AuditEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditEvent
+   */
+  omit?: Prisma.AuditEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditEventInclude<ExtArgs> | null
+  where?: Prisma.AuditEventWhereInput
+  orderBy?: Prisma.AuditEventOrderByWithRelationInput | Prisma.AuditEventOrderByWithRelationInput[]
+  cursor?: Prisma.AuditEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AuditEventScalarFieldEnum | Prisma.AuditEventScalarFieldEnum[]
+}
+
+/**
+ * Customer.recipientNotifications
+ */
+export type Customer$recipientNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RecipientNotification
+   */
+  select?: Prisma.RecipientNotificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RecipientNotification
+   */
+  omit?: Prisma.RecipientNotificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RecipientNotificationInclude<ExtArgs> | null
+  where?: Prisma.RecipientNotificationWhereInput
+  orderBy?: Prisma.RecipientNotificationOrderByWithRelationInput | Prisma.RecipientNotificationOrderByWithRelationInput[]
+  cursor?: Prisma.RecipientNotificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RecipientNotificationScalarFieldEnum | Prisma.RecipientNotificationScalarFieldEnum[]
 }
 
 /**

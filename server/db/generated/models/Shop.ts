@@ -181,6 +181,8 @@ export type ShopWhereInput = {
   signInEvents?: Prisma.SignInEventListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   accounts?: Prisma.AccountListRelationFilter
+  auditEvents?: Prisma.AuditEventListRelationFilter
+  recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -195,6 +197,8 @@ export type ShopOrderByWithRelationInput = {
   signInEvents?: Prisma.SignInEventOrderByRelationAggregateInput
   consentRecords?: Prisma.ConsentRecordOrderByRelationAggregateInput
   accounts?: Prisma.AccountOrderByRelationAggregateInput
+  auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
+  recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -212,6 +216,8 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   signInEvents?: Prisma.SignInEventListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   accounts?: Prisma.AccountListRelationFilter
+  auditEvents?: Prisma.AuditEventListRelationFilter
+  recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -246,6 +252,8 @@ export type ShopCreateInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -260,6 +268,8 @@ export type ShopUncheckedCreateInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -274,6 +284,8 @@ export type ShopUpdateInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -288,6 +300,8 @@ export type ShopUncheckedUpdateInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -443,6 +457,34 @@ export type ShopUpdateOneRequiredWithoutConsentRecordsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutConsentRecordsInput, Prisma.ShopUpdateWithoutConsentRecordsInput>, Prisma.ShopUncheckedUpdateWithoutConsentRecordsInput>
 }
 
+export type ShopCreateNestedOneWithoutAuditEventsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventsInput, Prisma.ShopUncheckedCreateWithoutAuditEventsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutAuditEventsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutAuditEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventsInput, Prisma.ShopUncheckedCreateWithoutAuditEventsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutAuditEventsInput
+  upsert?: Prisma.ShopUpsertWithoutAuditEventsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAuditEventsInput, Prisma.ShopUpdateWithoutAuditEventsInput>, Prisma.ShopUncheckedUpdateWithoutAuditEventsInput>
+}
+
+export type ShopCreateNestedOneWithoutRecipientNotificationsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedCreateWithoutRecipientNotificationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutRecipientNotificationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutRecipientNotificationsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedCreateWithoutRecipientNotificationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutRecipientNotificationsInput
+  upsert?: Prisma.ShopUpsertWithoutRecipientNotificationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutRecipientNotificationsInput, Prisma.ShopUpdateWithoutRecipientNotificationsInput>, Prisma.ShopUncheckedUpdateWithoutRecipientNotificationsInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -454,6 +496,8 @@ export type ShopCreateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -467,6 +511,8 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -496,6 +542,8 @@ export type ShopUpdateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -509,6 +557,8 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -522,6 +572,8 @@ export type ShopCreateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -535,6 +587,8 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -564,6 +618,8 @@ export type ShopUpdateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -577,6 +633,8 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -590,6 +648,8 @@ export type ShopCreateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -603,6 +663,8 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -632,6 +694,8 @@ export type ShopUpdateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -645,6 +709,8 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -658,6 +724,8 @@ export type ShopCreateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -671,6 +739,8 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -700,6 +770,8 @@ export type ShopUpdateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -713,6 +785,8 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -726,6 +800,8 @@ export type ShopCreateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -739,6 +815,8 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -768,6 +846,8 @@ export type ShopUpdateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -781,6 +861,8 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -794,6 +876,8 @@ export type ShopCreateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -807,6 +891,8 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -836,6 +922,8 @@ export type ShopUpdateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -849,6 +937,8 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -862,6 +952,8 @@ export type ShopCreateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -875,6 +967,8 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -904,6 +998,8 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -917,6 +1013,160 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutAuditEventsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutAuditEventsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutAuditEventsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventsInput, Prisma.ShopUncheckedCreateWithoutAuditEventsInput>
+}
+
+export type ShopUpsertWithoutAuditEventsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutAuditEventsInput, Prisma.ShopUncheckedUpdateWithoutAuditEventsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventsInput, Prisma.ShopUncheckedCreateWithoutAuditEventsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutAuditEventsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutAuditEventsInput, Prisma.ShopUncheckedUpdateWithoutAuditEventsInput>
+}
+
+export type ShopUpdateWithoutAuditEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutAuditEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutRecipientNotificationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedCreateWithoutRecipientNotificationsInput>
+}
+
+export type ShopUpsertWithoutRecipientNotificationsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedUpdateWithoutRecipientNotificationsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedCreateWithoutRecipientNotificationsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutRecipientNotificationsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedUpdateWithoutRecipientNotificationsInput>
+}
+
+export type ShopUpdateWithoutRecipientNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -932,6 +1182,8 @@ export type ShopCountOutputType = {
   signInEvents: number
   consentRecords: number
   accounts: number
+  auditEvents: number
+  recipientNotifications: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -942,6 +1194,8 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   signInEvents?: boolean | ShopCountOutputTypeCountSignInEventsArgs
   consentRecords?: boolean | ShopCountOutputTypeCountConsentRecordsArgs
   accounts?: boolean | ShopCountOutputTypeCountAccountsArgs
+  auditEvents?: boolean | ShopCountOutputTypeCountAuditEventsArgs
+  recipientNotifications?: boolean | ShopCountOutputTypeCountRecipientNotificationsArgs
 }
 
 /**
@@ -1003,6 +1257,20 @@ export type ShopCountOutputTypeCountAccountsArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.AccountWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountAuditEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AuditEventWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountRecipientNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RecipientNotificationWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1016,6 +1284,8 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   signInEvents?: boolean | Prisma.Shop$signInEventsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Shop$consentRecordsArgs<ExtArgs>
   accounts?: boolean | Prisma.Shop$accountsArgs<ExtArgs>
+  auditEvents?: boolean | Prisma.Shop$auditEventsArgs<ExtArgs>
+  recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -1049,6 +1319,8 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   signInEvents?: boolean | Prisma.Shop$signInEventsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Shop$consentRecordsArgs<ExtArgs>
   accounts?: boolean | Prisma.Shop$accountsArgs<ExtArgs>
+  auditEvents?: boolean | Prisma.Shop$auditEventsArgs<ExtArgs>
+  recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1064,6 +1336,8 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     signInEvents: Prisma.$SignInEventPayload<ExtArgs>[]
     consentRecords: Prisma.$ConsentRecordPayload<ExtArgs>[]
     accounts: Prisma.$AccountPayload<ExtArgs>[]
+    auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
+    recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1471,6 +1745,8 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   signInEvents<T extends Prisma.Shop$signInEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$signInEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SignInEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   consentRecords<T extends Prisma.Shop$consentRecordsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$consentRecordsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentRecordPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   accounts<T extends Prisma.Shop$accountsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$accountsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  auditEvents<T extends Prisma.Shop$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  recipientNotifications<T extends Prisma.Shop$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2062,6 +2338,54 @@ export type Shop$accountsArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.AccountScalarFieldEnum | Prisma.AccountScalarFieldEnum[]
+}
+
+/**
+ * Shop.auditEvents
+ */
+export type Shop$auditEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditEvent
+   */
+  select?: Prisma.AuditEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditEvent
+   */
+  omit?: Prisma.AuditEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditEventInclude<ExtArgs> | null
+  where?: Prisma.AuditEventWhereInput
+  orderBy?: Prisma.AuditEventOrderByWithRelationInput | Prisma.AuditEventOrderByWithRelationInput[]
+  cursor?: Prisma.AuditEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AuditEventScalarFieldEnum | Prisma.AuditEventScalarFieldEnum[]
+}
+
+/**
+ * Shop.recipientNotifications
+ */
+export type Shop$recipientNotificationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RecipientNotification
+   */
+  select?: Prisma.RecipientNotificationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RecipientNotification
+   */
+  omit?: Prisma.RecipientNotificationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RecipientNotificationInclude<ExtArgs> | null
+  where?: Prisma.RecipientNotificationWhereInput
+  orderBy?: Prisma.RecipientNotificationOrderByWithRelationInput | Prisma.RecipientNotificationOrderByWithRelationInput[]
+  cursor?: Prisma.RecipientNotificationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RecipientNotificationScalarFieldEnum | Prisma.RecipientNotificationScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataRecords } from "@/components/data-records";
+import { execute } from "@/graphql/execute";
+import { graphql } from "@/graphql/generated/client";
+
+export const metadata: Metadata = { title: "My data" };
+
+const PREVIEW = 5;
+
+const MyDataQuery = graphql(`
+  query MyDataPage($preview: Int!) {
+    viewer {
+      shop { handle name }
+      customer {
+        dataCategories {
+          key
+          label
+          description
+          isDeclared
+          sources
+          purposes { key label legalBasis legalBasisDetail }
+          recipients { key name location isOutsideEEA }
+          retention { keptUntil explanation rule { key label basis keepOnErasure } }
+          datasets {
+            id
+            label
+            count
+            fields { key label source isSensitive }
+            records(first: $preview) { edges { node { id keptUntil values { field value isMasked } } } }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const LEGAL_BASIS: Record<string, string> = {
+  CONSENT: "your consent",
+  CONTRACT: "our contract with you",
+  LEGAL_OBLIGATION: "a legal obligation",
+  LEGITIMATE_INTERESTS: "our legitimate interests",
+  VITAL_INTERESTS: "vital interests",
+  PUBLIC_TASK: "a public task",
+};
+
+const SOURCE: Record<string, string> = {
+  GIVEN: "given by you",
+  PROVIDER: "from a social sign-in provider",
+  PARTNER: "from a partner",
+  AUTOMATIC: "collected automatically",
+};
+
+export default async function MyDataPage() {
+  const { viewer } = await execute(MyDataQuery, { preview: PREVIEW });
+  if (!viewer.customer || !viewer.shop) return null;
+  const base = `/${viewer.shop.handle}/account/privacy/data`;
+  const categories = viewer.customer.dataCategories;
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-3xl font-bold">My data</h1>
+        <p className="mt-2 text-slate-600">
+          Everything {viewer.shop.name} holds about you, live from its systems: why it is used, on what legal basis,
+          where it came from, who receives it and how long it is kept. Sensitive values are hidden until you reveal
+          them.
+        </p>
+        <nav aria-label="Jump to a category" className="mt-4 flex flex-wrap gap-2 text-sm">
+          {categories.map((c) => (
+            <a
+              key={c.key}
+              href={`#${c.key}`}
+              className="rounded-full border border-slate-300 bg-white px-3 py-1 no-underline"
+            >
+              {c.label}
+            </a>
+          ))}
+          <Link href={`${base}/documents`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
+            Invoices and certificates
+          </Link>
+        </nav>
+      </header>
+
+      {categories.map((category) => (
+        <section
+          key={category.key}
+          id={category.key}
+          aria-labelledby={`${category.key}-title`}
+          className="rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id={`${category.key}-title`} className="text-xl font-semibold">
+            {category.label}
+          </h2>
+          {category.description && <p className="mt-1 text-sm text-slate-600">{category.description}</p>}
+          {!category.isDeclared && (
+            <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              This data is held although the privacy policy does not list this category.
+            </p>
+          )}
+          <details className="mt-4 rounded-md bg-slate-50 px-4 py-3">
+            <summary className="cursor-pointer text-sm font-medium">
+              Why we hold it, where it came from, who receives it, how long it is kept
+              <span className="block font-normal text-slate-600">
+                {category.purposes.length} purpose{category.purposes.length === 1 ? "" : "s"} ·{" "}
+                {category.recipients.length} recipient{category.recipients.length === 1 ? "" : "s"} ·{" "}
+                {category.retention[0]?.rule.label ?? "no retention rule stated"}
+              </span>
+            </summary>
+            <dl className="mt-3 grid gap-3 text-sm md:grid-cols-2">
+              <div>
+                <dt className="font-medium">Why we use it</dt>
+                <dd>
+                  {category.purposes.length ? (
+                    <ul className="list-disc pl-5">
+                      {category.purposes.map((p) => (
+                        <li key={p.key}>
+                          {p.label}: on the basis of {LEGAL_BASIS[p.legalBasis]}
+                          {p.legalBasisDetail ? ` (${p.legalBasisDetail})` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "No purpose is stated in the policy."
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium">Where it came from</dt>
+                <dd>{category.sources.map((s) => SOURCE[s]).join(", ")}</dd>
+                <dt className="mt-3 font-medium">Who receives it</dt>
+                <dd>
+                  {category.recipients.length ? (
+                    <ul className="list-disc pl-5">
+                      {category.recipients.map((r) => (
+                        <li key={r.key}>
+                          {r.name}, {r.location}
+                          {r.isOutsideEEA ? " (outside the EEA)" : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "Nobody outside the shop."
+                  )}
+                </dd>
+              </div>
+              <div className="md:col-span-2">
+                <dt className="font-medium">How long it is kept</dt>
+                <dd>
+                  <ul className="list-disc pl-5">
+                    {category.retention.map((r) => (
+                      <li key={r.rule.key}>
+                        {r.explanation}
+                        {r.rule.keepOnErasure
+                          ? " Kept even if you delete your account, because the law requires it."
+                          : ""}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            </dl>
+          </details>
+          {category.datasets
+            .filter((d) => d.count > 0 || category.datasets.length === 1)
+            .map((dataset) => (
+              <div key={dataset.id} className="mt-5">
+                <h3 className="mb-2 font-medium">
+                  {dataset.label} <span className="text-sm font-normal text-slate-500">({dataset.count})</span>
+                </h3>
+                <DataRecords
+                  caption={`${dataset.label} in ${category.label}`}
+                  fields={dataset.fields}
+                  records={dataset.records.edges.map((e) => e.node)}
+                />
+                {dataset.count > PREVIEW && (
+                  <Link
+                    href={`${base}/set/${encodeURIComponent(dataset.id)}`}
+                    className="mt-2 inline-block text-sm underline"
+                  >
+                    See all {dataset.count} {dataset.label.toLowerCase()}
+                  </Link>
+                )}
+              </div>
+            ))}
+          {category.datasets.every((d) => d.count === 0) && category.datasets.length !== 1 && (
+            <p className="mt-4 text-sm text-slate-500">Nothing of this kind is stored about you.</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

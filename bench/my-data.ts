@@ -1,0 +1,126 @@
+// My data under load: a customer with 10,000 orders, the page's GraphQL query run by
+// autocannon against the built app, next to `{ __typename }` as the baseline.
+// Target (issue 3): My data reaches at least 25% of the baseline's throughput.
+//   npm run build && npx tsx bench/my-data.ts   (BENCH_ORDERS, BENCH_SECONDS to change)
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.BENCH_PORT ?? 3198);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const EMAIL = `bench-${ORDERS}@almaz.example`;
+
+const MY_DATA = `query MyDataBench {
+  viewer { customer { dataCategories {
+    key label isDeclared sources
+    purposes { key label legalBasis }
+    recipients { key name location }
+    retention { keptUntil explanation }
+    datasets { id label count fields { key label source isSensitive }
+      records(first: 5) { edges { node { id keptUntil values { field value isMasked } } } } }
+  } } }
+}`;
+
+async function waitUp(timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the app did not start");
+}
+
+// Signs in like the browser does (next-auth CSRF token, then the credentials callback).
+async function signIn(): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, shop: "almaz", email: EMAIL, password: "privacy-demo", json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("pc.session="));
+  if (!session) throw new Error(`sign-in failed (${response.status})`);
+  return session.split(";")[0];
+}
+
+function run(title: string, body: string, cookie: string): Promise<autocannon.Result> {
+  return autocannon({
+    title,
+    url: `${BASE}/api/graphql`,
+    method: "POST",
+    connections: 8,
+    duration: SECONDS,
+    headers: { "content-type": "application/json", cookie },
+    body,
+  });
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-my-data-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" };
+  delete env.DATABASE_URL;
+  let server: ChildProcess | undefined;
+  try {
+    execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "ignore" });
+    execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "ignore" });
+    const started = Date.now();
+    execFileSync("npx", ["tsx", "prisma/seed.ts", "--orders", String(ORDERS), "--email", EMAIL], {
+      cwd: ROOT,
+      env,
+      stdio: "ignore",
+    });
+    process.stdout.write(
+      `customer with ${ORDERS} orders generated in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+      cwd: ROOT,
+      env: { ...env, PRIVACY_CENTRE_DEMO: "1", NEXTAUTH_URL: BASE },
+      stdio: "ignore",
+      detached: true,
+    });
+    await waitUp();
+    const cookie = await signIn();
+    const check = await fetch(`${BASE}/api/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ query: MY_DATA }),
+    });
+    const checked = (await check.json()) as { data?: { viewer: { customer: { dataCategories: unknown[] } | null } } };
+    if (!checked.data?.viewer.customer) throw new Error("the My data query did not return the customer");
+    const orders = JSON.stringify(checked).match(/"Order:orders","label":"Orders","count":(\d+)/)?.[1];
+    process.stdout.write(`My data answers for a customer with ${orders} orders\n`);
+
+    const baseline = await run("{ __typename }", JSON.stringify({ query: "{ __typename }" }), cookie);
+    const myData = await run("My data", JSON.stringify({ query: MY_DATA }), cookie);
+    const line = (name: string, r: autocannon.Result) =>
+      `${name.padEnd(16)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(5)} ms   errors ${r.errors + r.non2xx}`;
+    const ratio = myData.requests.average / baseline.requests.average;
+    process.stdout.write(
+      [
+        line("{ __typename }", baseline),
+        line("My data", myData),
+        `throughput ratio ${(ratio * 100).toFixed(1)}% of baseline (target ≥ 25%): ${ratio >= 0.25 ? "met" : "NOT met"}`,
+      ].join("\n") + "\n",
+    );
+  } finally {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+});

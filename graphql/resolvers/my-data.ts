@@ -1,0 +1,74 @@
+import { encodeCursor, findDataset, getDataCategories, getDatasetRecords, type Page } from "@/server/data-map/view";
+import { listInvoices, listOrders, listWarrantyCertificates } from "@/server/orders";
+import type { Resolvers } from "../generated/resolvers-types";
+import { toGlobalId } from "../global-id";
+import { purposeToGraph, retentionRuleToGraph, sourceToGraph } from "./shop";
+
+const money = (cents: number, currency: string) => ({
+  cents,
+  currency,
+  formatted: `${(cents / 100).toFixed(2)} ${currency}`,
+});
+
+// A Relay connection from a service page; cursors are the opaque row ids.
+function connection<T extends { id: string }>(page: Page<T>) {
+  const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+const documentUrl = (type: string, id: string) => `/api/documents/${toGlobalId(type, id)}`;
+
+export const myDataResolvers: Resolvers = {
+  Customer: {
+    dataCategories: (_customer, _args, { viewer }) => getDataCategories({ viewer }),
+    dataset: (_customer, { id }, { viewer }) => findDataset({ viewer, id }),
+    orders: async (_customer, args, { viewer }) => connection(await listOrders({ viewer, ...args })),
+    invoices: async (_customer, args, { viewer }) => connection(await listInvoices({ viewer, ...args })),
+    warrantyCertificates: async (_customer, args, { viewer }) =>
+      connection(await listWarrantyCertificates({ viewer, ...args })),
+  },
+  DataCategory: {
+    sources: (c) => c.sources.map(sourceToGraph),
+    purposes: (c) => c.purposes.map(purposeToGraph),
+  },
+  RetentionInfo: {
+    rule: (r) => retentionRuleToGraph(r.rule),
+  },
+  DataSet: {
+    fields: (d) => d.fields.map((f) => ({ ...f, source: sourceToGraph(f.source) })),
+    records: async (dataset, args, { viewer }) => connection(await getDatasetRecords({ viewer, dataset, ...args })),
+  },
+  DataRecord: {
+    id: (r) => toGlobalId(r.model, r.id),
+  },
+  Order: {
+    id: (o) => toGlobalId("Order", o.id),
+    subtotal: (o) => money(o.subtotalCents, o.currency),
+    shipping: (o) => money(o.shippingCents, o.currency),
+    total: (o) => money(o.totalCents, o.currency),
+    items: (o) => o.items.map((i) => ({ ...i, unitPrice: money(i.unitPriceCents, o.currency) })),
+    invoiceNumbers: (o) => o.invoices.map((i) => i.number),
+  },
+  Invoice: {
+    id: (i) => toGlobalId("Invoice", i.id),
+    orderNumber: (i) => i.order?.number ?? null,
+    net: (i) => money(i.netCents, i.currency),
+    tax: (i) => money(i.taxCents, i.currency),
+    total: (i) => money(i.totalCents, i.currency),
+    downloadUrl: (i) => documentUrl("Invoice", i.id),
+  },
+  WarrantyCertificate: {
+    id: (w) => toGlobalId("WarrantyCertificate", w.id),
+    orderNumber: (w) => w.order?.number ?? null,
+    downloadUrl: (w) => documentUrl("WarrantyCertificate", w.id),
+  },
+};

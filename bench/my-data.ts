@@ -108,11 +108,11 @@ async function main() {
       `${name.padEnd(16)} ${r.requests.average.toFixed(1).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(5)} ms   errors ${r.errors + r.non2xx}`;
     const ratio = myData.requests.average / baseline.requests.average;
     process.stdout.write(
-      [
+      `${[
         line("{ __typename }", baseline),
         line("My data", myData),
         `throughput ratio ${(ratio * 100).toFixed(1)}% of baseline (target ≥ 25%): ${ratio >= 0.25 ? "met" : "NOT met"}`,
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
   } finally {
     if (server?.pid) process.kill(-server.pid, "SIGTERM");

@@ -54,7 +54,10 @@ export default async function PrivacyOverviewPage() {
     customer.dataCategories.map((c) => [c.key, c.datasets.reduce((sum, d) => sum + d.count, 0)] as const),
   );
   const signIns =
-    customer.signIns?.records.edges.map((e) => new Map(e.node.values.map((v) => [v.field, v.value]))) ?? [];
+    customer.signIns?.records.edges.map((e) => ({
+      id: e.node.id,
+      value: new Map(e.node.values.map((v) => [v.field, v.value])),
+    })) ?? [];
   return (
     <div className="space-y-10">
       <section>
@@ -96,8 +99,8 @@ export default async function PrivacyOverviewPage() {
         </h2>
         {signIns.length ? (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
-            {signIns.map((s, i) => (
-              <li key={`${s.get("at")}-${i}`} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+            {signIns.map(({ id, value: s }) => (
+              <li key={id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
                   {new Date(s.get("at") ?? "").toLocaleString("en-GB", {
                     dateStyle: "medium",

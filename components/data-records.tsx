@@ -1,3 +1,5 @@
+import { type RevealAction, RevealValue } from "./reveal-value";
+
 type Value = { field: string; value?: string | null; isMasked: boolean };
 type Record = { id: string; keptUntil?: string | null; values: Value[] };
 type Field = { key: string; label: string; isSensitive: boolean };
@@ -13,8 +15,21 @@ function display(value: string | null | undefined): string {
   return value;
 }
 
-function Cell({ value }: { value?: Value }) {
+function Cell({
+  value,
+  record,
+  label,
+  reveal,
+}: {
+  value?: Value;
+  record: Record;
+  label: string;
+  reveal?: RevealAction;
+}) {
   if (!value) return <span>—</span>;
+  if (value.isMasked && value.value && reveal) {
+    return <RevealValue masked={value.value} label={label} recordId={record.id} field={value.field} reveal={reveal} />;
+  }
   return (
     <span className={value.isMasked ? "font-mono tracking-wider" : "wrap-anywhere"}>
       {display(value.value)}
@@ -24,7 +39,17 @@ function Cell({ value }: { value?: Value }) {
 }
 
 // One record as a definition list (an account), many as a table.
-export function DataRecords({ fields, records, caption }: { fields: Field[]; records: Record[]; caption: string }) {
+export function DataRecords({
+  fields,
+  records,
+  caption,
+  reveal,
+}: {
+  fields: Field[];
+  records: Record[];
+  caption: string;
+  reveal?: RevealAction;
+}) {
   if (records.length === 0) return <p className="text-sm text-slate-500">Nothing stored.</p>;
   const hasKeptUntil = records.some((r) => r.keptUntil);
   if (records.length === 1 && fields.length > 3) {
@@ -35,7 +60,12 @@ export function DataRecords({ fields, records, caption }: { fields: Field[]; rec
           <div key={f.key} className="contents">
             <dt className="text-slate-500">{f.label}</dt>
             <dd className="min-w-0">
-              <Cell value={record.values.find((v) => v.field === f.key)} />
+              <Cell
+                value={record.values.find((v) => v.field === f.key)}
+                record={record}
+                label={f.label}
+                reveal={reveal}
+              />
             </dd>
           </div>
         ))}
@@ -73,7 +103,7 @@ export function DataRecords({ fields, records, caption }: { fields: Field[]; rec
             <tr key={r.id} className="border-t border-slate-200 align-top">
               {fields.map((f) => (
                 <td key={f.key} className="max-w-xs px-3 py-2">
-                  <Cell value={r.values.find((v) => v.field === f.key)} />
+                  <Cell value={r.values.find((v) => v.field === f.key)} record={r} label={f.label} reveal={reveal} />
                 </td>
               ))}
               {hasKeptUntil && <td className="whitespace-nowrap px-3 py-2">{r.keptUntil ? date(r.keptUntil) : "—"}</td>}

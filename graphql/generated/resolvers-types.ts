@@ -261,6 +261,20 @@ export type DataRecordEdge = {
   node: DataRecord;
 };
 
+export type DataRevealInput = {
+  /** The key of a masked (sensitive) field of that record. */
+  field: Scalars['String']['input'];
+  /** The id of a DataRecord from dataCategories. */
+  recordId: Scalars['ID']['input'];
+};
+
+export type DataRevealPayload = {
+  __typename?: 'DataRevealPayload';
+  userErrors: Array<UserError>;
+  /** The value in full; null when the record has no value there. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
 /** The values of one kind of record (e.g. addresses) that belong to a category. */
 export type DataSet = {
   __typename?: 'DataSet';
@@ -409,6 +423,8 @@ export type Mutation = {
   customerSignUp: CustomerSignUpPayload;
   /** Corrects the signed-in customer's own details. */
   customerUpdate: CustomerUpdatePayload;
+  /** Shows a masked value in full. Every reveal is recorded in the customer's access log. */
+  dataReveal: DataRevealPayload;
 };
 
 
@@ -435,6 +451,11 @@ export type MutationCustomerSignUpArgs = {
 
 export type MutationCustomerUpdateArgs = {
   input: CustomerUpdateInput;
+};
+
+
+export type MutationDataRevealArgs = {
+  input: DataRevealInput;
 };
 
 /** An object with an opaque, globally unique ID (Relay). */
@@ -835,6 +856,8 @@ export type ResolversTypes = {
   DataRecord: ResolverTypeWrapper<DataRecordParent>;
   DataRecordConnection: ResolverTypeWrapper<Omit<DataRecordConnection, 'edges'> & { edges: Array<ResolversTypes['DataRecordEdge']> }>;
   DataRecordEdge: ResolverTypeWrapper<Omit<DataRecordEdge, 'node'> & { node: ResolversTypes['DataRecord'] }>;
+  DataRevealInput: DataRevealInput;
+  DataRevealPayload: ResolverTypeWrapper<DataRevealPayload>;
   DataSet: ResolverTypeWrapper<DataSetParent>;
   DataSource: DataSource;
   DataValue: ResolverTypeWrapper<DataValue>;
@@ -909,6 +932,8 @@ export type ResolversParentTypes = {
   DataRecord: DataRecordParent;
   DataRecordConnection: Omit<DataRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['DataRecordEdge']> };
   DataRecordEdge: Omit<DataRecordEdge, 'node'> & { node: ResolversParentTypes['DataRecord'] };
+  DataRevealInput: DataRevealInput;
+  DataRevealPayload: DataRevealPayload;
   DataSet: DataSetParent;
   DataValue: DataValue;
   Date: Scalars['Date']['output'];
@@ -1080,6 +1105,11 @@ export type DataRecordEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['DataRecord'], ParentType, ContextType>;
 };
 
+export type DataRevealPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataRevealPayload'] = ResolversParentTypes['DataRevealPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DataSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataSet'] = ResolversParentTypes['DataSet']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DataField']>, ParentType, ContextType>;
@@ -1180,6 +1210,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addressUpdate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressUpdateArgs, 'id' | 'input'>>;
   customerSignUp?: Resolver<ResolversTypes['CustomerSignUpPayload'], ParentType, ContextType, RequireFields<MutationCustomerSignUpArgs, 'input'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
+  dataReveal?: Resolver<ResolversTypes['DataRevealPayload'], ParentType, ContextType, RequireFields<MutationDataRevealArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1412,6 +1443,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DataRecord?: DataRecordResolvers<ContextType>;
   DataRecordConnection?: DataRecordConnectionResolvers<ContextType>;
   DataRecordEdge?: DataRecordEdgeResolvers<ContextType>;
+  DataRevealPayload?: DataRevealPayloadResolvers<ContextType>;
   DataSet?: DataSetResolvers<ContextType>;
   DataValue?: DataValueResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -1,11 +1,21 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { findAddressById } from "@/server/addresses";
 import { findCustomerById } from "@/server/customers";
+import { findOwnRecord } from "@/server/orders";
 import { findShopById } from "@/server/tenants";
 import type { Resolvers } from "../generated/resolvers-types";
 import { fromGlobalId } from "../global-id";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type NodeType = "Customer" | "Shop" | "Address" | "Order" | "Invoice" | "WarrantyCertificate";
+
+// A real calendar date: "2023-02-30" parses in JavaScript (as 2 March) but is refused here.
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
 
 export const baseResolvers: Resolvers = {
   DateTime: new GraphQLScalarType({
@@ -27,33 +37,40 @@ export const baseResolvers: Resolvers = {
     name: "Date",
     serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
     parseValue: (value) => {
-      if (typeof value !== "string" || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      if (typeof value !== "string" || !isCalendarDate(value)) {
         throw new TypeError("Date must be YYYY-MM-DD.");
       }
       return value;
     },
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING || !DATE.test(ast.value) || Number.isNaN(Date.parse(ast.value))) {
+      if (ast.kind !== Kind.STRING || !isCalendarDate(ast.value)) {
         throw new TypeError("Date must be YYYY-MM-DD.");
       }
       return ast.value;
     },
   }),
   Node: {
-    __resolveType: (node) => ("recipientName" in node ? "Address" : "handle" in node ? "Shop" : "Customer"),
+    // node(id:) tags what it returns with its type; nothing else returns a bare Node.
+    __resolveType: (node) => (node as unknown as { __typename: NodeType }).__typename,
   },
   Query: {
     viewer: () => ({}),
     node: async (_parent, { id }, { viewer }) => {
       const decoded = fromGlobalId(id);
       if (!decoded) return null;
+      const tag = <T extends object>(found: T | null) =>
+        found ? Object.assign(found, { __typename: decoded.type as NodeType }) : null;
       switch (decoded.type) {
         case "Customer":
-          return findCustomerById({ viewer, id: decoded.id });
+          return tag(await findCustomerById({ viewer, id: decoded.id }));
         case "Shop":
-          return findShopById({ id: decoded.id });
+          return tag(await findShopById({ id: decoded.id }));
         case "Address":
-          return findAddressById({ viewer, id: decoded.id });
+          return tag(await findAddressById({ viewer, id: decoded.id }));
+        case "Order":
+        case "Invoice":
+        case "WarrantyCertificate":
+          return tag(await findOwnRecord({ viewer, type: decoded.type, id: decoded.id }));
         default:
           return null;
       }

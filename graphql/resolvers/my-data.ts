@@ -1,7 +1,10 @@
+import { revealValue } from "@/server/data-map/reveal";
 import { encodeCursor, findDataset, getDataCategories, getDatasetRecords, type Page } from "@/server/data-map/view";
+import { AppError } from "@/server/errors";
 import { listInvoices, listOrders, listWarrantyCertificates } from "@/server/orders";
 import type { Resolvers } from "../generated/resolvers-types";
-import { toGlobalId } from "../global-id";
+import { fromGlobalId, toGlobalId } from "../global-id";
+import { payloadErrors } from "../user-errors";
 import { purposeToGraph, retentionRuleToGraph, sourceToGraph } from "./shop";
 
 const money = (cents: number, currency: string) => ({
@@ -28,6 +31,20 @@ function connection<T extends { id: string }>(page: Page<T>) {
 const documentUrl = (type: string, id: string) => `/api/documents/${toGlobalId(type, id)}`;
 
 export const myDataResolvers: Resolvers = {
+  Mutation: {
+    dataReveal: async (_parent, { input }, { viewer }) => {
+      try {
+        const decoded = fromGlobalId(input.recordId);
+        if (!decoded) throw new AppError("NOT_FOUND", "No such record.");
+        return {
+          value: await revealValue({ viewer, model: decoded.type, id: decoded.id, field: input.field }),
+          userErrors: [],
+        };
+      } catch (error) {
+        return { value: null, userErrors: payloadErrors(error) };
+      }
+    },
+  },
   Customer: {
     dataCategories: (_customer, _args, { viewer }) => getDataCategories({ viewer }),
     dataset: (_customer, { id }, { viewer }) => findDataset({ viewer, id }),

@@ -176,7 +176,7 @@ export async function findDataset(options: { viewer: Viewer; id: string }): Prom
   return categories.flatMap((c) => c.datasets).find((d) => d.id === options.id) ?? null;
 }
 
-function formatValue(model: string, field: string, value: unknown, row: Record<string, unknown>): string | null {
+export function formatValue(model: string, field: string, value: unknown, row: Record<string, unknown>): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     return DATE_ONLY_FIELDS.has(`${model}.${field}`) ? value.toISOString().slice(0, 10) : value.toISOString();

@@ -113,3 +113,22 @@ export function listWarrantyCertificates(options: PageArgs): Promise<Page<Warran
     (where) => prisma.warrantyCertificate.count({ where }),
   );
 }
+
+// For node(id:): one record, only the viewer's own in their shop; null otherwise.
+export async function findOwnRecord(options: {
+  viewer: Viewer;
+  type: "Order" | "Invoice" | "WarrantyCertificate";
+  id: string;
+}): Promise<OrderView | InvoiceView | WarrantyView | null> {
+  if (options.viewer.kind !== "customer" || !/^[0-9a-f-]{36}$/i.test(options.id)) return null;
+  const where = { id: options.id, customerId: options.viewer.customerId, shopId: options.viewer.shop.id };
+  const prisma = getPrisma();
+  switch (options.type) {
+    case "Order":
+      return prisma.order.findFirst({ where, select: orderSelect });
+    case "Invoice":
+      return prisma.invoice.findFirst({ where, select: invoiceSelect });
+    case "WarrantyCertificate":
+      return prisma.warrantyCertificate.findFirst({ where, select: warrantySelect });
+  }
+}

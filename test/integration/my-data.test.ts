@@ -230,3 +230,60 @@ describe("denied access", () => {
     expect(data).toEqual({ viewer: { customer: null } });
   });
 });
+
+describe("revealing a masked value", () => {
+  const REVEAL = `mutation($input: DataRevealInput!) { dataReveal(input: $input) { value userErrors { field code message } } }`;
+
+  it("shows the value to its owner and records the reveal without the value", async () => {
+    const viewer = await viewerWithHistory({ shop: "micro-image", orderCount: 1, isDemo: true });
+    const customer = await getPrisma().customer.findUniqueOrThrow({ where: { id: viewer.customerId } });
+    const recordId = toGlobalId("Customer", viewer.customerId);
+    const { data } = await gql(REVEAL, { input: { recordId, field: "nationalId" } }, viewer);
+    expect(data?.dataReveal).toEqual({ value: customer.nationalId, userErrors: [] });
+    const events = await getPrisma().auditEvent.findMany({
+      where: { customerId: viewer.customerId, action: "data.reveal" },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0].details).toEqual({ model: "Customer", recordId: viewer.customerId, field: "nationalId" });
+    expect(JSON.stringify(events[0])).not.toContain(String(customer.nationalId));
+  });
+
+  it("refuses fields that are not masked, other people's records and signed-out callers, recording nothing", async () => {
+    const viewer = await viewerWithHistory({ shop: "almaz", orderCount: 1 });
+    const neighbour = await viewerWithHistory({ shop: "almaz", orderCount: 1 });
+    const elsewhere = await viewerWithHistory({ shop: "allegra", orderCount: 1 });
+    const cases: [Record<string, string>, typeof viewer | undefined, string][] = [
+      [{ recordId: toGlobalId("Customer", viewer.customerId), field: "firstName" }, viewer, "INVALID_INPUT"],
+      [{ recordId: toGlobalId("Customer", neighbour.customerId), field: "dateOfBirth" }, viewer, "NOT_FOUND"],
+      [{ recordId: toGlobalId("Customer", elsewhere.customerId), field: "dateOfBirth" }, viewer, "NOT_FOUND"],
+      [{ recordId: toGlobalId("Shop", viewer.shop.id), field: "handle" }, viewer, "NOT_FOUND"],
+      [{ recordId: "garbage", field: "dateOfBirth" }, viewer, "NOT_FOUND"],
+      [{ recordId: toGlobalId("Customer", viewer.customerId), field: "dateOfBirth" }, undefined, "UNAUTHENTICATED"],
+    ];
+    for (const [input, asViewer, code] of cases) {
+      const { data } = await gql(REVEAL, { input }, asViewer);
+      expect((data?.dataReveal as { value: unknown }).value, JSON.stringify(input)).toBeNull();
+      expect((data?.dataReveal as { userErrors: { code: string }[] }).userErrors[0].code, JSON.stringify(input)).toBe(
+        code,
+      );
+    }
+    const ids = [viewer.customerId, neighbour.customerId, elsewhere.customerId];
+    expect(await getPrisma().auditEvent.count({ where: { action: "data.reveal", customerId: { in: ids } } })).toBe(0);
+  });
+});
+
+describe("node(id:) for orders and documents", () => {
+  it("resolves the owner's order and hides everyone else's", async () => {
+    const viewer = await viewerWithHistory({ shop: "almaz", orderCount: 2 });
+    const other = await viewerWithHistory({ shop: "almaz", orderCount: 2 });
+    const mine = await getPrisma().order.findFirstOrThrow({ where: { customerId: viewer.customerId } });
+    const theirs = await getPrisma().order.findFirstOrThrow({ where: { customerId: other.customerId } });
+    const NODE = "query($id: ID!) { node(id: $id) { __typename ... on Order { number } } }";
+    expect((await gql(NODE, { id: toGlobalId("Order", mine.id) }, viewer)).data?.node).toEqual({
+      __typename: "Order",
+      number: mine.number,
+    });
+    expect((await gql(NODE, { id: toGlobalId("Order", theirs.id) }, viewer)).data?.node).toBeNull();
+    expect((await gql(NODE, { id: toGlobalId("Order", mine.id) })).data?.node).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DataRecords } from "@/components/data-records";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
+import { revealAction } from "./actions";
 
 export const metadata: Metadata = { title: "My data" };
 
@@ -168,6 +169,7 @@ export default async function MyDataPage() {
                   {dataset.label} <span className="text-sm font-normal text-slate-500">({dataset.count})</span>
                 </h3>
                 <DataRecords
+                  reveal={revealAction}
                   caption={`${dataset.label} in ${category.label}`}
                   fields={dataset.fields}
                   records={dataset.records.edges.map((e) => e.node)}

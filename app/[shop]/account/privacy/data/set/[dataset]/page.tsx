@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DataRecords } from "@/components/data-records";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
+import { revealAction } from "../../actions";
 
 export const metadata: Metadata = { title: "My data" };
 
@@ -55,7 +56,12 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-bold">
         {dataset.label} <span className="text-lg font-normal text-slate-500">({dataset.count})</span>
       </h1>
-      <DataRecords caption={dataset.label} fields={dataset.fields} records={edges.map((e) => e.node)} />
+      <DataRecords
+        reveal={revealAction}
+        caption={dataset.label}
+        fields={dataset.fields}
+        records={edges.map((e) => e.node)}
+      />
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {cursor && (
           <Link href={`${base}/set/${encodeURIComponent(id)}`} className="underline">

@@ -141,6 +141,8 @@ export type Customer = Node & {
   lastName: Scalars['String']['output'];
   /** Orders, newest first; at most 100 per page. */
   orders: OrderConnection;
+  /** The open email change, if any (only the newest request counts). */
+  pendingEmailChange?: Maybe<PendingEmailChange>;
   /** The main number first. */
   phones: Array<Phone>;
   /** Whether the account is scheduled for deletion. */
@@ -170,6 +172,33 @@ export type CustomerOrdersArgs = {
 export type CustomerWarrantyCertificatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerEmailChangeConfirmInput = {
+  /** The token from the confirmation link. */
+  token: Scalars['String']['input'];
+};
+
+export type CustomerEmailChangeConfirmPayload = {
+  __typename?: 'CustomerEmailChangeConfirmPayload';
+  /** The customer with the new address. */
+  customer?: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerEmailChangeRequestInput = {
+  newEmail: Scalars['String']['input'];
+  /** The account's current password, asked for again. */
+  password: Scalars['String']['input'];
+};
+
+export type CustomerEmailChangeRequestPayload = {
+  __typename?: 'CustomerEmailChangeRequestPayload';
+  /** When the link stops working (24 hours). */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The address the confirmation link was sent to. */
+  pendingEmail?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerSignUpInput = {
@@ -419,6 +448,17 @@ export type Mutation = {
   addressDelete: AddressDeletePayload;
   /** Corrects one of the signed-in customer's addresses. */
   addressUpdate: AddressPayload;
+  /**
+   * Confirms an email change with the token from the link. Only the customer who asked,
+   * signed in to the same shop, can confirm; a link works once, for 24 hours.
+   */
+  customerEmailChangeConfirm: CustomerEmailChangeConfirmPayload;
+  /**
+   * Asks to change the signed-in customer's email address: sends a confirmation link to
+   * the new address and a notice to the current one. Replaces any earlier open request.
+   * At most 5 requests in 24 hours.
+   */
+  customerEmailChangeRequest: CustomerEmailChangeRequestPayload;
   /** Opens a customer account in a shop. Sign in afterwards with the same email and password. */
   customerSignUp: CustomerSignUpPayload;
   /** Corrects the signed-in customer's own details. */
@@ -441,6 +481,16 @@ export type MutationAddressDeleteArgs = {
 export type MutationAddressUpdateArgs = {
   id: Scalars['ID']['input'];
   input: AddressUpdateInput;
+};
+
+
+export type MutationCustomerEmailChangeConfirmArgs = {
+  input: CustomerEmailChangeConfirmInput;
+};
+
+
+export type MutationCustomerEmailChangeRequestArgs = {
+  input: CustomerEmailChangeRequestInput;
 };
 
 
@@ -515,6 +565,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An email change waiting for its confirmation link to be opened. */
+export type PendingEmailChange = {
+  __typename?: 'PendingEmailChange';
+  /** When the confirmation link stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The address that will replace the current one. */
+  newEmail: Scalars['String']['output'];
 };
 
 export type Phone = {
@@ -846,6 +905,10 @@ export type ResolversTypes = {
   Controller: ResolverTypeWrapper<Controller>;
   CookieCategory: ResolverTypeWrapper<CookieCategory>;
   Customer: ResolverTypeWrapper<CustomerParent>;
+  CustomerEmailChangeConfirmInput: CustomerEmailChangeConfirmInput;
+  CustomerEmailChangeConfirmPayload: ResolverTypeWrapper<Omit<CustomerEmailChangeConfirmPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerEmailChangeRequestInput: CustomerEmailChangeRequestInput;
+  CustomerEmailChangeRequestPayload: ResolverTypeWrapper<CustomerEmailChangeRequestPayload>;
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: ResolverTypeWrapper<Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerStatus: CustomerStatus;
@@ -885,6 +948,7 @@ export type ResolversTypes = {
   OrderItem: ResolverTypeWrapper<OrderItem>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PendingEmailChange: ResolverTypeWrapper<PendingEmailChange>;
   Phone: ResolverTypeWrapper<Phone>;
   PhoneInput: PhoneInput;
   PhoneKind: PhoneKind;
@@ -923,6 +987,10 @@ export type ResolversParentTypes = {
   Controller: Controller;
   CookieCategory: CookieCategory;
   Customer: CustomerParent;
+  CustomerEmailChangeConfirmInput: CustomerEmailChangeConfirmInput;
+  CustomerEmailChangeConfirmPayload: Omit<CustomerEmailChangeConfirmPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerEmailChangeRequestInput: CustomerEmailChangeRequestInput;
+  CustomerEmailChangeRequestPayload: CustomerEmailChangeRequestPayload;
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerUpdateInput: CustomerUpdateInput;
@@ -957,6 +1025,7 @@ export type ResolversParentTypes = {
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderItem: OrderItem;
   PageInfo: PageInfo;
+  PendingEmailChange: PendingEmailChange;
   Phone: Phone;
   PhoneInput: PhoneInput;
   PolicyDataCategory: PolicyDataCategory;
@@ -1053,10 +1122,22 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<CustomerInvoicesArgs, 'first'>>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  pendingEmailChange?: Resolver<Maybe<ResolversTypes['PendingEmailChange']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
   warrantyCertificates?: Resolver<ResolversTypes['WarrantyCertificateConnection'], ParentType, ContextType, RequireFields<CustomerWarrantyCertificatesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CustomerEmailChangeConfirmPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEmailChangeConfirmPayload'] = ResolversParentTypes['CustomerEmailChangeConfirmPayload']> = {
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CustomerEmailChangeRequestPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEmailChangeRequestPayload'] = ResolversParentTypes['CustomerEmailChangeRequestPayload']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pendingEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CustomerSignUpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerSignUpPayload'] = ResolversParentTypes['CustomerSignUpPayload']> = {
@@ -1208,6 +1289,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addressCreate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressCreateArgs, 'input'>>;
   addressDelete?: Resolver<ResolversTypes['AddressDeletePayload'], ParentType, ContextType, RequireFields<MutationAddressDeleteArgs, 'id'>>;
   addressUpdate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressUpdateArgs, 'id' | 'input'>>;
+  customerEmailChangeConfirm?: Resolver<ResolversTypes['CustomerEmailChangeConfirmPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailChangeConfirmArgs, 'input'>>;
+  customerEmailChangeRequest?: Resolver<ResolversTypes['CustomerEmailChangeRequestPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailChangeRequestArgs, 'input'>>;
   customerSignUp?: Resolver<ResolversTypes['CustomerSignUpPayload'], ParentType, ContextType, RequireFields<MutationCustomerSignUpArgs, 'input'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
   dataReveal?: Resolver<ResolversTypes['DataRevealPayload'], ParentType, ContextType, RequireFields<MutationDataRevealArgs, 'input'>>;
@@ -1257,6 +1340,11 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PendingEmailChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PendingEmailChange'] = ResolversParentTypes['PendingEmailChange']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  newEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PhoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Phone'] = ResolversParentTypes['Phone']> = {
@@ -1436,6 +1524,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Controller?: ControllerResolvers<ContextType>;
   CookieCategory?: CookieCategoryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerEmailChangeConfirmPayload?: CustomerEmailChangeConfirmPayloadResolvers<ContextType>;
+  CustomerEmailChangeRequestPayload?: CustomerEmailChangeRequestPayloadResolvers<ContextType>;
   CustomerSignUpPayload?: CustomerSignUpPayloadResolvers<ContextType>;
   CustomerUpdatePayload?: CustomerUpdatePayloadResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
@@ -1465,6 +1555,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PendingEmailChange?: PendingEmailChangeResolvers<ContextType>;
   Phone?: PhoneResolvers<ContextType>;
   PolicyDataCategory?: PolicyDataCategoryResolvers<ContextType>;
   ProcessingPurpose?: ProcessingPurposeResolvers<ContextType>;

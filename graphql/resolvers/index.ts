@@ -1,6 +1,7 @@
 import type { Resolvers } from "../generated/resolvers-types";
 import { baseResolvers } from "./base";
 import { correctionsResolvers } from "./corrections";
+import { emailChangeResolvers } from "./email-change";
 import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
 import { viewerResolvers } from "./viewer";
@@ -19,4 +20,11 @@ function merge(...maps: Resolvers[]): Resolvers {
   return merged as Resolvers;
 }
 
-export const resolvers = merge(baseResolvers, viewerResolvers, shopResolvers, myDataResolvers, correctionsResolvers);
+export const resolvers = merge(
+  baseResolvers,
+  viewerResolvers,
+  shopResolvers,
+  myDataResolvers,
+  correctionsResolvers,
+  emailChangeResolvers,
+);

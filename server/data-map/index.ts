@@ -425,6 +425,47 @@ export const DATA_MAP: DataMapEntry[] = [
     erasure: { action: "delete" },
   },
   {
+    model: "OutboundEmail",
+    isPersonal: true,
+    // Messages we sent the customer: correspondence with us.
+    category: "communications",
+    label: "Emails we sent you",
+    owner: byCustomer,
+    fields: {
+      toAddress: auto("Sent to"),
+      subject: auto("Subject"),
+      kind: auto("Kind of message"),
+      status: auto("Status"),
+      createdAt: auto("Written on"),
+      sentAt: auto("Sent on"),
+    },
+    // Bodies and headers carry live links (email confirmation, unsubscribe): showing
+    // them in the account would let whoever is signed in act as the mailbox owner.
+    secrets: ["textBody", "htmlBody", "headers"],
+    technical: ["id", "shopId", "customerId", "attempts", "lastError", "nextAttemptAt"],
+    exportAs: "emails_sent",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "EmailChangeRequest",
+    isPersonal: true,
+    category: "contact",
+    label: "Email address changes",
+    owner: byCustomer,
+    fields: {
+      newEmail: given("New email address"),
+      createdAt: auto("Requested on"),
+      expiresAt: auto("Link valid until"),
+      confirmedAt: auto("Confirmed on"),
+      cancelledAt: auto("Replaced or cancelled on"),
+    },
+    // Only a hash of the confirmation link's token.
+    secrets: ["tokenHash"],
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "email_changes",
+    erasure: { action: "delete" },
+  },
+  {
     model: "SignInThrottle",
     isPersonal: false,
     reason:

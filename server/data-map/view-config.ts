@@ -19,6 +19,10 @@ export const RECORD_DATE_FIELD: Partial<Record<ModelName, string>> = {
   ThirdPartyRecord: "receivedAt",
   Account: "linkedAt",
   ConsentRecord: "createdAt",
+  AuditEvent: "createdAt",
+  RecipientNotification: "createdAt",
+  OutboundEmail: "createdAt",
+  EmailChangeRequest: "createdAt",
 };
 
 // Fields stored as calendar dates rather than instants.

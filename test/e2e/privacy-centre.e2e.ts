@@ -93,6 +93,14 @@ describe("a shopper's first visit", () => {
     await screenshot(page, "my-data-desktop");
   });
 
+  it("reveals a masked value on request", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy/data#identity`);
+    const identity = page.locator("#identity");
+    await identity.getByRole("button", { name: "Reveal Date of birth" }).click();
+    await identity.getByText(/^\d{4}-\d{2}-\d{2}$/).waitFor();
+    expect(await identity.getByRole("button", { name: "Reveal Date of birth" }).count()).toBe(0);
+  });
+
   it("pages through all orders", async () => {
     await page.goto(`${baseUrl}/almaz/account/privacy/data`);
     await page.getByRole("link", { name: /^See all \d+ orders$/ }).click();

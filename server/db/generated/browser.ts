@@ -122,3 +122,13 @@ export type AuditEvent = Prisma.AuditEventModel
  * 
  */
 export type RecipientNotification = Prisma.RecipientNotificationModel
+/**
+ * Model OutboundEmail
+ * 
+ */
+export type OutboundEmail = Prisma.OutboundEmailModel
+/**
+ * Model EmailChangeRequest
+ * 
+ */
+export type EmailChangeRequest = Prisma.EmailChangeRequestModel

@@ -494,6 +494,23 @@ export type EnumRecipientNotificationStatusWithAggregatesFilter<$PrismaModel = n
   _max?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
 }
 
+export type EnumOutboundEmailStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.OutboundEmailStatus | Prisma.EnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOutboundEmailStatusFilter<$PrismaModel> | $Enums.OutboundEmailStatus
+}
+
+export type EnumOutboundEmailStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.OutboundEmailStatus | Prisma.EnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOutboundEmailStatusWithAggregatesFilter<$PrismaModel> | $Enums.OutboundEmailStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumOutboundEmailStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumOutboundEmailStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -954,6 +971,23 @@ export type NestedEnumRecipientNotificationStatusWithAggregatesFilter<$PrismaMod
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumRecipientNotificationStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumOutboundEmailStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.OutboundEmailStatus | Prisma.EnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOutboundEmailStatusFilter<$PrismaModel> | $Enums.OutboundEmailStatus
+}
+
+export type NestedEnumOutboundEmailStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.OutboundEmailStatus | Prisma.EnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.OutboundEmailStatus[] | Prisma.ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumOutboundEmailStatusWithAggregatesFilter<$PrismaModel> | $Enums.OutboundEmailStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumOutboundEmailStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumOutboundEmailStatusFilter<$PrismaModel>
 }
 
 

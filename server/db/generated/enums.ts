@@ -111,3 +111,12 @@ export const RecipientNotificationStatus = {
 } as const
 
 export type RecipientNotificationStatus = (typeof RecipientNotificationStatus)[keyof typeof RecipientNotificationStatus]
+
+
+export const OutboundEmailStatus = {
+  QUEUED: 'QUEUED',
+  SENT: 'SENT',
+  FAILED: 'FAILED'
+} as const
+
+export type OutboundEmailStatus = (typeof OutboundEmailStatus)[keyof typeof OutboundEmailStatus]

@@ -417,7 +417,9 @@ export const ModelName = {
   ConsentRecord: 'ConsentRecord',
   SignInThrottle: 'SignInThrottle',
   AuditEvent: 'AuditEvent',
-  RecipientNotification: 'RecipientNotification'
+  RecipientNotification: 'RecipientNotification',
+  OutboundEmail: 'OutboundEmail',
+  EmailChangeRequest: 'EmailChangeRequest'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -433,7 +435,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "recipientNotification"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "recipientNotification" | "outboundEmail" | "emailChangeRequest"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1991,6 +1993,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    OutboundEmail: {
+      payload: Prisma.$OutboundEmailPayload<ExtArgs>
+      fields: Prisma.OutboundEmailFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.OutboundEmailFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.OutboundEmailFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>
+        }
+        findFirst: {
+          args: Prisma.OutboundEmailFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.OutboundEmailFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>
+        }
+        findMany: {
+          args: Prisma.OutboundEmailFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>[]
+        }
+        create: {
+          args: Prisma.OutboundEmailCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>
+        }
+        createMany: {
+          args: Prisma.OutboundEmailCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.OutboundEmailCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>[]
+        }
+        delete: {
+          args: Prisma.OutboundEmailDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>
+        }
+        update: {
+          args: Prisma.OutboundEmailUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>
+        }
+        deleteMany: {
+          args: Prisma.OutboundEmailDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.OutboundEmailUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.OutboundEmailUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>[]
+        }
+        upsert: {
+          args: Prisma.OutboundEmailUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboundEmailPayload>
+        }
+        aggregate: {
+          args: Prisma.OutboundEmailAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateOutboundEmail>
+        }
+        groupBy: {
+          args: Prisma.OutboundEmailGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OutboundEmailGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.OutboundEmailCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OutboundEmailCountAggregateOutputType> | number
+        }
+      }
+    }
+    EmailChangeRequest: {
+      payload: Prisma.$EmailChangeRequestPayload<ExtArgs>
+      fields: Prisma.EmailChangeRequestFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.EmailChangeRequestFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.EmailChangeRequestFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>
+        }
+        findFirst: {
+          args: Prisma.EmailChangeRequestFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.EmailChangeRequestFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>
+        }
+        findMany: {
+          args: Prisma.EmailChangeRequestFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>[]
+        }
+        create: {
+          args: Prisma.EmailChangeRequestCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>
+        }
+        createMany: {
+          args: Prisma.EmailChangeRequestCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.EmailChangeRequestCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>[]
+        }
+        delete: {
+          args: Prisma.EmailChangeRequestDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>
+        }
+        update: {
+          args: Prisma.EmailChangeRequestUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>
+        }
+        deleteMany: {
+          args: Prisma.EmailChangeRequestDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.EmailChangeRequestUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.EmailChangeRequestUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>[]
+        }
+        upsert: {
+          args: Prisma.EmailChangeRequestUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EmailChangeRequestPayload>
+        }
+        aggregate: {
+          args: Prisma.EmailChangeRequestAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateEmailChangeRequest>
+        }
+        groupBy: {
+          args: Prisma.EmailChangeRequestGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.EmailChangeRequestGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.EmailChangeRequestCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.EmailChangeRequestCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2346,6 +2496,42 @@ export const RecipientNotificationScalarFieldEnum = {
 export type RecipientNotificationScalarFieldEnum = (typeof RecipientNotificationScalarFieldEnum)[keyof typeof RecipientNotificationScalarFieldEnum]
 
 
+export const OutboundEmailScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  toAddress: 'toAddress',
+  subject: 'subject',
+  textBody: 'textBody',
+  htmlBody: 'htmlBody',
+  headers: 'headers',
+  kind: 'kind',
+  status: 'status',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  createdAt: 'createdAt',
+  sentAt: 'sentAt',
+  nextAttemptAt: 'nextAttemptAt'
+} as const
+
+export type OutboundEmailScalarFieldEnum = (typeof OutboundEmailScalarFieldEnum)[keyof typeof OutboundEmailScalarFieldEnum]
+
+
+export const EmailChangeRequestScalarFieldEnum = {
+  id: 'id',
+  customerId: 'customerId',
+  shopId: 'shopId',
+  newEmail: 'newEmail',
+  tokenHash: 'tokenHash',
+  expiresAt: 'expiresAt',
+  confirmedAt: 'confirmedAt',
+  cancelledAt: 'cancelledAt',
+  createdAt: 'createdAt'
+} as const
+
+export type EmailChangeRequestScalarFieldEnum = (typeof EmailChangeRequestScalarFieldEnum)[keyof typeof EmailChangeRequestScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2610,6 +2796,20 @@ export type ListEnumRecipientNotificationStatusFieldRefInput<$PrismaModel> = Fie
 
 
 /**
+ * Reference to a field of type 'OutboundEmailStatus'
+ */
+export type EnumOutboundEmailStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OutboundEmailStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'OutboundEmailStatus[]'
+ */
+export type ListEnumOutboundEmailStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OutboundEmailStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2794,6 +2994,8 @@ export type GlobalOmitConfig = {
   signInThrottle?: Prisma.SignInThrottleOmit
   auditEvent?: Prisma.AuditEventOmit
   recipientNotification?: Prisma.RecipientNotificationOmit
+  outboundEmail?: Prisma.OutboundEmailOmit
+  emailChangeRequest?: Prisma.EmailChangeRequestOmit
 }
 
 /* Types for Logging */

@@ -71,7 +71,9 @@ export const ModelName = {
   ConsentRecord: 'ConsentRecord',
   SignInThrottle: 'SignInThrottle',
   AuditEvent: 'AuditEvent',
-  RecipientNotification: 'RecipientNotification'
+  RecipientNotification: 'RecipientNotification',
+  OutboundEmail: 'OutboundEmail',
+  EmailChangeRequest: 'EmailChangeRequest'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -404,6 +406,42 @@ export const RecipientNotificationScalarFieldEnum = {
 } as const
 
 export type RecipientNotificationScalarFieldEnum = (typeof RecipientNotificationScalarFieldEnum)[keyof typeof RecipientNotificationScalarFieldEnum]
+
+
+export const OutboundEmailScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  toAddress: 'toAddress',
+  subject: 'subject',
+  textBody: 'textBody',
+  htmlBody: 'htmlBody',
+  headers: 'headers',
+  kind: 'kind',
+  status: 'status',
+  attempts: 'attempts',
+  lastError: 'lastError',
+  createdAt: 'createdAt',
+  sentAt: 'sentAt',
+  nextAttemptAt: 'nextAttemptAt'
+} as const
+
+export type OutboundEmailScalarFieldEnum = (typeof OutboundEmailScalarFieldEnum)[keyof typeof OutboundEmailScalarFieldEnum]
+
+
+export const EmailChangeRequestScalarFieldEnum = {
+  id: 'id',
+  customerId: 'customerId',
+  shopId: 'shopId',
+  newEmail: 'newEmail',
+  tokenHash: 'tokenHash',
+  expiresAt: 'expiresAt',
+  confirmedAt: 'confirmedAt',
+  cancelledAt: 'cancelledAt',
+  createdAt: 'createdAt'
+} as const
+
+export type EmailChangeRequestScalarFieldEnum = (typeof EmailChangeRequestScalarFieldEnum)[keyof typeof EmailChangeRequestScalarFieldEnum]
 
 
 export const SortOrder = {

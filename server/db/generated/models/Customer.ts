@@ -296,6 +296,8 @@ export type CustomerWhereInput = {
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
+  outboundEmails?: Prisma.OutboundEmailListRelationFilter
+  emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -334,6 +336,8 @@ export type CustomerOrderByWithRelationInput = {
   consentRecords?: Prisma.ConsentRecordOrderByRelationAggregateInput
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
   recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
+  outboundEmails?: Prisma.OutboundEmailOrderByRelationAggregateInput
+  emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -376,6 +380,8 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
+  outboundEmails?: Prisma.OutboundEmailListRelationFilter
+  emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -459,6 +465,8 @@ export type CustomerCreateInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -496,6 +504,8 @@ export type CustomerUncheckedCreateInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -533,6 +543,8 @@ export type CustomerUpdateInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -570,6 +582,8 @@ export type CustomerUncheckedUpdateInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -1020,6 +1034,36 @@ export type CustomerUpdateOneRequiredWithoutRecipientNotificationsNestedInput = 
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutRecipientNotificationsInput, Prisma.CustomerUpdateWithoutRecipientNotificationsInput>, Prisma.CustomerUncheckedUpdateWithoutRecipientNotificationsInput>
 }
 
+export type CustomerCreateNestedOneWithoutOutboundEmailsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutOutboundEmailsInput, Prisma.CustomerUncheckedCreateWithoutOutboundEmailsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutOutboundEmailsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneWithoutOutboundEmailsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutOutboundEmailsInput, Prisma.CustomerUncheckedCreateWithoutOutboundEmailsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutOutboundEmailsInput
+  upsert?: Prisma.CustomerUpsertWithoutOutboundEmailsInput
+  disconnect?: Prisma.CustomerWhereInput | boolean
+  delete?: Prisma.CustomerWhereInput | boolean
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutOutboundEmailsInput, Prisma.CustomerUpdateWithoutOutboundEmailsInput>, Prisma.CustomerUncheckedUpdateWithoutOutboundEmailsInput>
+}
+
+export type CustomerCreateNestedOneWithoutEmailChangeRequestsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutEmailChangeRequestsInput, Prisma.CustomerUncheckedCreateWithoutEmailChangeRequestsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutEmailChangeRequestsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutEmailChangeRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutEmailChangeRequestsInput, Prisma.CustomerUncheckedCreateWithoutEmailChangeRequestsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutEmailChangeRequestsInput
+  upsert?: Prisma.CustomerUpsertWithoutEmailChangeRequestsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutEmailChangeRequestsInput, Prisma.CustomerUpdateWithoutEmailChangeRequestsInput>, Prisma.CustomerUncheckedUpdateWithoutEmailChangeRequestsInput>
+}
+
 export type CustomerCreateWithoutShopInput = {
   id?: string
   email: string
@@ -1054,6 +1098,8 @@ export type CustomerCreateWithoutShopInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1090,6 +1136,8 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1175,6 +1223,8 @@ export type CustomerCreateWithoutPhonesInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1211,6 +1261,8 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1263,6 +1315,8 @@ export type CustomerUpdateWithoutPhonesInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1299,6 +1353,8 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1335,6 +1391,8 @@ export type CustomerCreateWithoutAddressesInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1371,6 +1429,8 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1423,6 +1483,8 @@ export type CustomerUpdateWithoutAddressesInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1459,6 +1521,8 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1495,6 +1559,8 @@ export type CustomerCreateWithoutOrdersInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1531,6 +1597,8 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1583,6 +1651,8 @@ export type CustomerUpdateWithoutOrdersInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1619,6 +1689,8 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1655,6 +1727,8 @@ export type CustomerCreateWithoutInvoicesInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -1691,6 +1765,8 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -1743,6 +1819,8 @@ export type CustomerUpdateWithoutInvoicesInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -1779,6 +1857,8 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -1815,6 +1895,8 @@ export type CustomerCreateWithoutWarrantiesInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -1851,6 +1933,8 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -1903,6 +1987,8 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -1939,6 +2025,8 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -1975,6 +2063,8 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -2011,6 +2101,8 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -2063,6 +2155,8 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2099,6 +2193,8 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2135,6 +2231,8 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2171,6 +2269,8 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2223,6 +2323,8 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2259,6 +2361,8 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2295,6 +2399,8 @@ export type CustomerCreateWithoutPreferencesInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2331,6 +2437,8 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2383,6 +2491,8 @@ export type CustomerUpdateWithoutPreferencesInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2419,6 +2529,8 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2455,6 +2567,8 @@ export type CustomerCreateWithoutPollAnswersInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -2491,6 +2605,8 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -2543,6 +2659,8 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -2579,6 +2697,8 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -2615,6 +2735,8 @@ export type CustomerCreateWithoutDevicesInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -2651,6 +2773,8 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -2703,6 +2827,8 @@ export type CustomerUpdateWithoutDevicesInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -2739,6 +2865,8 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -2775,6 +2903,8 @@ export type CustomerCreateWithoutSignInEventsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -2811,6 +2941,8 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -2863,6 +2995,8 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -2899,6 +3033,8 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -2935,6 +3071,8 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -2971,6 +3109,8 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -3023,6 +3163,8 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -3059,6 +3201,8 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -3095,6 +3239,8 @@ export type CustomerCreateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -3131,6 +3277,8 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3183,6 +3331,8 @@ export type CustomerUpdateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3219,6 +3369,8 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -3255,6 +3407,8 @@ export type CustomerCreateWithoutSessionsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -3291,6 +3445,8 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -3343,6 +3499,8 @@ export type CustomerUpdateWithoutSessionsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -3379,6 +3537,8 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -3415,6 +3575,8 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -3451,6 +3613,8 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -3503,6 +3667,8 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -3539,6 +3705,8 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventsInput = {
@@ -3575,6 +3743,8 @@ export type CustomerCreateWithoutAuditEventsInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventsInput = {
@@ -3611,6 +3781,8 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventsInput = {
@@ -3663,6 +3835,8 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
@@ -3699,6 +3873,8 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutRecipientNotificationsInput = {
@@ -3735,6 +3911,8 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -3771,6 +3949,8 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -3823,6 +4003,8 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -3859,6 +4041,344 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutOutboundEmailsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutOutboundEmailsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutOutboundEmailsInput, Prisma.CustomerUncheckedCreateWithoutOutboundEmailsInput>
+}
+
+export type CustomerUpsertWithoutOutboundEmailsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutOutboundEmailsInput, Prisma.CustomerUncheckedUpdateWithoutOutboundEmailsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutOutboundEmailsInput, Prisma.CustomerUncheckedCreateWithoutOutboundEmailsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutOutboundEmailsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutOutboundEmailsInput, Prisma.CustomerUncheckedUpdateWithoutOutboundEmailsInput>
+}
+
+export type CustomerUpdateWithoutOutboundEmailsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutEmailChangeRequestsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutEmailChangeRequestsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutEmailChangeRequestsInput, Prisma.CustomerUncheckedCreateWithoutEmailChangeRequestsInput>
+}
+
+export type CustomerUpsertWithoutEmailChangeRequestsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutEmailChangeRequestsInput, Prisma.CustomerUncheckedUpdateWithoutEmailChangeRequestsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutEmailChangeRequestsInput, Prisma.CustomerUncheckedCreateWithoutEmailChangeRequestsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutEmailChangeRequestsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutEmailChangeRequestsInput, Prisma.CustomerUncheckedUpdateWithoutEmailChangeRequestsInput>
+}
+
+export type CustomerUpdateWithoutEmailChangeRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyShopInput = {
@@ -3914,6 +4434,8 @@ export type CustomerUpdateWithoutShopInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutShopInput = {
@@ -3950,6 +4472,8 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
@@ -3994,6 +4518,8 @@ export type CustomerCountOutputType = {
   consentRecords: number
   auditEvents: number
   recipientNotifications: number
+  outboundEmails: number
+  emailChangeRequests: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4014,6 +4540,8 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   consentRecords?: boolean | CustomerCountOutputTypeCountConsentRecordsArgs
   auditEvents?: boolean | CustomerCountOutputTypeCountAuditEventsArgs
   recipientNotifications?: boolean | CustomerCountOutputTypeCountRecipientNotificationsArgs
+  outboundEmails?: boolean | CustomerCountOutputTypeCountOutboundEmailsArgs
+  emailChangeRequests?: boolean | CustomerCountOutputTypeCountEmailChangeRequestsArgs
 }
 
 /**
@@ -4145,6 +4673,20 @@ export type CustomerCountOutputTypeCountRecipientNotificationsArgs<ExtArgs exten
   where?: Prisma.RecipientNotificationWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountOutboundEmailsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.OutboundEmailWhereInput
+}
+
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountEmailChangeRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.EmailChangeRequestWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -4182,6 +4724,8 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   consentRecords?: boolean | Prisma.Customer$consentRecordsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Customer$auditEventsArgs<ExtArgs>
   recipientNotifications?: boolean | Prisma.Customer$recipientNotificationsArgs<ExtArgs>
+  outboundEmails?: boolean | Prisma.Customer$outboundEmailsArgs<ExtArgs>
+  emailChangeRequests?: boolean | Prisma.Customer$emailChangeRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -4267,6 +4811,8 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   consentRecords?: boolean | Prisma.Customer$consentRecordsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Customer$auditEventsArgs<ExtArgs>
   recipientNotifications?: boolean | Prisma.Customer$recipientNotificationsArgs<ExtArgs>
+  outboundEmails?: boolean | Prisma.Customer$outboundEmailsArgs<ExtArgs>
+  emailChangeRequests?: boolean | Prisma.Customer$emailChangeRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4297,6 +4843,8 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     consentRecords: Prisma.$ConsentRecordPayload<ExtArgs>[]
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
     recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
+    outboundEmails: Prisma.$OutboundEmailPayload<ExtArgs>[]
+    emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -4728,6 +5276,8 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   consentRecords<T extends Prisma.Customer$consentRecordsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$consentRecordsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentRecordPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEvents<T extends Prisma.Customer$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   recipientNotifications<T extends Prisma.Customer$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  outboundEmails<T extends Prisma.Customer$outboundEmailsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$outboundEmailsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboundEmailPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  emailChangeRequests<T extends Prisma.Customer$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -5580,6 +6130,54 @@ export type Customer$recipientNotificationsArgs<ExtArgs extends runtime.Types.Ex
   take?: number
   skip?: number
   distinct?: Prisma.RecipientNotificationScalarFieldEnum | Prisma.RecipientNotificationScalarFieldEnum[]
+}
+
+/**
+ * Customer.outboundEmails
+ */
+export type Customer$outboundEmailsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the OutboundEmail
+   */
+  select?: Prisma.OutboundEmailSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the OutboundEmail
+   */
+  omit?: Prisma.OutboundEmailOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.OutboundEmailInclude<ExtArgs> | null
+  where?: Prisma.OutboundEmailWhereInput
+  orderBy?: Prisma.OutboundEmailOrderByWithRelationInput | Prisma.OutboundEmailOrderByWithRelationInput[]
+  cursor?: Prisma.OutboundEmailWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.OutboundEmailScalarFieldEnum | Prisma.OutboundEmailScalarFieldEnum[]
+}
+
+/**
+ * Customer.emailChangeRequests
+ */
+export type Customer$emailChangeRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the EmailChangeRequest
+   */
+  select?: Prisma.EmailChangeRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the EmailChangeRequest
+   */
+  omit?: Prisma.EmailChangeRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.EmailChangeRequestInclude<ExtArgs> | null
+  where?: Prisma.EmailChangeRequestWhereInput
+  orderBy?: Prisma.EmailChangeRequestOrderByWithRelationInput | Prisma.EmailChangeRequestOrderByWithRelationInput[]
+  cursor?: Prisma.EmailChangeRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.EmailChangeRequestScalarFieldEnum | Prisma.EmailChangeRequestScalarFieldEnum[]
 }
 
 /**

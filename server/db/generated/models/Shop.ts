@@ -183,6 +183,8 @@ export type ShopWhereInput = {
   accounts?: Prisma.AccountListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
+  outboundEmails?: Prisma.OutboundEmailListRelationFilter
+  emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -199,6 +201,8 @@ export type ShopOrderByWithRelationInput = {
   accounts?: Prisma.AccountOrderByRelationAggregateInput
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
   recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
+  outboundEmails?: Prisma.OutboundEmailOrderByRelationAggregateInput
+  emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -218,6 +222,8 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   accounts?: Prisma.AccountListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
+  outboundEmails?: Prisma.OutboundEmailListRelationFilter
+  emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -254,6 +260,8 @@ export type ShopCreateInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -270,6 +278,8 @@ export type ShopUncheckedCreateInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -286,6 +296,8 @@ export type ShopUpdateInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -302,6 +314,8 @@ export type ShopUncheckedUpdateInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -485,6 +499,34 @@ export type ShopUpdateOneRequiredWithoutRecipientNotificationsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutRecipientNotificationsInput, Prisma.ShopUpdateWithoutRecipientNotificationsInput>, Prisma.ShopUncheckedUpdateWithoutRecipientNotificationsInput>
 }
 
+export type ShopCreateNestedOneWithoutOutboundEmailsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutOutboundEmailsInput, Prisma.ShopUncheckedCreateWithoutOutboundEmailsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutOutboundEmailsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutOutboundEmailsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutOutboundEmailsInput, Prisma.ShopUncheckedCreateWithoutOutboundEmailsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutOutboundEmailsInput
+  upsert?: Prisma.ShopUpsertWithoutOutboundEmailsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutOutboundEmailsInput, Prisma.ShopUpdateWithoutOutboundEmailsInput>, Prisma.ShopUncheckedUpdateWithoutOutboundEmailsInput>
+}
+
+export type ShopCreateNestedOneWithoutEmailChangeRequestsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutEmailChangeRequestsInput, Prisma.ShopUncheckedCreateWithoutEmailChangeRequestsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutEmailChangeRequestsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutEmailChangeRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutEmailChangeRequestsInput, Prisma.ShopUncheckedCreateWithoutEmailChangeRequestsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutEmailChangeRequestsInput
+  upsert?: Prisma.ShopUpsertWithoutEmailChangeRequestsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutEmailChangeRequestsInput, Prisma.ShopUpdateWithoutEmailChangeRequestsInput>, Prisma.ShopUncheckedUpdateWithoutEmailChangeRequestsInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -498,6 +540,8 @@ export type ShopCreateWithoutCustomersInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -513,6 +557,8 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -544,6 +590,8 @@ export type ShopUpdateWithoutCustomersInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -559,6 +607,8 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -574,6 +624,8 @@ export type ShopCreateWithoutOrdersInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -589,6 +641,8 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -620,6 +674,8 @@ export type ShopUpdateWithoutOrdersInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -635,6 +691,8 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -650,6 +708,8 @@ export type ShopCreateWithoutInvoicesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -665,6 +725,8 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -696,6 +758,8 @@ export type ShopUpdateWithoutInvoicesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -711,6 +775,8 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -726,6 +792,8 @@ export type ShopCreateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -741,6 +809,8 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -772,6 +842,8 @@ export type ShopUpdateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -787,6 +859,8 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -802,6 +876,8 @@ export type ShopCreateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -817,6 +893,8 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -848,6 +926,8 @@ export type ShopUpdateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -863,6 +943,8 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -878,6 +960,8 @@ export type ShopCreateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -893,6 +977,8 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -924,6 +1010,8 @@ export type ShopUpdateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -939,6 +1027,8 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -954,6 +1044,8 @@ export type ShopCreateWithoutConsentRecordsInput = {
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -969,6 +1061,8 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1000,6 +1094,8 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1015,6 +1111,8 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1030,6 +1128,8 @@ export type ShopCreateWithoutAuditEventsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1045,6 +1145,8 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1076,6 +1178,8 @@ export type ShopUpdateWithoutAuditEventsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1091,6 +1195,8 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -1106,6 +1212,8 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -1121,6 +1229,8 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -1152,6 +1262,8 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -1167,6 +1279,176 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutOutboundEmailsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutOutboundEmailsInput, Prisma.ShopUncheckedCreateWithoutOutboundEmailsInput>
+}
+
+export type ShopUpsertWithoutOutboundEmailsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutOutboundEmailsInput, Prisma.ShopUncheckedUpdateWithoutOutboundEmailsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutOutboundEmailsInput, Prisma.ShopUncheckedCreateWithoutOutboundEmailsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutOutboundEmailsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutOutboundEmailsInput, Prisma.ShopUncheckedUpdateWithoutOutboundEmailsInput>
+}
+
+export type ShopUpdateWithoutOutboundEmailsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutEmailChangeRequestsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutEmailChangeRequestsInput, Prisma.ShopUncheckedCreateWithoutEmailChangeRequestsInput>
+}
+
+export type ShopUpsertWithoutEmailChangeRequestsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutEmailChangeRequestsInput, Prisma.ShopUncheckedUpdateWithoutEmailChangeRequestsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutEmailChangeRequestsInput, Prisma.ShopUncheckedCreateWithoutEmailChangeRequestsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutEmailChangeRequestsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutEmailChangeRequestsInput, Prisma.ShopUncheckedUpdateWithoutEmailChangeRequestsInput>
+}
+
+export type ShopUpdateWithoutEmailChangeRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -1184,6 +1466,8 @@ export type ShopCountOutputType = {
   accounts: number
   auditEvents: number
   recipientNotifications: number
+  outboundEmails: number
+  emailChangeRequests: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1196,6 +1480,8 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   accounts?: boolean | ShopCountOutputTypeCountAccountsArgs
   auditEvents?: boolean | ShopCountOutputTypeCountAuditEventsArgs
   recipientNotifications?: boolean | ShopCountOutputTypeCountRecipientNotificationsArgs
+  outboundEmails?: boolean | ShopCountOutputTypeCountOutboundEmailsArgs
+  emailChangeRequests?: boolean | ShopCountOutputTypeCountEmailChangeRequestsArgs
 }
 
 /**
@@ -1271,6 +1557,20 @@ export type ShopCountOutputTypeCountRecipientNotificationsArgs<ExtArgs extends r
   where?: Prisma.RecipientNotificationWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountOutboundEmailsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.OutboundEmailWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountEmailChangeRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.EmailChangeRequestWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1286,6 +1586,8 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   accounts?: boolean | Prisma.Shop$accountsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Shop$auditEventsArgs<ExtArgs>
   recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
+  outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
+  emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -1321,6 +1623,8 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   accounts?: boolean | Prisma.Shop$accountsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Shop$auditEventsArgs<ExtArgs>
   recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
+  outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
+  emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1338,6 +1642,8 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     accounts: Prisma.$AccountPayload<ExtArgs>[]
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
     recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
+    outboundEmails: Prisma.$OutboundEmailPayload<ExtArgs>[]
+    emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1747,6 +2053,8 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   accounts<T extends Prisma.Shop$accountsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$accountsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEvents<T extends Prisma.Shop$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   recipientNotifications<T extends Prisma.Shop$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  outboundEmails<T extends Prisma.Shop$outboundEmailsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$outboundEmailsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboundEmailPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  emailChangeRequests<T extends Prisma.Shop$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2386,6 +2694,54 @@ export type Shop$recipientNotificationsArgs<ExtArgs extends runtime.Types.Extens
   take?: number
   skip?: number
   distinct?: Prisma.RecipientNotificationScalarFieldEnum | Prisma.RecipientNotificationScalarFieldEnum[]
+}
+
+/**
+ * Shop.outboundEmails
+ */
+export type Shop$outboundEmailsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the OutboundEmail
+   */
+  select?: Prisma.OutboundEmailSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the OutboundEmail
+   */
+  omit?: Prisma.OutboundEmailOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.OutboundEmailInclude<ExtArgs> | null
+  where?: Prisma.OutboundEmailWhereInput
+  orderBy?: Prisma.OutboundEmailOrderByWithRelationInput | Prisma.OutboundEmailOrderByWithRelationInput[]
+  cursor?: Prisma.OutboundEmailWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.OutboundEmailScalarFieldEnum | Prisma.OutboundEmailScalarFieldEnum[]
+}
+
+/**
+ * Shop.emailChangeRequests
+ */
+export type Shop$emailChangeRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the EmailChangeRequest
+   */
+  select?: Prisma.EmailChangeRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the EmailChangeRequest
+   */
+  omit?: Prisma.EmailChangeRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.EmailChangeRequestInclude<ExtArgs> | null
+  where?: Prisma.EmailChangeRequestWhereInput
+  orderBy?: Prisma.EmailChangeRequestOrderByWithRelationInput | Prisma.EmailChangeRequestOrderByWithRelationInput[]
+  cursor?: Prisma.EmailChangeRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.EmailChangeRequestScalarFieldEnum | Prisma.EmailChangeRequestScalarFieldEnum[]
 }
 
 /**

@@ -79,6 +79,12 @@ export default async function MyDataPage() {
           <Link href={`${base}/documents`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
             Invoices and certificates
           </Link>
+          <Link href={`${base}/profile`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
+            Correct my details
+          </Link>
+          <Link href={`${base}/addresses`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
+            Correct addresses
+          </Link>
         </nav>
       </header>
 

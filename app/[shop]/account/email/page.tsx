@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { execute } from "@/graphql/execute";
+import { graphql } from "@/graphql/generated/client";
+import { isDemoMode } from "@/server/auth/secret";
+import { requestEmailChangeAction } from "./actions";
+import { EmailChangeForm } from "./email-change-form";
+
+export const metadata: Metadata = { title: "Change your email address" };
+
+const EmailPageQuery = graphql(`
+  query EmailChangePage($handle: String!) {
+    shop(handle: $handle) { handle name }
+    viewer {
+      isSignedIn
+      shop { handle }
+      customer {
+        email
+        pendingEmailChange { newEmail expiresAt }
+      }
+    }
+  }
+`);
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+}
+
+export default async function EmailChangePage({ params }: { params: Promise<{ shop: string }> }) {
+  const { shop: handle } = await params;
+  const { shop, viewer } = await execute(EmailPageQuery, { handle });
+  if (!shop) notFound();
+  // A session for another shop does not open this shop's account.
+  if (!viewer.isSignedIn || viewer.shop?.handle !== shop.handle || !viewer.customer) {
+    redirect(`/${shop.handle}/sign-in?next=${encodeURIComponent(`/${shop.handle}/account/email`)}`);
+  }
+  const { email, pendingEmailChange: pending } = viewer.customer;
+  return (
+    <main id="main" className="mx-auto max-w-lg px-6 py-12">
+      <p className="text-sm text-slate-500">
+        <Link href={`/${shop.handle}/account/privacy`} className="underline">
+          My Account → Privacy
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">Change your email address</h1>
+      <p className="mt-2 text-slate-600">
+        Your email address is <strong>{email}</strong>. You also sign in with it. We send a link to the new address, and
+        the change happens when you open it; we tell the current address that a change was asked for.
+      </p>
+      {pending && (
+        <p className="mt-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          Waiting for confirmation: <strong>{pending.newEmail}</strong>. The link we sent works until{" "}
+          {formatTime(pending.expiresAt)} UTC. Asking again replaces it.
+        </p>
+      )}
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <EmailChangeForm action={requestEmailChangeAction.bind(null, shop.handle)} isDemo={isDemoMode()} />
+      </div>
+    </main>
+  );
+}

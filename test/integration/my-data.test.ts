@@ -262,10 +262,9 @@ describe("revealing a masked value", () => {
     ];
     for (const [input, asViewer, code] of cases) {
       const { data } = await gql(REVEAL, { input }, asViewer);
-      expect((data?.dataReveal as { value: unknown }).value, JSON.stringify(input)).toBeNull();
-      expect((data?.dataReveal as { userErrors: { code: string }[] }).userErrors[0].code, JSON.stringify(input)).toBe(
-        code,
-      );
+      const payload = (data as { dataReveal: { value: unknown; userErrors: { code: string }[] } }).dataReveal;
+      expect(payload.value, JSON.stringify(input)).toBeNull();
+      expect(payload.userErrors[0].code, JSON.stringify(input)).toBe(code);
     }
     const ids = [viewer.customerId, neighbour.customerId, elsewhere.customerId];
     expect(await getPrisma().auditEvent.count({ where: { action: "data.reveal", customerId: { in: ids } } })).toBe(0);

@@ -2,11 +2,14 @@
 // autocannon against the built app, next to `{ __typename }` as the baseline.
 // Target (issue 3): My data reaches at least 25% of the baseline's throughput.
 //   npm run build && npx tsx bench/my-data.ts   (BENCH_ORDERS, BENCH_SECONDS to change)
+// On PostgreSQL instead of the embedded database: BENCH_POSTGRES=postgresql://postgres@127.0.0.1:5432
+// (a fresh database is created there and dropped afterwards).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3198);
@@ -71,6 +74,16 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-my-data-"));
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" };
   delete env.DATABASE_URL;
+  const server0 = process.env.BENCH_POSTGRES;
+  const database = `bench_my_data_${process.pid}`;
+  if (server0) {
+    const admin = new pg.Client({ connectionString: `${server0}/postgres` });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    env.DATABASE_URL = `${server0}/${database}`;
+  }
+  process.stdout.write(`database: ${server0 ? "PostgreSQL" : "embedded PGlite"}\n`);
   let server: ChildProcess | undefined;
   try {
     execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "ignore" });
@@ -117,6 +130,13 @@ async function main() {
   } finally {
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
     rmSync(dir, { recursive: true, force: true });
+    if (server0) {
+      await new Promise((r) => setTimeout(r, 500));
+      const admin = new pg.Client({ connectionString: `${server0}/postgres` });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
   }
 }
 

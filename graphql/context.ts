@@ -4,14 +4,22 @@ import { decode } from "next-auth/jwt";
 import { SESSION_COOKIE } from "@/server/auth/options";
 import { getAuthSecret } from "@/server/auth/secret";
 import { ANONYMOUS, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
+import { getDatasetRecordsBatch, type Page, type RecordsRequest, type RecordView } from "@/server/data-map/view";
+import { createBatcher } from "./batch";
 
 export type GraphQLContext = {
   viewer: Viewer;
   requestId: string;
+  // Per request, so batches never mix viewers.
+  loadDatasetRecords: (request: RecordsRequest) => Promise<Page<RecordView>>;
 };
 
 export function createContext(viewer: Viewer): GraphQLContext {
-  return { viewer, requestId: randomUUID() };
+  return {
+    viewer,
+    requestId: randomUUID(),
+    loadDatasetRecords: createBatcher((requests: RecordsRequest[]) => getDatasetRecordsBatch({ viewer, requests })),
+  };
 }
 
 type CookieReader = { get(name: string): { value: string } | undefined };

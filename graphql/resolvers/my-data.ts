@@ -1,5 +1,5 @@
 import { revealValue } from "@/server/data-map/reveal";
-import { encodeCursor, findDataset, getDataCategories, getDatasetRecords, type Page } from "@/server/data-map/view";
+import { encodeCursor, findDataset, getDataCategories, type Page } from "@/server/data-map/view";
 import { AppError } from "@/server/errors";
 import { listInvoices, listOrders, listWarrantyCertificates } from "@/server/orders";
 import type { Resolvers } from "../generated/resolvers-types";
@@ -62,7 +62,8 @@ export const myDataResolvers: Resolvers = {
   },
   DataSet: {
     fields: (d) => d.fields.map((f) => ({ ...f, source: sourceToGraph(f.source) })),
-    records: async (dataset, args, { viewer }) => connection(await getDatasetRecords({ viewer, dataset, ...args })),
+    records: async (dataset, args, { loadDatasetRecords }) =>
+      connection(await loadDatasetRecords({ dataset, ...args })),
   },
   DataRecord: {
     id: (r) => toGlobalId(r.model, r.id),

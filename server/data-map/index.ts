@@ -23,7 +23,8 @@ export type PersonalField = {
 export type Ownership =
   | { kind: "self" }
   | { kind: "column"; column: string }
-  | { kind: "via"; relation: string; column: string };
+  // Through a parent row: `foreignKey` points at `model`, whose `column` is the owner.
+  | { kind: "via"; relation: string; foreignKey: string; model: ModelName; column: string };
 
 export type Erasure =
   // Rows are deleted.
@@ -166,7 +167,7 @@ export const DATA_MAP: DataMapEntry[] = [
     isPersonal: true,
     category: "orders",
     label: "Order items",
-    owner: { kind: "via", relation: "order", column: "customerId" },
+    owner: { kind: "via", relation: "order", foreignKey: "orderId", model: "Order", column: "customerId" },
     fields: {
       sku: auto("Product code"),
       productName: auto("Product"),

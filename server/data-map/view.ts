@@ -48,16 +48,6 @@ export type RecordView = { id: string; model: string; values: ValueView[]; keptU
 
 export const MAX_PAGE_SIZE = 100;
 
-type Delegate = {
-  count(args: { where: object }): Promise<number>;
-  findMany(args: object): Promise<Record<string, unknown>[]>;
-};
-
-function delegate(model: string): Delegate {
-  const prisma = getPrisma() as unknown as Record<string, Delegate>;
-  return prisma[model.charAt(0).toLowerCase() + model.slice(1)];
-}
-
 // Every query is scoped by owner and shop in its own `where`.
 export function ownerWhere(entry: PersonalModel, viewer: CustomerViewer): Record<string, unknown> {
   const shopId = viewer.shop.id;
@@ -90,18 +80,54 @@ function datasetsOf(entry: PersonalModel): { category: DataCategoryKey; fields: 
 
 type Activity = { lastOrderAt: Date | null; lastReturnAt: Date | null; lastSignInAt: Date | null };
 
-async function loadActivity(viewer: CustomerViewer): Promise<Activity> {
-  const prisma = getPrisma();
-  const where = { customerId: viewer.customerId, shopId: viewer.shop.id };
-  const [orders, returns, signIns] = await Promise.all([
-    prisma.order.aggregate({ where, _max: { placedAt: true } }),
-    prisma.order.aggregate({ where: { ...where, status: "RETURNED" }, _max: { placedAt: true } }),
-    prisma.signInEvent.aggregate({ where: { ...where, isSuccessful: true }, _max: { at: true } }),
-  ]);
+const quote = (name: string) => {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`unexpected identifier ${name}`);
+  return `"${name}"`;
+};
+
+// The owner-and-shop filter of a personal model as SQL ($1 = customer, $2 = shop); the
+// same scoping as ownerWhere, for the batched statements below.
+export function ownerSql(entry: PersonalModel): string {
+  switch (entry.owner.kind) {
+    case "self":
+      return `"id" = $1::uuid AND "shopId" = $2::uuid`;
+    case "column":
+      return entry.technical.includes("shopId")
+        ? `${quote(entry.owner.column)} = $1::uuid AND "shopId" = $2::uuid`
+        : `${quote(entry.owner.column)} = $1::uuid AND EXISTS (SELECT 1 FROM "Customer" WHERE "id" = $1::uuid AND "shopId" = $2::uuid)`;
+    case "via":
+      return `${quote(entry.owner.foreignKey)} IN (SELECT "id" FROM ${quote(entry.owner.model)} WHERE ${quote(entry.owner.column)} = $1::uuid AND "shopId" = $2::uuid)`;
+  }
+}
+
+const isoText = (expression: string) => `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// Every model's count and the account's activity dates in one statement: the cost of
+// "My data" must not grow with the number of models' round trips either.
+async function loadCountsAndActivity(
+  viewer: CustomerViewer,
+  entries: PersonalModel[],
+): Promise<{ counts: number[]; activity: Activity }> {
+  const orders = `FROM "Order" WHERE "customerId" = $1::uuid AND "shopId" = $2::uuid`;
+  const columns = [
+    ...entries.map((e, i) => `(SELECT count(*)::int FROM ${quote(e.model)} WHERE ${ownerSql(e)}) AS "c${i}"`),
+    `(SELECT ${isoText('max("placedAt")')} ${orders}) AS "lastOrderAt"`,
+    `(SELECT ${isoText('max("placedAt")')} ${orders} AND "status" = 'RETURNED') AS "lastReturnAt"`,
+    `(SELECT ${isoText('max("at")')} FROM "SignInEvent" WHERE "customerId" = $1::uuid AND "shopId" = $2::uuid AND "isSuccessful") AS "lastSignInAt"`,
+  ];
+  const [row] = await getPrisma().$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${columns.join(",\n")}`,
+    viewer.customerId,
+    viewer.shop.id,
+  );
+  const date = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
   return {
-    lastOrderAt: orders._max.placedAt,
-    lastReturnAt: returns._max.placedAt,
-    lastSignInAt: signIns._max.at,
+    counts: entries.map((_, i) => Number(row[`c${i}`])),
+    activity: {
+      lastOrderAt: date(row.lastOrderAt),
+      lastReturnAt: date(row.lastReturnAt),
+      lastSignInAt: date(row.lastSignInAt),
+    },
   };
 }
 
@@ -130,10 +156,7 @@ export async function getDataCategories(options: { viewer: Viewer }): Promise<Ca
   const viewer = requireCustomer(options.viewer);
   const profile = viewer.shop.profile;
   const entries = personalModels();
-  const [counts, activity] = await Promise.all([
-    Promise.all(entries.map((entry) => delegate(entry.model).count({ where: ownerWhere(entry, viewer) }))),
-    loadActivity(viewer),
-  ]);
+  const { counts, activity } = await loadCountsAndActivity(viewer, entries);
 
   const datasets: DatasetView[] = entries.flatMap((entry, i) =>
     datasetsOf(entry).map(({ category, fields }) => ({
@@ -233,48 +256,78 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
-export async function getDatasetRecords(options: {
+export type RecordsRequest = { dataset: DatasetView; first?: number | null; after?: string | null };
+
+// Timestamps come back from to_jsonb as text with an offset; they are shown as ISO
+// instants like everywhere else. Calendar dates (date of birth) stay as they are.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:\d{2})?|Z)$/;
+const revive = (value: unknown) => (typeof value === "string" && TIMESTAMP.test(value) ? new Date(value) : value);
+
+// The records of many data sets in one statement (one page each, newest first), so the
+// "My data" page costs the same whatever the number of data sets shown.
+export async function getDatasetRecordsBatch(options: {
   viewer: Viewer;
-  dataset: DatasetView;
-  first?: number | null;
-  after?: string | null;
-}): Promise<Page<RecordView>> {
+  requests: RecordsRequest[];
+}): Promise<Page<RecordView>[]> {
   const viewer = requireCustomer(options.viewer);
-  const entry = personalModels().find((e) => e.model === options.dataset.model);
-  if (!entry) throw new AppError("NOT_FOUND", "Unknown data set.");
-  const take = pageSize(options.first);
-  const cursor = decodeCursor(options.after);
-  const fields = options.dataset.fields.map((f) => f.key);
-  const dateField = RECORD_DATE_FIELD[entry.model];
-  const select = Object.fromEntries(
-    [...fields, "id", ...(dateField ? [dateField] : []), "currency"].map((f) => [f, true]),
-  );
-  if (!("currency" in entry.fields) && !entry.technical.includes("currency")) delete select.currency;
-  const orderBy = dateField ? [{ [dateField]: "desc" }, { id: "desc" }] : [{ id: "desc" }];
-  const rows = await delegate(entry.model).findMany({
-    where: ownerWhere(entry, viewer),
-    select,
-    orderBy,
-    take: take + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  const entries = new Map(personalModels().map((e) => [e.model, e]));
+  const params: unknown[] = [viewer.customerId, viewer.shop.id];
+  const parts = options.requests.map((request, k) => {
+    const entry = entries.get(request.dataset.model);
+    if (!entry) throw new AppError("NOT_FOUND", "Unknown data set.");
+    const take = pageSize(request.first);
+    const cursor = decodeCursor(request.after);
+    const dateField = RECORD_DATE_FIELD[entry.model];
+    const order = dateField ? [quote(dateField), `"id"`] : [`"id"`];
+    const columns = new Set(["id", ...request.dataset.fields.map((f) => f.key), ...(dateField ? [dateField] : [])]);
+    if ("currency" in entry.fields || entry.technical.includes("currency")) columns.add("currency");
+    let where = ownerSql(entry);
+    if (cursor) {
+      params.push(cursor);
+      where += ` AND (${order.join(", ")}) < (SELECT ${order.join(", ")} FROM ${quote(entry.model)} WHERE "id" = $${params.length}::uuid AND ${ownerSql(entry)})`;
+    }
+    const ordering = order.map((c) => `${c} DESC`).join(", ");
+    return `SELECT ${k} AS "k", to_jsonb(t) AS "r" FROM (
+      SELECT ${[...columns].map(quote).join(", ")}, row_number() OVER (ORDER BY ${ordering}) AS "__n"
+      FROM ${quote(entry.model)} WHERE ${where} ORDER BY ${ordering} LIMIT ${take + 1}
+    ) t`;
   });
-  const page = rows.slice(0, take);
-  return {
-    hasNextPage: rows.length > take,
-    totalCount: options.dataset.count,
-    nodes: page.map((row) => ({
-      id: String(row.id),
-      model: entry.model,
-      keptUntil: recordKeptUntil(viewer.shop.profile, options.dataset.category, recordDate(entry.model, row)),
-      values: options.dataset.fields.map((f) => {
-        const value = formatValue(entry.model, f.key, row[f.key], row);
-        return {
-          field: f.key,
-          label: f.label,
-          value: value !== null && f.isSensitive ? maskValue(value) : value,
-          isMasked: value !== null && f.isSensitive,
-        };
-      }),
-    })),
-  };
+  const rows = parts.length
+    ? await getPrisma().$queryRawUnsafe<{ k: number; r: Record<string, unknown> }[]>(
+        `SELECT "k", "r" FROM (${parts.join("\nUNION ALL\n")}) u ORDER BY "k", ("r"->>'__n')::int`,
+        ...params,
+      )
+    : [];
+  const byRequest = options.requests.map(() => [] as Record<string, unknown>[]);
+  for (const { k, r } of rows) {
+    byRequest[Number(k)].push(Object.fromEntries(Object.entries(r).map(([key, value]) => [key, revive(value)])));
+  }
+  return options.requests.map((request, k) => {
+    const entry = entries.get(request.dataset.model) as PersonalModel;
+    const take = pageSize(request.first);
+    const page = byRequest[k].slice(0, take);
+    return {
+      hasNextPage: byRequest[k].length > take,
+      totalCount: request.dataset.count,
+      nodes: page.map((row) => ({
+        id: String(row.id),
+        model: entry.model,
+        keptUntil: recordKeptUntil(viewer.shop.profile, request.dataset.category, recordDate(entry.model, row)),
+        values: request.dataset.fields.map((f) => {
+          const value = formatValue(entry.model, f.key, row[f.key], row);
+          return {
+            field: f.key,
+            label: f.label,
+            value: value !== null && f.isSensitive ? maskValue(value) : value,
+            isMasked: value !== null && f.isSensitive,
+          };
+        }),
+      })),
+    };
+  });
+}
+
+export async function getDatasetRecords(options: { viewer: Viewer } & RecordsRequest): Promise<Page<RecordView>> {
+  const [page] = await getDatasetRecordsBatch({ viewer: options.viewer, requests: [options] });
+  return page;
 }

@@ -286,3 +286,46 @@ describe("node(id:) for orders and documents", () => {
     expect((await gql(NODE, { id: toGlobalId("Order", mine.id) })).data?.node).toBeNull();
   });
 });
+
+describe("paging a data set", () => {
+  const DATASET = `query($after: String) { viewer { customer { dataset(id: "Order:orders") {
+    count records(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id values { field value } } } }
+  } } } }`;
+  type Result = {
+    viewer: {
+      customer: {
+        dataset: {
+          count: number;
+          records: {
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: { node: { id: string; values: { field: string; value: string }[] } }[];
+          };
+        };
+      };
+    };
+  };
+
+  it("walks every record once, newest first, and ignores a foreign cursor", async () => {
+    const viewer = await viewerWithHistory({ shop: "crystalline", orderCount: 10 });
+    const other = await viewerWithHistory({ shop: "crystalline", orderCount: 3 });
+    const ids: string[] = [];
+    const dates: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const { data } = await gql(DATASET, { after }, viewer);
+      const { records, count } = (data as Result).viewer.customer.dataset;
+      expect(count).toBe(10);
+      for (const { node } of records.edges) {
+        ids.push(node.id);
+        dates.push(node.values.find((v) => v.field === "placedAt")?.value ?? "");
+      }
+      if (!records.pageInfo.hasNextPage) break;
+      after = records.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(10);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const foreign = await getPrisma().order.findFirstOrThrow({ where: { customerId: other.customerId } });
+    const { data } = await gql(DATASET, { after: Buffer.from(foreign.id).toString("base64url") }, viewer);
+    expect((data as Result).viewer.customer.dataset.records.edges).toEqual([]);
+  });
+});

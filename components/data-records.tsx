@@ -2,7 +2,19 @@ import { type RevealAction, RevealValue } from "./reveal-value";
 
 type Value = { field: string; value?: string | null; isMasked: boolean };
 type Record = { id: string; keptUntil?: string | null; values: Value[] };
-type Field = { key: string; label: string; isSensitive: boolean };
+type Field = { key: string; label: string; isSensitive: boolean; source?: string };
+
+const SOURCE: { [key: string]: string } = {
+  GIVEN: "given by you",
+  PROVIDER: "from a sign-in provider",
+  PARTNER: "from a partner",
+  AUTOMATIC: "collected automatically",
+};
+
+// Where a value came from, under its label.
+function Source({ source }: { source?: string }) {
+  return source ? <span className="block text-xs font-normal text-slate-500">{SOURCE[source] ?? source}</span> : null;
+}
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium" });
 
@@ -58,7 +70,10 @@ export function DataRecords({
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
         {fields.map((f) => (
           <div key={f.key} className="contents">
-            <dt className="text-slate-500">{f.label}</dt>
+            <dt className="text-slate-500">
+              {f.label}
+              <Source source={f.source} />
+            </dt>
             <dd className="min-w-0">
               <Cell
                 value={record.values.find((v) => v.field === f.key)}
@@ -89,6 +104,7 @@ export function DataRecords({
             {fields.map((f) => (
               <th key={f.key} scope="col" className="whitespace-nowrap px-3 py-2 font-medium text-slate-600">
                 {f.label}
+                <Source source={f.source} />
               </th>
             ))}
             {hasKeptUntil && (

@@ -110,6 +110,18 @@ describe("a shopper's first visit", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("shows each order with its items, addresses and invoices", async () => {
+    await page.goto(`${baseUrl}/almaz/account/privacy/data`);
+    await page.getByRole("link", { name: "Orders in detail" }).click();
+    await page.waitForURL(/\/data\/orders$/);
+    const first = page.locator("main details").first();
+    await first.locator("summary").click();
+    expect(await first.textContent()).toMatch(/Delivered to.*Billed to/s);
+    expect(await first.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "orders");
+  });
+
   it("downloads an invoice as a PDF", async () => {
     await page.goto(`${baseUrl}/almaz/account/privacy/data/documents`);
     expect(await seriousViolations(page)).toEqual([]);

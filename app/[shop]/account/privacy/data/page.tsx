@@ -76,6 +76,9 @@ export default async function MyDataPage() {
               {c.label}
             </a>
           ))}
+          <Link href={`${base}/orders`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
+            Orders in detail
+          </Link>
           <Link href={`${base}/documents`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
             Invoices and certificates
           </Link>

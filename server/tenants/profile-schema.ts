@@ -5,6 +5,7 @@ import { DATA_CATEGORY_KEYS } from "../data-map/categories";
 // in its privacy policy is data here, so a new shop is onboarded by writing a profile.
 
 const text = z.string().trim().min(1);
+export const RESERVED_HANDLES = ["api", "dev", "_next", "favicon.ico"];
 const categoryKey = z.enum(DATA_CATEGORY_KEYS);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as RO");
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1a2b3c");
@@ -69,7 +70,11 @@ const contactSchema = z
 
 export const shopProfileSchema = z
   .object({
-    handle: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes"),
+    handle: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes")
+      // Paths the app itself serves at the top level.
+      .refine((h) => !RESERVED_HANDLES.includes(h), "is reserved for the app's own pages; choose another"),
     name: text,
     seed: text.describe("the source policy this profile encodes"),
     policyVersion: text,

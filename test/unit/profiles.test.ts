@@ -95,6 +95,14 @@ describe("shop profiles", () => {
     expect(wrongHandle[0]).toContain('must match the file name "other"');
   });
 
+  it("refuses a handle the app's own pages use", () => {
+    const problems = problemsOf(
+      mutate((p) => (p.handle = "dev")),
+      "/shops/dev.yaml",
+    );
+    expect(problems).toEqual(["handle: is reserved for the app's own pages; choose another"]);
+  });
+
   it("refuses YAML that does not parse", () => {
     expect(problemsOf("handle: [unclosed")[0]).toMatch(/not valid YAML/);
   });

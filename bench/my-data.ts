@@ -113,7 +113,13 @@ async function main() {
     });
     const checked = (await check.json()) as { data?: { viewer: { customer: { dataCategories: unknown[] } | null } } };
     if (!checked.data?.viewer.customer) throw new Error("the My data query did not return the customer");
-    const orders = JSON.stringify(checked).match(/"Order:orders","label":"Orders","count":(\d+)/)?.[1];
+    const counted = await fetch(`${BASE}/api/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ query: "{ viewer { customer { orders(first: 1) { totalCount } } } }" }),
+    });
+    const orders = ((await counted.json()) as { data: { viewer: { customer: { orders: { totalCount: number } } } } })
+      .data.viewer.customer.orders.totalCount;
     process.stdout.write(`My data answers for a customer with ${orders} orders\n`);
 
     const baseline = await run("{ __typename }", JSON.stringify({ query: "{ __typename }" }), cookie);

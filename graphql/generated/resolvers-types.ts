@@ -281,6 +281,7 @@ export type DataRecordConnection = {
   __typename?: 'DataRecordConnection';
   edges: Array<DataRecordEdge>;
   pageInfo: PageInfo;
+  /** The data set's count: exact up to 1,000. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -307,10 +308,12 @@ export type DataRevealPayload = {
 /** The values of one kind of record (e.g. addresses) that belong to a category. */
 export type DataSet = {
   __typename?: 'DataSet';
-  /** How many records the customer has here. */
+  /** How many records the customer has here, counted up to 1,000 (see isCountExact). */
   count: Scalars['Int']['output'];
   fields: Array<DataField>;
   id: Scalars['ID']['output'];
+  /** False when there are more than 1,000 records; count is then 1,000. */
+  isCountExact: Scalars['Boolean']['output'];
   label: Scalars['String']['output'];
   records: DataRecordConnection;
 };
@@ -1195,6 +1198,7 @@ export type DataSetResolvers<ContextType = GraphQLContext, ParentType extends Re
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DataField']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isCountExact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   records?: Resolver<ResolversTypes['DataRecordConnection'], ParentType, ContextType, RequireFields<DataSetRecordsArgs, 'first'>>;
 };

@@ -11,8 +11,8 @@ import { DATE_ONLY_FIELDS, RECORD_DATE_FIELD } from "./view-config";
 
 // "My data": everything the data map says is personal, grouped by the categories of the
 // shop's profile, with why (purposes, legal bases), from where, to whom and until when.
-// The number of queries is fixed by the map (one count per model, a few aggregates),
-// never by how many orders or addresses the customer has.
+// A page costs three statements whatever the account's size: counts and activity dates
+// in one, the records of every data set in one, plus the session check.
 
 export type FieldView = { key: string; label: string; source: DataSourceKey; isSensitive: boolean };
 
@@ -22,8 +22,13 @@ export type DatasetView = {
   label: string;
   category: DataCategoryKey;
   fields: FieldView[];
+  // Counted up to COUNT_LIMIT: beyond it `isCountExact` is false and the page says
+  // "1,000+" (exact totals of large accounts cost a scan on every view).
   count: number;
+  isCountExact: boolean;
 };
+
+export const COUNT_LIMIT = 1000;
 
 export type RetentionView = {
   rule: ShopProfile["retention"][number];
@@ -110,7 +115,10 @@ async function loadCountsAndActivity(
 ): Promise<{ counts: number[]; activity: Activity }> {
   const orders = `FROM "Order" WHERE "customerId" = $1::uuid AND "shopId" = $2::uuid`;
   const columns = [
-    ...entries.map((e, i) => `(SELECT count(*)::int FROM ${quote(e.model)} WHERE ${ownerSql(e)}) AS "c${i}"`),
+    ...entries.map(
+      (e, i) =>
+        `(SELECT count(*)::int FROM (SELECT 1 FROM ${quote(e.model)} WHERE ${ownerSql(e)} LIMIT ${COUNT_LIMIT + 1}) x) AS "c${i}"`,
+    ),
     `(SELECT ${isoText('max("placedAt")')} ${orders}) AS "lastOrderAt"`,
     `(SELECT ${isoText('max("placedAt")')} ${orders} AND "status" = 'RETURNED') AS "lastReturnAt"`,
     `(SELECT ${isoText('max("at")')} FROM "SignInEvent" WHERE "customerId" = $1::uuid AND "shopId" = $2::uuid AND "isSuccessful") AS "lastSignInAt"`,
@@ -165,7 +173,8 @@ export async function getDataCategories(options: { viewer: Viewer }): Promise<Ca
       label: entry.label,
       category,
       fields,
-      count: counts[i],
+      count: Math.min(counts[i], COUNT_LIMIT),
+      isCountExact: counts[i] <= COUNT_LIMIT,
     })),
   );
 

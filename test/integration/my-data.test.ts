@@ -329,3 +329,32 @@ describe("paging a data set", () => {
     expect((data as Result).viewer.customer.dataset.records.edges).toEqual([]);
   });
 });
+
+describe("large accounts", () => {
+  it("counts up to 1,000 and says when there are more, while paging still reaches every record", async () => {
+    const viewer = await viewerWithHistory({ shop: "almaz", orderCount: 1 });
+    const { generateOrders } = await import("@/prisma/seed/index");
+    const customer = await getPrisma().customer.findUniqueOrThrow({ where: { id: viewer.customerId } });
+    await generateOrders(getPrisma(), {
+      shopHandle: "almaz",
+      email: customer.email,
+      orders: 1001,
+      log: () => undefined,
+    });
+    const { data } = await gql(
+      `{ viewer { customer {
+        dataset(id: "Order:orders") { count isCountExact }
+        addresses: dataset(id: "Address:addresses") { count isCountExact }
+        orders(first: 1) { totalCount }
+      } } }`,
+      {},
+      viewer,
+    );
+    const result = (data as { viewer: { customer: Record<string, unknown> } }).viewer.customer;
+    expect(result.dataset).toEqual({ count: 1000, isCountExact: false });
+    expect((result.addresses as { isCountExact: boolean }).isCountExact).toBe(true);
+    expect(result.orders).toEqual({
+      totalCount: await getPrisma().order.count({ where: { customerId: viewer.customerId } }),
+    });
+  });
+});

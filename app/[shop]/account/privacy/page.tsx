@@ -15,7 +15,7 @@ const OverviewQuery = graphql(`
         email
         createdAt
         status
-        dataCategories { key datasets { count } }
+        dataCategories { key datasets { count isCountExact } }
         signIns: dataset(id: "SignInEvent:signins") {
           records(first: 5) { edges { node { id values { field value } } } }
         }
@@ -51,7 +51,13 @@ export default async function PrivacyOverviewPage() {
   const sectionFor = (right: string) => PRIVACY_SECTIONS.find((s) => s.rights.includes(right));
   const since = new Date(customer.createdAt).toLocaleDateString("en-GB", { dateStyle: "long" });
   const counts = new Map(
-    customer.dataCategories.map((c) => [c.key, c.datasets.reduce((sum, d) => sum + d.count, 0)] as const),
+    customer.dataCategories.map(
+      (c) =>
+        [
+          c.key,
+          `${c.datasets.reduce((sum, d) => sum + d.count, 0)}${c.datasets.every((d) => d.isCountExact) ? "" : "+"}`,
+        ] as const,
+    ),
   );
   const signIns =
     customer.signIns?.records.edges.map((e) => ({
@@ -78,7 +84,7 @@ export default async function PrivacyOverviewPage() {
               <h3 className="flex items-baseline justify-between gap-2 font-medium">
                 {category.label}
                 <span className="text-sm font-normal text-slate-500">
-                  {counts.get(category.key) ? `${counts.get(category.key)} records` : "nothing stored"}
+                  {(counts.get(category.key) ?? "0") !== "0" ? `${counts.get(category.key)} records` : "nothing stored"}
                 </span>
               </h3>
               <p className="mt-1 text-sm text-slate-600">{category.description}</p>

@@ -27,6 +27,7 @@ const MyDataQuery = graphql(`
             id
             label
             count
+            isCountExact
             fields { key label source isSensitive }
             records(first: $preview) { edges { node { id keptUntil values { field value isMasked } } } }
           }
@@ -175,7 +176,11 @@ export default async function MyDataPage() {
             .map((dataset) => (
               <div key={dataset.id} className="mt-5">
                 <h3 className="mb-2 font-medium">
-                  {dataset.label} <span className="text-sm font-normal text-slate-500">({dataset.count})</span>
+                  {dataset.label}{" "}
+                  <span className="text-sm font-normal text-slate-500">
+                    ({dataset.count}
+                    {dataset.isCountExact ? "" : "+"})
+                  </span>
                 </h3>
                 <DataRecords
                   reveal={revealAction}
@@ -188,7 +193,8 @@ export default async function MyDataPage() {
                     href={`${base}/set/${encodeURIComponent(dataset.id)}`}
                     className="mt-2 inline-block text-sm underline"
                   >
-                    See all {dataset.count} {dataset.label.toLowerCase()}
+                    See all {dataset.count}
+                    {dataset.isCountExact ? "" : "+"} {dataset.label.toLowerCase()}
                   </Link>
                 )}
               </div>

@@ -18,6 +18,7 @@ const DatasetQuery = graphql(`
         dataset(id: $id) {
           label
           count
+          isCountExact
           fields { key label source isSensitive }
           records(first: $first, after: $after) {
             pageInfo { hasNextPage endCursor }
@@ -54,7 +55,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         → {dataset.label}
       </p>
       <h1 className="text-3xl font-bold">
-        {dataset.label} <span className="text-lg font-normal text-slate-500">({dataset.count})</span>
+        {dataset.label}{" "}
+        <span className="text-lg font-normal text-slate-500">
+          ({dataset.count}
+          {dataset.isCountExact ? "" : "+"})
+        </span>
       </h1>
       <DataRecords
         reveal={revealAction}

@@ -128,6 +128,8 @@ export type Customer = Node & {
   dataCategories: Array<DataCategory>;
   /** One data set of dataCategories by its id (e.g. to page through all its records); null when unknown. */
   dataset?: Maybe<DataSet>;
+  /** Several data sets by id (unknown ids are left out), e.g. the records of one category on demand. */
+  datasets: Array<DataSet>;
   dateOfBirth?: Maybe<Scalars['Date']['output']>;
   /** The name to greet the customer with: the alias when there is one. */
   displayName: Scalars['String']['output'];
@@ -154,6 +156,11 @@ export type Customer = Node & {
 
 export type CustomerDatasetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type CustomerDatasetsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1115,6 +1122,7 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataCategories?: Resolver<Array<ResolversTypes['DataCategory']>, ParentType, ContextType>;
   dataset?: Resolver<Maybe<ResolversTypes['DataSet']>, ParentType, ContextType, RequireFields<CustomerDatasetArgs, 'id'>>;
+  datasets?: Resolver<Array<ResolversTypes['DataSet']>, ParentType, ContextType, RequireFields<CustomerDatasetsArgs, 'ids'>>;
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,5 +1,5 @@
 import { revealValue } from "@/server/data-map/reveal";
-import { encodeCursor, findDataset, getDataCategories, type Page } from "@/server/data-map/view";
+import { encodeCursor, findDataset, findDatasets, getDataCategories, type Page } from "@/server/data-map/view";
 import { AppError } from "@/server/errors";
 import { listInvoices, listOrders, listWarrantyCertificates } from "@/server/orders";
 import type { Resolvers } from "../generated/resolvers-types";
@@ -48,6 +48,7 @@ export const myDataResolvers: Resolvers = {
   Customer: {
     dataCategories: (_customer, _args, { viewer }) => getDataCategories({ viewer }),
     dataset: (_customer, { id }, { viewer }) => findDataset({ viewer, id }),
+    datasets: (_customer, { ids }, { viewer }) => findDatasets({ viewer, ids }),
     orders: async (_customer, args, { viewer }) => connection(await listOrders({ viewer, ...args })),
     invoices: async (_customer, args, { viewer }) => connection(await listInvoices({ viewer, ...args })),
     warrantyCertificates: async (_customer, args, { viewer }) =>

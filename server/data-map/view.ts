@@ -203,9 +203,15 @@ export async function getDataCategories(options: { viewer: Viewer }): Promise<Ca
   });
 }
 
+export async function findDatasets(options: { viewer: Viewer; ids: string[] }): Promise<DatasetView[]> {
+  if (options.ids.length > 50) throw new AppError("INVALID_INPUT", "Ask for at most 50 data sets at once.");
+  const all = (await getDataCategories(options)).flatMap((c) => c.datasets);
+  return options.ids.flatMap((id) => all.filter((d) => d.id === id));
+}
+
 export async function findDataset(options: { viewer: Viewer; id: string }): Promise<DatasetView | null> {
-  const categories = await getDataCategories(options);
-  return categories.flatMap((c) => c.datasets).find((d) => d.id === options.id) ?? null;
+  const [dataset] = await findDatasets({ viewer: options.viewer, ids: [options.id] });
+  return dataset ?? null;
 }
 
 export function formatValue(model: string, field: string, value: unknown, row: Record<string, unknown>): string | null {

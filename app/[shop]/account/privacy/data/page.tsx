@@ -1,18 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataRecords } from "@/components/data-records";
+import { CategoryRecords } from "@/components/category-records";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
-import { revealAction } from "./actions";
+import { loadRecordsAction, revealAction } from "./actions";
 
 export const metadata: Metadata = { title: "My data" };
 
 const PREVIEW = 5;
 
+// Light on purpose (bench/my-data.ts measures this query): the policy's purposes and
+// recipients once, categories refer to them by key, and records load per category
+// when opened (components/category-records.tsx).
 const MyDataQuery = graphql(`
-  query MyDataPage($preview: Int!) {
+  query MyDataPage {
     viewer {
-      shop { handle name }
+      shop {
+        handle
+        name
+        policy {
+          purposes { key label legalBasis legalBasisDetail }
+          recipients { key name location isOutsideEEA }
+        }
+      }
       customer {
         dataCategories {
           key
@@ -20,17 +30,10 @@ const MyDataQuery = graphql(`
           description
           isDeclared
           sources
-          purposes { key label legalBasis legalBasisDetail }
-          recipients { key name location isOutsideEEA }
-          retention { keptUntil explanation rule { key label basis keepOnErasure } }
-          datasets {
-            id
-            label
-            count
-            isCountExact
-            fields { key label source isSensitive }
-            records(first: $preview) { edges { node { id keptUntil values { field value isMasked } } } }
-          }
+          purposes { key }
+          recipients { key }
+          retention { keptUntil explanation rule { key label keepOnErasure } }
+          datasets { id label count isCountExact }
         }
       }
     }
@@ -54,8 +57,10 @@ const SOURCE: Record<string, string> = {
 };
 
 export default async function MyDataPage() {
-  const { viewer } = await execute(MyDataQuery, { preview: PREVIEW });
+  const { viewer } = await execute(MyDataQuery, {});
   if (!viewer.customer || !viewer.shop) return null;
+  const purposes = new Map(viewer.shop.policy.purposes.map((p) => [p.key, p]));
+  const recipients = new Map(viewer.shop.policy.recipients.map((r) => [r.key, r]));
   const base = `/${viewer.shop.handle}/account/privacy/data`;
   const categories = viewer.customer.dataCategories;
   return (
@@ -123,12 +128,14 @@ export default async function MyDataPage() {
                 <dd>
                   {category.purposes.length ? (
                     <ul className="list-disc pl-5">
-                      {category.purposes.map((p) => (
-                        <li key={p.key}>
-                          {p.label}: on the basis of {LEGAL_BASIS[p.legalBasis]}
-                          {p.legalBasisDetail ? ` (${p.legalBasisDetail})` : ""}
-                        </li>
-                      ))}
+                      {category.purposes
+                        .flatMap(({ key }) => purposes.get(key) ?? [])
+                        .map((p) => (
+                          <li key={p.key}>
+                            {p.label}: on the basis of {LEGAL_BASIS[p.legalBasis]}
+                            {p.legalBasisDetail ? ` (${p.legalBasisDetail})` : ""}
+                          </li>
+                        ))}
                     </ul>
                   ) : (
                     "No purpose is stated in the policy."
@@ -142,12 +149,14 @@ export default async function MyDataPage() {
                 <dd>
                   {category.recipients.length ? (
                     <ul className="list-disc pl-5">
-                      {category.recipients.map((r) => (
-                        <li key={r.key}>
-                          {r.name}, {r.location}
-                          {r.isOutsideEEA ? " (outside the EEA)" : ""}
-                        </li>
-                      ))}
+                      {category.recipients
+                        .flatMap(({ key }) => recipients.get(key) ?? [])
+                        .map((r) => (
+                          <li key={r.key}>
+                            {r.name}, {r.location}
+                            {r.isOutsideEEA ? " (outside the EEA)" : ""}
+                          </li>
+                        ))}
                     </ul>
                   ) : (
                     "Nobody outside the shop."
@@ -171,37 +180,14 @@ export default async function MyDataPage() {
               </div>
             </dl>
           </details>
-          {category.datasets
-            .filter((d) => d.count > 0 || category.datasets.length === 1)
-            .map((dataset) => (
-              <div key={dataset.id} className="mt-5">
-                <h3 className="mb-2 font-medium">
-                  {dataset.label}{" "}
-                  <span className="text-sm font-normal text-slate-500">
-                    ({dataset.count}
-                    {dataset.isCountExact ? "" : "+"})
-                  </span>
-                </h3>
-                <DataRecords
-                  reveal={revealAction}
-                  caption={`${dataset.label} in ${category.label}`}
-                  fields={dataset.fields}
-                  records={dataset.records.edges.map((e) => e.node)}
-                />
-                {dataset.count > PREVIEW && (
-                  <Link
-                    href={`${base}/set/${encodeURIComponent(dataset.id)}`}
-                    className="mt-2 inline-block text-sm underline"
-                  >
-                    See all {dataset.count}
-                    {dataset.isCountExact ? "" : "+"} {dataset.label.toLowerCase()}
-                  </Link>
-                )}
-              </div>
-            ))}
-          {category.datasets.every((d) => d.count === 0) && category.datasets.length !== 1 && (
-            <p className="mt-4 text-sm text-slate-500">Nothing of this kind is stored about you.</p>
-          )}
+          <CategoryRecords
+            category={category.label}
+            datasets={category.datasets.map((d) => ({ ...d }))}
+            preview={PREVIEW}
+            allHref={`${base}/set/`}
+            load={loadRecordsAction}
+            reveal={revealAction}
+          />
         </section>
       ))}
     </div>

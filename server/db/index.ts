@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -82,6 +83,8 @@ export function openDatabase(): Database {
     };
   }
   const location = pgliteLocation();
+  // On a fresh clone .data/ does not exist yet; PGlite creates only the last folder.
+  if (location !== "memory://") mkdirSync(path.dirname(location), { recursive: true });
   const client = location === "memory://" ? new PGlite() : new PGlite(location);
   const prisma = createClient(new PrismaPGlite(client));
   return {

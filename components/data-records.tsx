@@ -1,19 +1,13 @@
+import { sourceText } from "./policy-wording";
 import { type RevealAction, RevealValue } from "./reveal-value";
 
 type Value = { field: string; value?: string | null; isMasked: boolean };
 type Record = { id: string; keptUntil?: string | null; values: Value[] };
 type Field = { key: string; label: string; isSensitive: boolean; source?: string };
 
-const SOURCE: { [key: string]: string } = {
-  GIVEN: "given by you",
-  PROVIDER: "from a sign-in provider",
-  PARTNER: "from a partner",
-  AUTOMATIC: "collected automatically",
-};
-
 // Where a value came from, under its label.
 function Source({ source }: { source?: string }) {
-  return source ? <span className="block text-xs font-normal text-slate-500">{SOURCE[source] ?? source}</span> : null;
+  return source ? <span className="block text-xs font-normal text-slate-500">{sourceText(source)}</span> : null;
 }
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium" });

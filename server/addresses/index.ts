@@ -9,8 +9,8 @@ import type { DataCategoryKey } from "../data-map/categories";
 import { getPrisma, type Prisma } from "../db";
 import type { Address } from "../db/generated/client";
 import { AppError, type FieldError } from "../errors";
+import { clearable, invalidInput } from "../validation";
 import { isCountryCode } from "./countries";
-import { invalidInput } from "./invalid-input";
 import { PHONE_MESSAGE, toE164 } from "./phone";
 
 // The customer's address book (GDPR Art. 16 for addresses). Every query is scoped by
@@ -40,14 +40,6 @@ const addressSelect = {
 
 const required = (message: string, max: number) =>
   z.string({ error: message }).trim().min(1, message).max(max, `Use at most ${max} characters.`);
-// Optional text: null or blank clears it.
-const clearable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .transform((value) => value || null)
-    .nullable();
 
 const COUNTRY_MESSAGE = "Choose a country from the list.";
 

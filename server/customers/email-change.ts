@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { invalidInput } from "../addresses/invalid-input";
 import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
 import { verifyPassword } from "../auth/password";
@@ -11,6 +10,8 @@ import { dataMapEntry } from "../data-map";
 import { getPrisma, Prisma } from "../db";
 import { AppError } from "../errors";
 import { enqueueEmail } from "../mail";
+import { invalidInput } from "../validation";
+import { customerSelect } from "./index";
 
 // GDPR Art. 16 for the email address. The address is also the sign-in name and where
 // every receipt goes, so it changes only once the new mailbox has proved it receives
@@ -225,16 +226,7 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
   return { newEmail, expiresAt };
 }
 
-const confirmedSelect = {
-  id: true,
-  shopId: true,
-  email: true,
-  firstName: true,
-  lastName: true,
-  alias: true,
-  createdAt: true,
-  status: true,
-} as const satisfies Prisma.CustomerSelect;
+const confirmedSelect = customerSelect;
 
 export type ConfirmedCustomer = Prisma.CustomerGetPayload<{ select: typeof confirmedSelect }>;
 

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { requireCustomer, type Viewer } from "../auth/viewer";
 import { getPrisma, Prisma } from "../db";
-import { AppError, type FieldError } from "../errors";
+import { AppError } from "../errors";
 import { findShop } from "../tenants";
+import { invalidInput } from "../validation";
 
-const customerSelect = {
+export const customerSelect = {
   id: true,
   shopId: true,
   email: true,
@@ -54,14 +55,7 @@ export async function createCustomer(options: { viewer: Viewer; input: unknown }
     throw new AppError("FORBIDDEN", "Sign out before opening a new account.");
   }
   const parsed = signUpSchema.safeParse(options.input);
-  if (!parsed.success) {
-    const fieldErrors: FieldError[] = parsed.error.issues.map((issue) => ({
-      field: ["input", ...issue.path.map(String)],
-      code: "INVALID_INPUT",
-      message: issue.message,
-    }));
-    throw new AppError("INVALID_INPUT", "Check the highlighted fields.", fieldErrors);
-  }
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
   const input = parsed.data;
   const shop = await findShop({ handle: input.shop });
   if (!shop) {

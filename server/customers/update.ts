@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { invalidInput } from "../addresses/invalid-input";
 import { PHONE_MESSAGE, shopDefaultCountry, toE164 } from "../addresses/phone";
 import { recordAuditEvent } from "../audit";
 import type { JsonValue } from "../audit/chain";
@@ -11,6 +10,8 @@ import type { DataCategoryKey } from "../data-map/categories";
 import { getPrisma, type Prisma } from "../db";
 import type { Gender, PhoneKind } from "../db/generated/enums";
 import { AppError } from "../errors";
+import { clearable, invalidInput } from "../validation";
+import { customerSelect } from "./index";
 
 // GDPR Art. 16, "Correct my data": the customer corrects their own identity and contact
 // details. Bad input changes nothing; a real change is written, recorded in the audit
@@ -27,14 +28,6 @@ const name = z
   .trim()
   .min(1, "Enter a name.")
   .max(100, "Use at most 100 characters.");
-// Optional text: null or blank clears it.
-const clearable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .transform((value) => value || null)
-    .nullable();
 
 function todayUtc(now = new Date()): { y: number; m: number; d: number } {
   return { y: now.getUTCFullYear(), m: now.getUTCMonth() + 1, d: now.getUTCDate() };
@@ -122,14 +115,7 @@ const phoneSelect = { kind: true, number: true, isPrimary: true } as const;
 const phoneOrder = [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }] as const;
 
 const updatableSelect = {
-  id: true,
-  shopId: true,
-  email: true,
-  firstName: true,
-  lastName: true,
-  alias: true,
-  createdAt: true,
-  status: true,
+  ...customerSelect,
   dateOfBirth: true,
   gender: true,
   hometown: true,

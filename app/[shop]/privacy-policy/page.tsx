@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContactCard } from "@/components/contact-card";
+import { legalBasisText } from "@/components/policy-wording";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 
@@ -36,15 +37,6 @@ const PolicyQuery = graphql(`
     }
   }
 `);
-
-const LEGAL_BASIS_TEXT: Record<string, string> = {
-  CONSENT: "Your consent",
-  CONTRACT: "Performing our contract with you",
-  LEGAL_OBLIGATION: "A legal obligation",
-  LEGITIMATE_INTERESTS: "Our legitimate interests",
-  VITAL_INTERESTS: "Vital interests",
-  PUBLIC_TASK: "A public task",
-};
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -122,7 +114,7 @@ export default async function PrivacyPolicyPage({ params }: { params: Promise<{ 
                     <span className="text-slate-600">{p.description}</span>
                   </td>
                   <td className="py-2">
-                    {LEGAL_BASIS_TEXT[p.legalBasis]}
+                    <span className="first-letter:uppercase inline-block">{legalBasisText(p.legalBasis)}</span>
                     {p.legalBasisDetail && <span className="block text-slate-500">{p.legalBasisDetail}</span>}
                   </td>
                 </tr>

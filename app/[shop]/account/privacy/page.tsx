@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ContactCard } from "@/components/contact-card";
+import { sourceText } from "@/components/policy-wording";
 import { PRIVACY_SECTIONS } from "@/components/privacy-sections";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
@@ -35,13 +36,6 @@ const OverviewQuery = graphql(`
     }
   }
 `);
-
-const SOURCE_TEXT: Record<string, string> = {
-  GIVEN: "given by you",
-  PROVIDER: "from a sign-in provider",
-  PARTNER: "from partners",
-  AUTOMATIC: "collected automatically",
-};
 
 export default async function PrivacyOverviewPage() {
   const { viewer } = await execute(OverviewQuery, {});
@@ -88,9 +82,7 @@ export default async function PrivacyOverviewPage() {
                 </span>
               </h3>
               <p className="mt-1 text-sm text-slate-600">{category.description}</p>
-              <p className="mt-2 text-xs text-slate-500">
-                Source: {category.sources.map((s) => SOURCE_TEXT[s] ?? s).join(", ")}
-              </p>
+              <p className="mt-2 text-xs text-slate-500">Source: {category.sources.map(sourceText).join(", ")}</p>
             </li>
           ))}
         </ul>

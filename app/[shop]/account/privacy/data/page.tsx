@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CategoryRecords } from "@/components/category-records";
+import { legalBasisText, sourceText } from "@/components/policy-wording";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { loadRecordsAction, revealAction } from "./actions";
@@ -39,22 +40,6 @@ const MyDataQuery = graphql(`
     }
   }
 `);
-
-const LEGAL_BASIS: Record<string, string> = {
-  CONSENT: "your consent",
-  CONTRACT: "our contract with you",
-  LEGAL_OBLIGATION: "a legal obligation",
-  LEGITIMATE_INTERESTS: "our legitimate interests",
-  VITAL_INTERESTS: "vital interests",
-  PUBLIC_TASK: "a public task",
-};
-
-const SOURCE: Record<string, string> = {
-  GIVEN: "given by you",
-  PROVIDER: "from a social sign-in provider",
-  PARTNER: "from a partner",
-  AUTOMATIC: "collected automatically",
-};
 
 export default async function MyDataPage() {
   const { viewer } = await execute(MyDataQuery, {});
@@ -132,7 +117,7 @@ export default async function MyDataPage() {
                         .flatMap(({ key }) => purposes.get(key) ?? [])
                         .map((p) => (
                           <li key={p.key}>
-                            {p.label}: on the basis of {LEGAL_BASIS[p.legalBasis]}
+                            {p.label}: on the basis of {legalBasisText(p.legalBasis)}
                             {p.legalBasisDetail ? ` (${p.legalBasisDetail})` : ""}
                           </li>
                         ))}
@@ -144,7 +129,7 @@ export default async function MyDataPage() {
               </div>
               <div>
                 <dt className="font-medium">Where it came from</dt>
-                <dd>{category.sources.map((s) => SOURCE[s]).join(", ")}</dd>
+                <dd>{category.sources.map(sourceText).join(", ")}</dd>
                 <dt className="mt-3 font-medium">Who receives it</dt>
                 <dd>
                   {category.recipients.length ? (

@@ -1,6 +1,6 @@
 import "server-only";
-import type { z } from "zod";
-import { AppError, type FieldError } from "../errors";
+import { z } from "zod";
+import { AppError, type FieldError } from "./errors";
 
 // zod issues as the payload's field errors, with paths from the GraphQL argument
 // ("input", ...), so a form can mark the exact field.
@@ -15,3 +15,12 @@ export function invalidInput(issues: z.core.$ZodIssue[], extra: FieldError[] = [
   ];
   return new AppError("INVALID_INPUT", "Check the highlighted fields.", fieldErrors);
 }
+
+// Optional text: null or blank clears it.
+export const clearable = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((value) => value || null)
+    .nullable();

@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           Order: "../mappers#OrderParent",
           Invoice: "../mappers#InvoiceParent",
           WarrantyCertificate: "../mappers#WarrantyCertificateParent",
+          Export: "../mappers#ExportParent",
         },
       },
     },

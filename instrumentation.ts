@@ -1,7 +1,12 @@
-// Runs once when the server starts (see server/startup.ts).
+// Runs once when the server starts (see server/startup.ts), then starts the background
+// job worker (server/jobs): exports, their retention, mail retries.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkStartup } = await import("./server/startup");
     checkStartup();
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startBackgroundJobs } = await import("./server/jobs/start");
+      await startBackgroundJobs();
+    }
   }
 }

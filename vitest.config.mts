@@ -24,7 +24,7 @@ export default defineConfig({
           globalSetup: ["test/support/integration-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", NODE_ENV: "test" },
         },
       },
     ],

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from "@/server/auth/options";
 import { getAuthSecret } from "@/server/auth/secret";
 import { ANONYMOUS, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
 import { getDatasetRecordsBatch, type Page, type RecordsRequest, type RecordView } from "@/server/data-map/view";
+import { type ExportDownloadView, getExportDownloads } from "@/server/export";
 import { createBatcher } from "./batch";
 
 export type GraphQLContext = {
@@ -12,6 +13,7 @@ export type GraphQLContext = {
   requestId: string;
   // Per request, so batches never mix viewers.
   loadDatasetRecords: (request: RecordsRequest) => Promise<Page<RecordView>>;
+  loadExportDownloads: (exportId: string) => Promise<ExportDownloadView[]>;
 };
 
 export function createContext(viewer: Viewer): GraphQLContext {
@@ -19,6 +21,10 @@ export function createContext(viewer: Viewer): GraphQLContext {
     viewer,
     requestId: randomUUID(),
     loadDatasetRecords: createBatcher((requests: RecordsRequest[]) => getDatasetRecordsBatch({ viewer, requests })),
+    loadExportDownloads: createBatcher(async (exportIds: string[]) => {
+      const byExport = await getExportDownloads({ viewer, exportIds });
+      return exportIds.map((id) => byExport.get(id) ?? []);
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";
 import type { Address, Customer } from "@/server/db/generated/client";
+import type { ExportView } from "@/server/export";
 import type { InvoiceView, OrderView, WarrantyView } from "@/server/orders";
 import type { ShopRef } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
@@ -20,3 +21,4 @@ export type OrderParent = OrderView;
 export type InvoiceParent = InvoiceView;
 export type WarrantyCertificateParent = WarrantyView;
 export type AddressParent = Address;
+export type ExportParent = ExportView;

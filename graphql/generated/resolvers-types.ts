@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -134,6 +134,8 @@ export type Customer = Node & {
   /** The name to greet the customer with: the alias when there is one. */
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
+  /** Exports asked for, newest first; at most 100 per page. */
+  exports: ExportConnection;
   firstName: Scalars['String']['output'];
   gender?: Maybe<Gender>;
   hometown?: Maybe<Scalars['String']['output']>;
@@ -161,6 +163,12 @@ export type CustomerDatasetArgs = {
 
 export type CustomerDatasetsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type CustomerExportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -368,6 +376,94 @@ export type Duration = {
   years: Scalars['Int']['output'];
 };
 
+export type Export = Node & {
+  __typename?: 'Export';
+  /** Size of the file in bytes. */
+  byteSize?: Maybe<Scalars['Float']['output']>;
+  /** The category keys asked for; empty means every category. */
+  categories: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** A signed link for the owner while READY; it asks for the password again when needed. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** Every download of this export, newest first (at most 20). */
+  downloads: Array<ExportDownload>;
+  /** When the download link stops working and the file is deleted. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it failed, as an error code. */
+  failureCode?: Maybe<Scalars['String']['output']>;
+  format: ExportFormat;
+  /** Records dated from this day (UTC); null for no lower bound. */
+  from?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** Percent done, 0-100. */
+  progress: Scalars['Int']['output'];
+  readyAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Records written so far and in total (documents count as one each). */
+  recordsDone: Scalars['Int']['output'];
+  recordsTotal?: Maybe<Scalars['Int']['output']>;
+  /** SHA-256 of the file, hex, to check a download. */
+  sha256?: Maybe<Scalars['String']['output']>;
+  status: ExportStatus;
+  /** Records dated up to and including this day (UTC); null for no upper bound. */
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
+export type ExportConnection = {
+  __typename?: 'ExportConnection';
+  edges: Array<ExportEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExportCreateInput = {
+  /** Category keys from dataCategories; omitted or empty for every category. */
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  format: ExportFormat;
+  /** Only records dated from this day (UTC). The account's own details are always included. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only records dated up to and including this day (UTC). */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type ExportCreatePayload = {
+  __typename?: 'ExportCreatePayload';
+  export?: Maybe<Export>;
+  /** True when an export was already queued or running: that one is returned instead. */
+  isExisting?: Maybe<Scalars['Boolean']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type ExportDownload = {
+  __typename?: 'ExportDownload';
+  at: Scalars['DateTime']['output'];
+  /** The browser that downloaded it. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type ExportEdge = {
+  __typename?: 'ExportEdge';
+  cursor: Scalars['String']['output'];
+  node: Export;
+};
+
+export type ExportFormat =
+  /** A ZIP archive: one CSV file per data set, a README, and invoice and warranty PDFs. */
+  | 'CSV'
+  /** One JSON document. */
+  | 'JSON';
+
+export type ExportStatus =
+  /** The link expired and the file was deleted. */
+  | 'EXPIRED'
+  /** Could not be prepared; ask for a new one. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** Ready to download until expiresAt. */
+  | 'READY'
+  /** Being written; see progress. */
+  | 'RUNNING';
+
 export type Gender =
   | 'FEMALE'
   | 'MALE'
@@ -475,6 +571,14 @@ export type Mutation = {
   customerUpdate: CustomerUpdatePayload;
   /** Shows a masked value in full. Every reveal is recorded in the customer's access log. */
   dataReveal: DataRevealPayload;
+  /**
+   * Asks for a copy of the signed-in customer's data. One export runs at a time (asking
+   * again returns the running one); at most 5 new exports in 24 hours. An email is sent
+   * when it is ready.
+   */
+  exportCreate: ExportCreatePayload;
+  /** Enters the password again in this session (needed to download an export). */
+  sessionReauthenticate: SessionReauthenticatePayload;
 };
 
 
@@ -516,6 +620,16 @@ export type MutationCustomerUpdateArgs = {
 
 export type MutationDataRevealArgs = {
   input: DataRevealInput;
+};
+
+
+export type MutationExportCreateArgs = {
+  input: ExportCreateInput;
+};
+
+
+export type MutationSessionReauthenticateArgs = {
+  input: SessionReauthenticateInput;
 };
 
 /** An object with an opaque, globally unique ID (Relay). */
@@ -698,6 +812,17 @@ export type Right = {
   description: Scalars['String']['output'];
   key: Scalars['String']['output'];
   label: Scalars['String']['output'];
+};
+
+export type SessionReauthenticateInput = {
+  password: Scalars['String']['input'];
+};
+
+export type SessionReauthenticatePayload = {
+  __typename?: 'SessionReauthenticatePayload';
+  /** When the password was entered; sensitive actions are allowed for 10 minutes after. */
+  authenticatedAt?: Maybe<Scalars['DateTime']['output']>;
+  userErrors: Array<UserError>;
 };
 
 /** A shop (tenant) and the privacy promises of its policy. */
@@ -896,6 +1021,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( AddressParent )
     | ( CustomerParent )
+    | ( ExportParent )
     | ( InvoiceParent )
     | ( OrderParent )
     | ( ShopParent )
@@ -938,6 +1064,15 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletionTerms: ResolverTypeWrapper<DeletionTerms>;
   Duration: ResolverTypeWrapper<Duration>;
+  Export: ResolverTypeWrapper<ExportParent>;
+  ExportConnection: ResolverTypeWrapper<Omit<ExportConnection, 'edges'> & { edges: Array<ResolversTypes['ExportEdge']> }>;
+  ExportCreateInput: ExportCreateInput;
+  ExportCreatePayload: ResolverTypeWrapper<Omit<ExportCreatePayload, 'export'> & { export?: Maybe<ResolversTypes['Export']> }>;
+  ExportDownload: ResolverTypeWrapper<ExportDownload>;
+  ExportEdge: ResolverTypeWrapper<Omit<ExportEdge, 'node'> & { node: ResolversTypes['Export'] }>;
+  ExportFormat: ExportFormat;
+  ExportStatus: ExportStatus;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gender: Gender;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -970,6 +1105,8 @@ export type ResolversTypes = {
   RetentionInfo: ResolverTypeWrapper<RetentionInfoParent>;
   RetentionRule: ResolverTypeWrapper<RetentionRule>;
   Right: ResolverTypeWrapper<Right>;
+  SessionReauthenticateInput: SessionReauthenticateInput;
+  SessionReauthenticatePayload: ResolverTypeWrapper<SessionReauthenticatePayload>;
   Shop: ResolverTypeWrapper<ShopParent>;
   ShopBranding: ResolverTypeWrapper<ShopBranding>;
   ShopFeatures: ResolverTypeWrapper<ShopFeatures>;
@@ -1018,6 +1155,13 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeletionTerms: DeletionTerms;
   Duration: Duration;
+  Export: ExportParent;
+  ExportConnection: Omit<ExportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExportEdge']> };
+  ExportCreateInput: ExportCreateInput;
+  ExportCreatePayload: Omit<ExportCreatePayload, 'export'> & { export?: Maybe<ResolversParentTypes['Export']> };
+  ExportDownload: ExportDownload;
+  ExportEdge: Omit<ExportEdge, 'node'> & { node: ResolversParentTypes['Export'] };
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Invoice: InvoiceParent;
@@ -1046,6 +1190,8 @@ export type ResolversParentTypes = {
   RetentionInfo: RetentionInfoParent;
   RetentionRule: RetentionRule;
   Right: Right;
+  SessionReauthenticateInput: SessionReauthenticateInput;
+  SessionReauthenticatePayload: SessionReauthenticatePayload;
   Shop: ShopParent;
   ShopBranding: ShopBranding;
   ShopFeatures: ShopFeatures;
@@ -1126,6 +1272,7 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exports?: Resolver<ResolversTypes['ExportConnection'], ParentType, ContextType, RequireFields<CustomerExportsArgs, 'first'>>;
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   hometown?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1239,6 +1386,49 @@ export type DurationResolvers<ContextType = GraphQLContext, ParentType extends R
   years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Export'] = ResolversParentTypes['Export']> = {
+  byteSize?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloads?: Resolver<Array<ResolversTypes['ExportDownload']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readyAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recordsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExportStatus'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExportConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportConnection'] = ResolversParentTypes['ExportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExportCreatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportCreatePayload'] = ResolversParentTypes['ExportCreatePayload']> = {
+  export?: Resolver<Maybe<ResolversTypes['Export']>, ParentType, ContextType>;
+  isExisting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ExportDownloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportDownload'] = ResolversParentTypes['ExportDownload']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ExportEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportEdge'] = ResolversParentTypes['ExportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Export'], ParentType, ContextType>;
+};
+
 export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   billingAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   billingName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1306,10 +1496,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   customerSignUp?: Resolver<ResolversTypes['CustomerSignUpPayload'], ParentType, ContextType, RequireFields<MutationCustomerSignUpArgs, 'input'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
   dataReveal?: Resolver<ResolversTypes['DataRevealPayload'], ParentType, ContextType, RequireFields<MutationDataRevealArgs, 'input'>>;
+  exportCreate?: Resolver<ResolversTypes['ExportCreatePayload'], ParentType, ContextType, RequireFields<MutationExportCreateArgs, 'input'>>;
+  sessionReauthenticate?: Resolver<ResolversTypes['SessionReauthenticatePayload'], ParentType, ContextType, RequireFields<MutationSessionReauthenticateArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Address' | 'Customer' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'Customer' | 'Export' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -1432,6 +1624,11 @@ export type RightResolvers<ContextType = GraphQLContext, ParentType extends Reso
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SessionReauthenticatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionReauthenticatePayload'] = ResolversParentTypes['SessionReauthenticatePayload']> = {
+  authenticatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ShopResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shop'] = ResolversParentTypes['Shop']> = {
   branding?: Resolver<ResolversTypes['ShopBranding'], ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1552,6 +1749,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DeletionTerms?: DeletionTermsResolvers<ContextType>;
   Duration?: DurationResolvers<ContextType>;
+  Export?: ExportResolvers<ContextType>;
+  ExportConnection?: ExportConnectionResolvers<ContextType>;
+  ExportCreatePayload?: ExportCreatePayloadResolvers<ContextType>;
+  ExportDownload?: ExportDownloadResolvers<ContextType>;
+  ExportEdge?: ExportEdgeResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
@@ -1577,6 +1779,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RetentionInfo?: RetentionInfoResolvers<ContextType>;
   RetentionRule?: RetentionRuleResolvers<ContextType>;
   Right?: RightResolvers<ContextType>;
+  SessionReauthenticatePayload?: SessionReauthenticatePayloadResolvers<ContextType>;
   Shop?: ShopResolvers<ContextType>;
   ShopBranding?: ShopBrandingResolvers<ContextType>;
   ShopFeatures?: ShopFeaturesResolvers<ContextType>;

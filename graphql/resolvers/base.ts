@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { findAddressById } from "@/server/addresses";
 import { findCustomerById } from "@/server/customers";
+import { findExport } from "@/server/export";
 import { findOwnRecord } from "@/server/orders";
 import { findShopById } from "@/server/tenants";
 import type { Resolvers } from "../generated/resolvers-types";
@@ -8,7 +9,7 @@ import { fromGlobalId } from "../global-id";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type NodeType = "Customer" | "Shop" | "Address" | "Order" | "Invoice" | "WarrantyCertificate";
+type NodeType = "Customer" | "Shop" | "Address" | "Order" | "Invoice" | "WarrantyCertificate" | "Export";
 
 // A real calendar date: "2023-02-30" parses in JavaScript (as 2 March) but is refused here.
 function isCalendarDate(value: string): boolean {
@@ -71,6 +72,8 @@ export const baseResolvers: Resolvers = {
         case "Invoice":
         case "WarrantyCertificate":
           return tag(await findOwnRecord({ viewer, type: decoded.type, id: decoded.id }));
+        case "Export":
+          return tag(await findExport({ viewer, id: decoded.id }));
         default:
           return null;
       }

@@ -2,6 +2,7 @@ import type { Resolvers } from "../generated/resolvers-types";
 import { baseResolvers } from "./base";
 import { correctionsResolvers } from "./corrections";
 import { emailChangeResolvers } from "./email-change";
+import { exportResolvers } from "./export";
 import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
 import { viewerResolvers } from "./viewer";
@@ -27,4 +28,5 @@ export const resolvers = merge(
   myDataResolvers,
   correctionsResolvers,
   emailChangeResolvers,
+  exportResolvers,
 );

@@ -1,10 +1,11 @@
 import { revealValue } from "@/server/data-map/reveal";
-import { encodeCursor, findDataset, findDatasets, getDataCategories, type Page } from "@/server/data-map/view";
+import { findDataset, findDatasets, getDataCategories } from "@/server/data-map/view";
 import { AppError } from "@/server/errors";
 import { listInvoices, listOrders, listWarrantyCertificates } from "@/server/orders";
 import type { Resolvers } from "../generated/resolvers-types";
 import { fromGlobalId, toGlobalId } from "../global-id";
 import { payloadErrors } from "../user-errors";
+import { connection } from "./connection";
 import { purposeToGraph, retentionRuleToGraph, sourceToGraph } from "./shop";
 
 const money = (cents: number, currency: string) => ({
@@ -12,21 +13,6 @@ const money = (cents: number, currency: string) => ({
   currency,
   formatted: `${(cents / 100).toFixed(2)} ${currency}`,
 });
-
-// A Relay connection from a service page; cursors are the opaque row ids.
-function connection<T extends { id: string }>(page: Page<T>) {
-  const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
 
 const documentUrl = (type: string, id: string) => `/api/documents/${toGlobalId(type, id)}`;
 

@@ -6,14 +6,14 @@ import { revokeSession, SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./si
 
 export const SESSION_COOKIE = "pc.session";
 
-function header(headers: unknown, name: string): string | null {
+export function header(headers: unknown, name: string): string | null {
   if (!headers) return null;
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
-function clientAddress(headers: unknown): string | null {
+export function clientAddress(headers: unknown): string | null {
   // Behind a proxy the first X-Forwarded-For entry is the client.
   const forwarded = header(headers, "x-forwarded-for");
   return forwarded?.split(",")[0]?.trim() || header(headers, "x-real-ip") || null;

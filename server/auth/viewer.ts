@@ -6,7 +6,14 @@ import { findShop, type ShopRef } from "../tenants";
 // Who is making a request, built once per request and handed to every service.
 // The shop always comes from the verified session, never from client input.
 export type AnonymousViewer = { kind: "anonymous" };
-export type CustomerViewer = { kind: "customer"; shop: ShopRef; customerId: string; sessionId: string };
+export type CustomerViewer = {
+  kind: "customer";
+  shop: ShopRef;
+  customerId: string;
+  sessionId: string;
+  // When the password was last entered in this session.
+  authenticatedAt: Date;
+};
 export type Viewer = AnonymousViewer | CustomerViewer;
 
 export const ANONYMOUS: AnonymousViewer = { kind: "anonymous" };
@@ -25,6 +32,7 @@ export async function resolveSessionViewer(sessionId: string | null | undefined)
       expiresAt: true,
       revokedAt: true,
       lastSeenAt: true,
+      authenticatedAt: true,
       customer: { select: { id: true, shop: { select: { handle: true } } } },
     },
   });
@@ -35,7 +43,13 @@ export async function resolveSessionViewer(sessionId: string | null | undefined)
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { kind: "customer", shop, customerId: session.customer.id, sessionId: session.id };
+  return {
+    kind: "customer",
+    shop,
+    customerId: session.customer.id,
+    sessionId: session.id,
+    authenticatedAt: session.authenticatedAt,
+  };
 }
 
 export function requireCustomer(viewer: Viewer): CustomerViewer {

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
 import { verifyPassword } from "../auth/password";
@@ -55,8 +56,7 @@ export function hashEmailChangeToken(token: string): string {
 }
 
 export function confirmationUrl(shopHandle: string, token: string): string {
-  const base = (process.env.NEXTAUTH_URL?.trim() || "http://localhost:3000").replace(/\/+$/, "");
-  return `${base}/${shopHandle}/account/email/confirm?token=${encodeURIComponent(token)}`;
+  return appUrl(`/${shopHandle}/account/email/confirm?token=${encodeURIComponent(token)}`);
 }
 
 // "a•••@example.com": enough for the owner of the old address to recognise (or not) the

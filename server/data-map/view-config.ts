@@ -23,7 +23,9 @@ export const RECORD_DATE_FIELD: Partial<Record<ModelName, string>> = {
   RecipientNotification: "createdAt",
   OutboundEmail: "createdAt",
   EmailChangeRequest: "createdAt",
+  Export: "createdAt",
+  ExportDownload: "at",
 };
 
 // Fields stored as calendar dates rather than instants.
-export const DATE_ONLY_FIELDS = new Set(["Customer.dateOfBirth"]);
+export const DATE_ONLY_FIELDS = new Set(["Customer.dateOfBirth", "Export.from", "Export.to"]);

@@ -14,6 +14,8 @@ export type RawSql = {
   // Runs one or more statements without parameters (migrations).
   exec(sql: string): Promise<void>;
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  // Rows as arrays in select-list order: cheaper to build for large reads (exports).
+  queryArrays(sql: string, params?: unknown[]): Promise<unknown[][]>;
 };
 
 export type Database = {
@@ -75,6 +77,9 @@ export function openDatabase(): Database {
         async query(sql, params) {
           return (await pool.query(sql, params)).rows;
         },
+        async queryArrays(sql, params) {
+          return (await pool.query({ text: sql, values: params, rowMode: "array" })).rows;
+        },
       },
       async close() {
         await prisma.$disconnect();
@@ -96,6 +101,9 @@ export function openDatabase(): Database {
       },
       async query(sql, params) {
         return (await client.query(sql, params)).rows as never;
+      },
+      async queryArrays(sql, params) {
+        return (await client.query<unknown[]>(sql, params, { rowMode: "array" })).rows;
       },
     },
     async close() {

@@ -95,3 +95,63 @@ export async function getDocumentPdf(options: { viewer: Viewer; id: string }): P
   }
   throw notFound();
 }
+
+export type ExportedDocument = { id: string; issuedAt: Date; path: string; bytes: Uint8Array };
+export type DocumentKind = "invoice" | "warranty";
+
+// One page of a customer's documents rendered as PDF files for the ZIP export, in
+// (issuedAt, id) order from `after`; scoped by customer and shop like every read.
+// Called by the export job, which acts for the export's owner (no session).
+export async function renderDocumentsForExport(options: {
+  shop: ShopRef;
+  customerId: string;
+  kind: DocumentKind;
+  after: { issuedAt: Date; id: string } | null;
+  take: number;
+  range: { from: Date | null; toExclusive: Date | null };
+}): Promise<ExportedDocument[]> {
+  const { shop, customerId, kind, after, take, range } = options;
+  const issuedAt = {
+    ...(range.from ? { gte: range.from } : {}),
+    ...(range.toExclusive ? { lt: range.toExclusive } : {}),
+  };
+  const where = {
+    customerId,
+    shopId: shop.id,
+    issuedAt,
+    ...(after
+      ? { OR: [{ issuedAt: { gt: after.issuedAt } }, { issuedAt: after.issuedAt, id: { gt: after.id } }] }
+      : {}),
+  };
+  const orderBy = [{ issuedAt: "asc" as const }, { id: "asc" as const }];
+  const issuer = issuerFor(shop);
+  if (kind === "invoice") {
+    const rows = await getPrisma().invoice.findMany({ where, orderBy, take, select: { id: true, ...invoiceSelect } });
+    const out: ExportedDocument[] = [];
+    for (const invoice of rows) {
+      out.push({
+        id: invoice.id,
+        issuedAt: invoice.issuedAt,
+        path: `documents/invoices/${filenameFor("invoice", invoice.number)}`,
+        bytes: await renderInvoicePdf({ invoice, issuer }),
+      });
+    }
+    return out;
+  }
+  const rows = await getPrisma().warrantyCertificate.findMany({
+    where,
+    orderBy,
+    take,
+    select: { id: true, ...warrantySelect },
+  });
+  const out: ExportedDocument[] = [];
+  for (const certificate of rows) {
+    out.push({
+      id: certificate.id,
+      issuedAt: certificate.issuedAt,
+      path: `documents/warranty-certificates/${filenameFor("warranty", certificate.number)}`,
+      bytes: await renderWarrantyCertificatePdf({ certificate, issuer }),
+    });
+  }
+  return out;
+}

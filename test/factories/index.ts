@@ -39,7 +39,13 @@ export async function signedInViewer(options: { shop?: string; email?: string } 
   const session = await getPrisma().session.create({
     data: { customerId: customer.id, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return { kind: "customer", shop: await shop(options.shop), customerId: customer.id, sessionId: session.id };
+  return {
+    kind: "customer",
+    shop: await shop(options.shop),
+    customerId: customer.id,
+    sessionId: session.id,
+    authenticatedAt: session.authenticatedAt,
+  };
 }
 
 // A signed-in customer with years of realistic history (the demo seed's generator).
@@ -61,5 +67,5 @@ export async function viewerWithHistory(
   const session = await getPrisma().session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return { kind: "customer", shop: s, customerId, sessionId: session.id };
+  return { kind: "customer", shop: s, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt };
 }

@@ -35,7 +35,7 @@ async function customerWithHistory(handle: string): Promise<CustomerViewer> {
   const session = await getPrisma().session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return { kind: "customer", shop: s, customerId, sessionId: session.id };
+  return { kind: "customer", shop: s, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {

@@ -20,8 +20,10 @@ function schemaModels(): Map<string, SchemaField[]> {
       const field = /^\s+(\w+)\s+(\w+)(\?|\[\])?/.exec(line);
       if (!field || line.trim().startsWith("@@")) continue;
       const [, name, type, modifier] = field;
-      const isScalar = ["String", "Int", "Boolean", "DateTime", "Json"].includes(type) || enums.has(type);
-      if (isScalar && modifier !== "[]") fields.push({ name, type, isOptional: modifier === "?" });
+      const isScalar = ["String", "Int", "BigInt", "Boolean", "DateTime", "Json"].includes(type) || enums.has(type);
+      // Scalar lists are array columns (nullable in PostgreSQL, as Prisma creates them).
+      if (isScalar && modifier === "[]") fields.push({ name, type: `${type}[]`, isOptional: true });
+      else if (isScalar) fields.push({ name, type, isOptional: modifier === "?" });
     }
     models.set(match[1], fields);
   }
@@ -31,6 +33,8 @@ function schemaModels(): Map<string, SchemaField[]> {
 const TYPE_FAMILIES: Record<string, string[]> = {
   String: ["text", "uuid", "character"],
   Int: ["integer"],
+  BigInt: ["bigint"],
+  "String[]": ["ARRAY"],
   Boolean: ["boolean"],
   DateTime: ["timestamp with time zone", "date"],
   Json: ["jsonb"],

@@ -1,8 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { closeDatabase, getDatabase } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrate";
 
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = "memory";
+// Export files of each test file go to their own temporary folder.
+process.env.EXPORT_DIR = mkdtempSync(path.join(tmpdir(), "pc-exports-"));
 
 beforeAll(async () => {
   if (!process.env.DATABASE_URL) await applyMigrations(getDatabase().raw);

@@ -156,3 +156,18 @@ export type OutboundEmail = Prisma.OutboundEmailModel
  * 
  */
 export type EmailChangeRequest = Prisma.EmailChangeRequestModel
+/**
+ * Model Job
+ * 
+ */
+export type Job = Prisma.JobModel
+/**
+ * Model Export
+ * 
+ */
+export type Export = Prisma.ExportModel
+/**
+ * Model ExportDownload
+ * 
+ */
+export type ExportDownload = Prisma.ExportDownloadModel

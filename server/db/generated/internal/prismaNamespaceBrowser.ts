@@ -73,7 +73,10 @@ export const ModelName = {
   AuditEvent: 'AuditEvent',
   RecipientNotification: 'RecipientNotification',
   OutboundEmail: 'OutboundEmail',
-  EmailChangeRequest: 'EmailChangeRequest'
+  EmailChangeRequest: 'EmailChangeRequest',
+  Job: 'Job',
+  Export: 'Export',
+  ExportDownload: 'ExportDownload'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -342,6 +345,7 @@ export const SessionScalarFieldEnum = {
   lastSeenAt: 'lastSeenAt',
   expiresAt: 'expiresAt',
   revokedAt: 'revokedAt',
+  authenticatedAt: 'authenticatedAt',
   ip: 'ip',
   userAgent: 'userAgent'
 } as const
@@ -442,6 +446,62 @@ export const EmailChangeRequestScalarFieldEnum = {
 } as const
 
 export type EmailChangeRequestScalarFieldEnum = (typeof EmailChangeRequestScalarFieldEnum)[keyof typeof EmailChangeRequestScalarFieldEnum]
+
+
+export const JobScalarFieldEnum = {
+  id: 'id',
+  kind: 'kind',
+  key: 'key',
+  payload: 'payload',
+  status: 'status',
+  attempts: 'attempts',
+  maxAttempts: 'maxAttempts',
+  runAt: 'runAt',
+  leaseUntil: 'leaseUntil',
+  lastError: 'lastError',
+  createdAt: 'createdAt',
+  finishedAt: 'finishedAt'
+} as const
+
+export type JobScalarFieldEnum = (typeof JobScalarFieldEnum)[keyof typeof JobScalarFieldEnum]
+
+
+export const ExportScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  format: 'format',
+  categories: 'categories',
+  from: 'from',
+  to: 'to',
+  status: 'status',
+  progress: 'progress',
+  rowsTotal: 'rowsTotal',
+  rowsDone: 'rowsDone',
+  storageKey: 'storageKey',
+  byteSize: 'byteSize',
+  sha256: 'sha256',
+  errorCode: 'errorCode',
+  createdAt: 'createdAt',
+  startedAt: 'startedAt',
+  readyAt: 'readyAt',
+  expiresAt: 'expiresAt',
+  deletedAt: 'deletedAt'
+} as const
+
+export type ExportScalarFieldEnum = (typeof ExportScalarFieldEnum)[keyof typeof ExportScalarFieldEnum]
+
+
+export const ExportDownloadScalarFieldEnum = {
+  id: 'id',
+  exportId: 'exportId',
+  customerId: 'customerId',
+  at: 'at',
+  ip: 'ip',
+  userAgent: 'userAgent'
+} as const
+
+export type ExportDownloadScalarFieldEnum = (typeof ExportDownloadScalarFieldEnum)[keyof typeof ExportDownloadScalarFieldEnum]
 
 
 export const SortOrder = {

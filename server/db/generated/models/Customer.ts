@@ -298,6 +298,8 @@ export type CustomerWhereInput = {
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
+  exports?: Prisma.ExportListRelationFilter
+  exportDownloads?: Prisma.ExportDownloadListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -338,6 +340,8 @@ export type CustomerOrderByWithRelationInput = {
   recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
   outboundEmails?: Prisma.OutboundEmailOrderByRelationAggregateInput
   emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
+  exports?: Prisma.ExportOrderByRelationAggregateInput
+  exportDownloads?: Prisma.ExportDownloadOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -382,6 +386,8 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
+  exports?: Prisma.ExportListRelationFilter
+  exportDownloads?: Prisma.ExportDownloadListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -467,6 +473,8 @@ export type CustomerCreateInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -506,6 +514,8 @@ export type CustomerUncheckedCreateInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -545,6 +555,8 @@ export type CustomerUpdateInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -584,6 +596,8 @@ export type CustomerUncheckedUpdateInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -1064,6 +1078,34 @@ export type CustomerUpdateOneRequiredWithoutEmailChangeRequestsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutEmailChangeRequestsInput, Prisma.CustomerUpdateWithoutEmailChangeRequestsInput>, Prisma.CustomerUncheckedUpdateWithoutEmailChangeRequestsInput>
 }
 
+export type CustomerCreateNestedOneWithoutExportsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutExportsInput, Prisma.CustomerUncheckedCreateWithoutExportsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutExportsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutExportsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutExportsInput, Prisma.CustomerUncheckedCreateWithoutExportsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutExportsInput
+  upsert?: Prisma.CustomerUpsertWithoutExportsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutExportsInput, Prisma.CustomerUpdateWithoutExportsInput>, Prisma.CustomerUncheckedUpdateWithoutExportsInput>
+}
+
+export type CustomerCreateNestedOneWithoutExportDownloadsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutExportDownloadsInput, Prisma.CustomerUncheckedCreateWithoutExportDownloadsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutExportDownloadsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutExportDownloadsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutExportDownloadsInput, Prisma.CustomerUncheckedCreateWithoutExportDownloadsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutExportDownloadsInput
+  upsert?: Prisma.CustomerUpsertWithoutExportDownloadsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutExportDownloadsInput, Prisma.CustomerUpdateWithoutExportDownloadsInput>, Prisma.CustomerUncheckedUpdateWithoutExportDownloadsInput>
+}
+
 export type CustomerCreateWithoutShopInput = {
   id?: string
   email: string
@@ -1100,6 +1142,8 @@ export type CustomerCreateWithoutShopInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1138,6 +1182,8 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1225,6 +1271,8 @@ export type CustomerCreateWithoutPhonesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1263,6 +1311,8 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1317,6 +1367,8 @@ export type CustomerUpdateWithoutPhonesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1355,6 +1407,8 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1393,6 +1447,8 @@ export type CustomerCreateWithoutAddressesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1431,6 +1487,8 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1485,6 +1543,8 @@ export type CustomerUpdateWithoutAddressesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1523,6 +1583,8 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1561,6 +1623,8 @@ export type CustomerCreateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1599,6 +1663,8 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1653,6 +1719,8 @@ export type CustomerUpdateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1691,6 +1759,8 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1729,6 +1799,8 @@ export type CustomerCreateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -1767,6 +1839,8 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -1821,6 +1895,8 @@ export type CustomerUpdateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -1859,6 +1935,8 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -1897,6 +1975,8 @@ export type CustomerCreateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -1935,6 +2015,8 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -1989,6 +2071,8 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -2027,6 +2111,8 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -2065,6 +2151,8 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -2103,6 +2191,8 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -2157,6 +2247,8 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2195,6 +2287,8 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2233,6 +2327,8 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2271,6 +2367,8 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2325,6 +2423,8 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2363,6 +2463,8 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2401,6 +2503,8 @@ export type CustomerCreateWithoutPreferencesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2439,6 +2543,8 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2493,6 +2599,8 @@ export type CustomerUpdateWithoutPreferencesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2531,6 +2639,8 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2569,6 +2679,8 @@ export type CustomerCreateWithoutPollAnswersInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -2607,6 +2719,8 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -2661,6 +2775,8 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -2699,6 +2815,8 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -2737,6 +2855,8 @@ export type CustomerCreateWithoutDevicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -2775,6 +2895,8 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -2829,6 +2951,8 @@ export type CustomerUpdateWithoutDevicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -2867,6 +2991,8 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -2905,6 +3031,8 @@ export type CustomerCreateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -2943,6 +3071,8 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -2997,6 +3127,8 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -3035,6 +3167,8 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -3073,6 +3207,8 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -3111,6 +3247,8 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -3165,6 +3303,8 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -3203,6 +3343,8 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -3241,6 +3383,8 @@ export type CustomerCreateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -3279,6 +3423,8 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3333,6 +3479,8 @@ export type CustomerUpdateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3371,6 +3519,8 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -3409,6 +3559,8 @@ export type CustomerCreateWithoutSessionsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -3447,6 +3599,8 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -3501,6 +3655,8 @@ export type CustomerUpdateWithoutSessionsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -3539,6 +3695,8 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -3577,6 +3735,8 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -3615,6 +3775,8 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -3669,6 +3831,8 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -3707,6 +3871,8 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventsInput = {
@@ -3745,6 +3911,8 @@ export type CustomerCreateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventsInput = {
@@ -3783,6 +3951,8 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventsInput = {
@@ -3837,6 +4007,8 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
@@ -3875,6 +4047,8 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutRecipientNotificationsInput = {
@@ -3913,6 +4087,8 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -3951,6 +4127,8 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -4005,6 +4183,8 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -4043,6 +4223,8 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOutboundEmailsInput = {
@@ -4081,6 +4263,8 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
@@ -4119,6 +4303,8 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOutboundEmailsInput = {
@@ -4173,6 +4359,8 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -4211,6 +4399,8 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutEmailChangeRequestsInput = {
@@ -4249,6 +4439,8 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -4287,6 +4479,8 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -4341,6 +4535,8 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -4379,6 +4575,360 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutExportsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutExportsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutExportsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutExportsInput, Prisma.CustomerUncheckedCreateWithoutExportsInput>
+}
+
+export type CustomerUpsertWithoutExportsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutExportsInput, Prisma.CustomerUncheckedUpdateWithoutExportsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutExportsInput, Prisma.CustomerUncheckedCreateWithoutExportsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutExportsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutExportsInput, Prisma.CustomerUncheckedUpdateWithoutExportsInput>
+}
+
+export type CustomerUpdateWithoutExportsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutExportsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutExportDownloadsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutExportDownloadsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutExportDownloadsInput, Prisma.CustomerUncheckedCreateWithoutExportDownloadsInput>
+}
+
+export type CustomerUpsertWithoutExportDownloadsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutExportDownloadsInput, Prisma.CustomerUncheckedUpdateWithoutExportDownloadsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutExportDownloadsInput, Prisma.CustomerUncheckedCreateWithoutExportDownloadsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutExportDownloadsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutExportDownloadsInput, Prisma.CustomerUncheckedUpdateWithoutExportDownloadsInput>
+}
+
+export type CustomerUpdateWithoutExportDownloadsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyShopInput = {
@@ -4436,6 +4986,8 @@ export type CustomerUpdateWithoutShopInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutShopInput = {
@@ -4474,6 +5026,8 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
@@ -4520,6 +5074,8 @@ export type CustomerCountOutputType = {
   recipientNotifications: number
   outboundEmails: number
   emailChangeRequests: number
+  exports: number
+  exportDownloads: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4542,6 +5098,8 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   recipientNotifications?: boolean | CustomerCountOutputTypeCountRecipientNotificationsArgs
   outboundEmails?: boolean | CustomerCountOutputTypeCountOutboundEmailsArgs
   emailChangeRequests?: boolean | CustomerCountOutputTypeCountEmailChangeRequestsArgs
+  exports?: boolean | CustomerCountOutputTypeCountExportsArgs
+  exportDownloads?: boolean | CustomerCountOutputTypeCountExportDownloadsArgs
 }
 
 /**
@@ -4687,6 +5245,20 @@ export type CustomerCountOutputTypeCountEmailChangeRequestsArgs<ExtArgs extends 
   where?: Prisma.EmailChangeRequestWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountExportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ExportWhereInput
+}
+
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountExportDownloadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ExportDownloadWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -4726,6 +5298,8 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   recipientNotifications?: boolean | Prisma.Customer$recipientNotificationsArgs<ExtArgs>
   outboundEmails?: boolean | Prisma.Customer$outboundEmailsArgs<ExtArgs>
   emailChangeRequests?: boolean | Prisma.Customer$emailChangeRequestsArgs<ExtArgs>
+  exports?: boolean | Prisma.Customer$exportsArgs<ExtArgs>
+  exportDownloads?: boolean | Prisma.Customer$exportDownloadsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -4813,6 +5387,8 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   recipientNotifications?: boolean | Prisma.Customer$recipientNotificationsArgs<ExtArgs>
   outboundEmails?: boolean | Prisma.Customer$outboundEmailsArgs<ExtArgs>
   emailChangeRequests?: boolean | Prisma.Customer$emailChangeRequestsArgs<ExtArgs>
+  exports?: boolean | Prisma.Customer$exportsArgs<ExtArgs>
+  exportDownloads?: boolean | Prisma.Customer$exportDownloadsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -4845,6 +5421,8 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
     outboundEmails: Prisma.$OutboundEmailPayload<ExtArgs>[]
     emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
+    exports: Prisma.$ExportPayload<ExtArgs>[]
+    exportDownloads: Prisma.$ExportDownloadPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -5278,6 +5856,8 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   recipientNotifications<T extends Prisma.Customer$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   outboundEmails<T extends Prisma.Customer$outboundEmailsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$outboundEmailsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboundEmailPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   emailChangeRequests<T extends Prisma.Customer$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  exports<T extends Prisma.Customer$exportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$exportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  exportDownloads<T extends Prisma.Customer$exportDownloadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$exportDownloadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportDownloadPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -6178,6 +6758,54 @@ export type Customer$emailChangeRequestsArgs<ExtArgs extends runtime.Types.Exten
   take?: number
   skip?: number
   distinct?: Prisma.EmailChangeRequestScalarFieldEnum | Prisma.EmailChangeRequestScalarFieldEnum[]
+}
+
+/**
+ * Customer.exports
+ */
+export type Customer$exportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Export
+   */
+  select?: Prisma.ExportSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Export
+   */
+  omit?: Prisma.ExportOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ExportInclude<ExtArgs> | null
+  where?: Prisma.ExportWhereInput
+  orderBy?: Prisma.ExportOrderByWithRelationInput | Prisma.ExportOrderByWithRelationInput[]
+  cursor?: Prisma.ExportWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ExportScalarFieldEnum | Prisma.ExportScalarFieldEnum[]
+}
+
+/**
+ * Customer.exportDownloads
+ */
+export type Customer$exportDownloadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ExportDownload
+   */
+  select?: Prisma.ExportDownloadSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ExportDownload
+   */
+  omit?: Prisma.ExportDownloadOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ExportDownloadInclude<ExtArgs> | null
+  where?: Prisma.ExportDownloadWhereInput
+  orderBy?: Prisma.ExportDownloadOrderByWithRelationInput | Prisma.ExportDownloadOrderByWithRelationInput[]
+  cursor?: Prisma.ExportDownloadWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ExportDownloadScalarFieldEnum | Prisma.ExportDownloadScalarFieldEnum[]
 }
 
 /**

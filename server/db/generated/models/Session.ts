@@ -31,6 +31,7 @@ export type SessionMinAggregateOutputType = {
   lastSeenAt: Date | null
   expiresAt: Date | null
   revokedAt: Date | null
+  authenticatedAt: Date | null
   ip: string | null
   userAgent: string | null
 }
@@ -42,6 +43,7 @@ export type SessionMaxAggregateOutputType = {
   lastSeenAt: Date | null
   expiresAt: Date | null
   revokedAt: Date | null
+  authenticatedAt: Date | null
   ip: string | null
   userAgent: string | null
 }
@@ -53,6 +55,7 @@ export type SessionCountAggregateOutputType = {
   lastSeenAt: number
   expiresAt: number
   revokedAt: number
+  authenticatedAt: number
   ip: number
   userAgent: number
   _all: number
@@ -66,6 +69,7 @@ export type SessionMinAggregateInputType = {
   lastSeenAt?: true
   expiresAt?: true
   revokedAt?: true
+  authenticatedAt?: true
   ip?: true
   userAgent?: true
 }
@@ -77,6 +81,7 @@ export type SessionMaxAggregateInputType = {
   lastSeenAt?: true
   expiresAt?: true
   revokedAt?: true
+  authenticatedAt?: true
   ip?: true
   userAgent?: true
 }
@@ -88,6 +93,7 @@ export type SessionCountAggregateInputType = {
   lastSeenAt?: true
   expiresAt?: true
   revokedAt?: true
+  authenticatedAt?: true
   ip?: true
   userAgent?: true
   _all?: true
@@ -172,6 +178,7 @@ export type SessionGroupByOutputType = {
   lastSeenAt: Date
   expiresAt: Date
   revokedAt: Date | null
+  authenticatedAt: Date
   ip: string | null
   userAgent: string | null
   _count: SessionCountAggregateOutputType | null
@@ -204,6 +211,7 @@ export type SessionWhereInput = {
   lastSeenAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   expiresAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   revokedAt?: Prisma.DateTimeNullableFilter<"Session"> | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   ip?: Prisma.StringNullableFilter<"Session"> | string | null
   userAgent?: Prisma.StringNullableFilter<"Session"> | string | null
   customer?: Prisma.XOR<Prisma.CustomerScalarRelationFilter, Prisma.CustomerWhereInput>
@@ -216,6 +224,7 @@ export type SessionOrderByWithRelationInput = {
   lastSeenAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  authenticatedAt?: Prisma.SortOrder
   ip?: Prisma.SortOrderInput | Prisma.SortOrder
   userAgent?: Prisma.SortOrderInput | Prisma.SortOrder
   customer?: Prisma.CustomerOrderByWithRelationInput
@@ -231,6 +240,7 @@ export type SessionWhereUniqueInput = Prisma.AtLeast<{
   lastSeenAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   expiresAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   revokedAt?: Prisma.DateTimeNullableFilter<"Session"> | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   ip?: Prisma.StringNullableFilter<"Session"> | string | null
   userAgent?: Prisma.StringNullableFilter<"Session"> | string | null
   customer?: Prisma.XOR<Prisma.CustomerScalarRelationFilter, Prisma.CustomerWhereInput>
@@ -243,6 +253,7 @@ export type SessionOrderByWithAggregationInput = {
   lastSeenAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  authenticatedAt?: Prisma.SortOrder
   ip?: Prisma.SortOrderInput | Prisma.SortOrder
   userAgent?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.SessionCountOrderByAggregateInput
@@ -260,6 +271,7 @@ export type SessionScalarWhereWithAggregatesInput = {
   lastSeenAt?: Prisma.DateTimeWithAggregatesFilter<"Session"> | Date | string
   expiresAt?: Prisma.DateTimeWithAggregatesFilter<"Session"> | Date | string
   revokedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Session"> | Date | string | null
+  authenticatedAt?: Prisma.DateTimeWithAggregatesFilter<"Session"> | Date | string
   ip?: Prisma.StringNullableWithAggregatesFilter<"Session"> | string | null
   userAgent?: Prisma.StringNullableWithAggregatesFilter<"Session"> | string | null
 }
@@ -270,6 +282,7 @@ export type SessionCreateInput = {
   lastSeenAt?: Date | string
   expiresAt: Date | string
   revokedAt?: Date | string | null
+  authenticatedAt?: Date | string
   ip?: string | null
   userAgent?: string | null
   customer: Prisma.CustomerCreateNestedOneWithoutSessionsInput
@@ -282,6 +295,7 @@ export type SessionUncheckedCreateInput = {
   lastSeenAt?: Date | string
   expiresAt: Date | string
   revokedAt?: Date | string | null
+  authenticatedAt?: Date | string
   ip?: string | null
   userAgent?: string | null
 }
@@ -292,6 +306,7 @@ export type SessionUpdateInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customer?: Prisma.CustomerUpdateOneRequiredWithoutSessionsNestedInput
@@ -304,6 +319,7 @@ export type SessionUncheckedUpdateInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -315,6 +331,7 @@ export type SessionCreateManyInput = {
   lastSeenAt?: Date | string
   expiresAt: Date | string
   revokedAt?: Date | string | null
+  authenticatedAt?: Date | string
   ip?: string | null
   userAgent?: string | null
 }
@@ -325,6 +342,7 @@ export type SessionUpdateManyMutationInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -336,6 +354,7 @@ export type SessionUncheckedUpdateManyInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -357,6 +376,7 @@ export type SessionCountOrderByAggregateInput = {
   lastSeenAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrder
+  authenticatedAt?: Prisma.SortOrder
   ip?: Prisma.SortOrder
   userAgent?: Prisma.SortOrder
 }
@@ -368,6 +388,7 @@ export type SessionMaxOrderByAggregateInput = {
   lastSeenAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrder
+  authenticatedAt?: Prisma.SortOrder
   ip?: Prisma.SortOrder
   userAgent?: Prisma.SortOrder
 }
@@ -379,6 +400,7 @@ export type SessionMinOrderByAggregateInput = {
   lastSeenAt?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   revokedAt?: Prisma.SortOrder
+  authenticatedAt?: Prisma.SortOrder
   ip?: Prisma.SortOrder
   userAgent?: Prisma.SortOrder
 }
@@ -431,6 +453,7 @@ export type SessionCreateWithoutCustomerInput = {
   lastSeenAt?: Date | string
   expiresAt: Date | string
   revokedAt?: Date | string | null
+  authenticatedAt?: Date | string
   ip?: string | null
   userAgent?: string | null
 }
@@ -441,6 +464,7 @@ export type SessionUncheckedCreateWithoutCustomerInput = {
   lastSeenAt?: Date | string
   expiresAt: Date | string
   revokedAt?: Date | string | null
+  authenticatedAt?: Date | string
   ip?: string | null
   userAgent?: string | null
 }
@@ -481,6 +505,7 @@ export type SessionScalarWhereInput = {
   lastSeenAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   expiresAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   revokedAt?: Prisma.DateTimeNullableFilter<"Session"> | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFilter<"Session"> | Date | string
   ip?: Prisma.StringNullableFilter<"Session"> | string | null
   userAgent?: Prisma.StringNullableFilter<"Session"> | string | null
 }
@@ -491,6 +516,7 @@ export type SessionCreateManyCustomerInput = {
   lastSeenAt?: Date | string
   expiresAt: Date | string
   revokedAt?: Date | string | null
+  authenticatedAt?: Date | string
   ip?: string | null
   userAgent?: string | null
 }
@@ -501,6 +527,7 @@ export type SessionUpdateWithoutCustomerInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -511,6 +538,7 @@ export type SessionUncheckedUpdateWithoutCustomerInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -521,6 +549,7 @@ export type SessionUncheckedUpdateManyWithoutCustomerInput = {
   lastSeenAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ip?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userAgent?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
@@ -534,6 +563,7 @@ export type SessionSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   lastSeenAt?: boolean
   expiresAt?: boolean
   revokedAt?: boolean
+  authenticatedAt?: boolean
   ip?: boolean
   userAgent?: boolean
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
@@ -546,6 +576,7 @@ export type SessionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   lastSeenAt?: boolean
   expiresAt?: boolean
   revokedAt?: boolean
+  authenticatedAt?: boolean
   ip?: boolean
   userAgent?: boolean
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
@@ -558,6 +589,7 @@ export type SessionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   lastSeenAt?: boolean
   expiresAt?: boolean
   revokedAt?: boolean
+  authenticatedAt?: boolean
   ip?: boolean
   userAgent?: boolean
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
@@ -570,11 +602,12 @@ export type SessionSelectScalar = {
   lastSeenAt?: boolean
   expiresAt?: boolean
   revokedAt?: boolean
+  authenticatedAt?: boolean
   ip?: boolean
   userAgent?: boolean
 }
 
-export type SessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "customerId" | "createdAt" | "lastSeenAt" | "expiresAt" | "revokedAt" | "ip" | "userAgent", ExtArgs["result"]["session"]>
+export type SessionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "customerId" | "createdAt" | "lastSeenAt" | "expiresAt" | "revokedAt" | "authenticatedAt" | "ip" | "userAgent", ExtArgs["result"]["session"]>
 export type SessionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
 }
@@ -597,6 +630,7 @@ export type $SessionPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     lastSeenAt: Date
     expiresAt: Date
     revokedAt: Date | null
+    authenticatedAt: Date
     ip: string | null
     userAgent: string | null
   }, ExtArgs["result"]["session"]>
@@ -1029,6 +1063,7 @@ export interface SessionFieldRefs {
   readonly lastSeenAt: Prisma.FieldRef<"Session", 'DateTime'>
   readonly expiresAt: Prisma.FieldRef<"Session", 'DateTime'>
   readonly revokedAt: Prisma.FieldRef<"Session", 'DateTime'>
+  readonly authenticatedAt: Prisma.FieldRef<"Session", 'DateTime'>
   readonly ip: Prisma.FieldRef<"Session", 'String'>
   readonly userAgent: Prisma.FieldRef<"Session", 'String'>
 }

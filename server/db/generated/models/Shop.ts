@@ -185,6 +185,7 @@ export type ShopWhereInput = {
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
+  exports?: Prisma.ExportListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -203,6 +204,7 @@ export type ShopOrderByWithRelationInput = {
   recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
   outboundEmails?: Prisma.OutboundEmailOrderByRelationAggregateInput
   emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
+  exports?: Prisma.ExportOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -224,6 +226,7 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
+  exports?: Prisma.ExportListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -262,6 +265,7 @@ export type ShopCreateInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -280,6 +284,7 @@ export type ShopUncheckedCreateInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -298,6 +303,7 @@ export type ShopUpdateInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -316,6 +322,7 @@ export type ShopUncheckedUpdateInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -527,6 +534,20 @@ export type ShopUpdateOneRequiredWithoutEmailChangeRequestsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutEmailChangeRequestsInput, Prisma.ShopUpdateWithoutEmailChangeRequestsInput>, Prisma.ShopUncheckedUpdateWithoutEmailChangeRequestsInput>
 }
 
+export type ShopCreateNestedOneWithoutExportsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutExportsInput, Prisma.ShopUncheckedCreateWithoutExportsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutExportsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutExportsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutExportsInput, Prisma.ShopUncheckedCreateWithoutExportsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutExportsInput
+  upsert?: Prisma.ShopUpsertWithoutExportsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutExportsInput, Prisma.ShopUpdateWithoutExportsInput>, Prisma.ShopUncheckedUpdateWithoutExportsInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -542,6 +563,7 @@ export type ShopCreateWithoutCustomersInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -559,6 +581,7 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -592,6 +615,7 @@ export type ShopUpdateWithoutCustomersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -609,6 +633,7 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -626,6 +651,7 @@ export type ShopCreateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -643,6 +669,7 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -676,6 +703,7 @@ export type ShopUpdateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -693,6 +721,7 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -710,6 +739,7 @@ export type ShopCreateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -727,6 +757,7 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -760,6 +791,7 @@ export type ShopUpdateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -777,6 +809,7 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -794,6 +827,7 @@ export type ShopCreateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -811,6 +845,7 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -844,6 +879,7 @@ export type ShopUpdateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -861,6 +897,7 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -878,6 +915,7 @@ export type ShopCreateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -895,6 +933,7 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -928,6 +967,7 @@ export type ShopUpdateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -945,6 +985,7 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -962,6 +1003,7 @@ export type ShopCreateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -979,6 +1021,7 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -1012,6 +1055,7 @@ export type ShopUpdateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -1029,6 +1073,7 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -1046,6 +1091,7 @@ export type ShopCreateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -1063,6 +1109,7 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1096,6 +1143,7 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1113,6 +1161,7 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1130,6 +1179,7 @@ export type ShopCreateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1147,6 +1197,7 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1180,6 +1231,7 @@ export type ShopUpdateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1197,6 +1249,7 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -1214,6 +1267,7 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -1231,6 +1285,7 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -1264,6 +1319,7 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -1281,6 +1337,7 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOutboundEmailsInput = {
@@ -1298,6 +1355,7 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
@@ -1315,6 +1373,7 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
@@ -1348,6 +1407,7 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -1365,6 +1425,7 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutEmailChangeRequestsInput = {
@@ -1382,6 +1443,7 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -1399,6 +1461,7 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -1432,6 +1495,7 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -1449,6 +1513,95 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutExportsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutExportsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutExportsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutExportsInput, Prisma.ShopUncheckedCreateWithoutExportsInput>
+}
+
+export type ShopUpsertWithoutExportsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutExportsInput, Prisma.ShopUncheckedUpdateWithoutExportsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutExportsInput, Prisma.ShopUncheckedCreateWithoutExportsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutExportsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutExportsInput, Prisma.ShopUncheckedUpdateWithoutExportsInput>
+}
+
+export type ShopUpdateWithoutExportsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutExportsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -1468,6 +1621,7 @@ export type ShopCountOutputType = {
   recipientNotifications: number
   outboundEmails: number
   emailChangeRequests: number
+  exports: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1482,6 +1636,7 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   recipientNotifications?: boolean | ShopCountOutputTypeCountRecipientNotificationsArgs
   outboundEmails?: boolean | ShopCountOutputTypeCountOutboundEmailsArgs
   emailChangeRequests?: boolean | ShopCountOutputTypeCountEmailChangeRequestsArgs
+  exports?: boolean | ShopCountOutputTypeCountExportsArgs
 }
 
 /**
@@ -1571,6 +1726,13 @@ export type ShopCountOutputTypeCountEmailChangeRequestsArgs<ExtArgs extends runt
   where?: Prisma.EmailChangeRequestWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountExportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ExportWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1588,6 +1750,7 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
   outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
   emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
+  exports?: boolean | Prisma.Shop$exportsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -1625,6 +1788,7 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
   outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
   emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
+  exports?: boolean | Prisma.Shop$exportsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1644,6 +1808,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
     outboundEmails: Prisma.$OutboundEmailPayload<ExtArgs>[]
     emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
+    exports: Prisma.$ExportPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2055,6 +2220,7 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   recipientNotifications<T extends Prisma.Shop$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   outboundEmails<T extends Prisma.Shop$outboundEmailsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$outboundEmailsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboundEmailPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   emailChangeRequests<T extends Prisma.Shop$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  exports<T extends Prisma.Shop$exportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$exportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2742,6 +2908,30 @@ export type Shop$emailChangeRequestsArgs<ExtArgs extends runtime.Types.Extension
   take?: number
   skip?: number
   distinct?: Prisma.EmailChangeRequestScalarFieldEnum | Prisma.EmailChangeRequestScalarFieldEnum[]
+}
+
+/**
+ * Shop.exports
+ */
+export type Shop$exportsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Export
+   */
+  select?: Prisma.ExportSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Export
+   */
+  omit?: Prisma.ExportOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ExportInclude<ExtArgs> | null
+  where?: Prisma.ExportWhereInput
+  orderBy?: Prisma.ExportOrderByWithRelationInput | Prisma.ExportOrderByWithRelationInput[]
+  cursor?: Prisma.ExportWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ExportScalarFieldEnum | Prisma.ExportScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { type NextRequest, NextResponse } from "next/server";
+import { viewerFromCookies } from "@/graphql/context";
+import { fromGlobalId } from "@/graphql/global-id";
+import { clientAddress, header } from "@/server/auth/options";
+import { openExportDownload } from "@/server/export";
+import { logEvent } from "@/server/log";
+
+export const dynamic = "force-dynamic";
+
+// Personal data: never cached by a shared cache, never sniffed into something else.
+const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
+function errorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}) {
+  return NextResponse.json({ error: { code, message, ...extra } }, { status, headers: PRIVATE_HEADERS });
+}
+
+// GET /api/exports/<global id>?token=...: streams the signed-in owner's export file.
+// Without a password entered in the last 10 minutes, the browser is sent to enter it
+// again and comes back here.
+export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const viewer = await viewerFromCookies(req.cookies);
+    const { id } = await params;
+    const decoded = fromGlobalId(id);
+    const outcome =
+      decoded?.type === "Export"
+        ? await openExportDownload({
+            viewer,
+            id: decoded.id,
+            token: req.nextUrl.searchParams.get("token"),
+            client: { ip: clientAddress(req.headers), userAgent: header(req.headers, "user-agent") },
+          })
+        : viewer.kind === "customer"
+          ? ({ ok: false, reason: "not-found" } as const)
+          : ({ ok: false, reason: "signed-out" } as const);
+    if (!outcome.ok) {
+      switch (outcome.reason) {
+        case "signed-out":
+          return errorResponse(401, "UNAUTHENTICATED", "Sign in to download your data.");
+        case "not-found":
+          return errorResponse(404, "NOT_FOUND", "This export does not exist or the link is not valid.");
+        case "expired":
+          return errorResponse(
+            410,
+            "EXPIRED",
+            "This download link has expired and the file was deleted. Ask for a new export.",
+          );
+        case "reauthenticate": {
+          const next = `${req.nextUrl.pathname}${req.nextUrl.search}`;
+          const target = new URL(`/${outcome.shopHandle}/account/reauthenticate`, req.nextUrl.origin);
+          target.searchParams.set("next", next);
+          return NextResponse.redirect(target, { status: 303, headers: PRIVATE_HEADERS });
+        }
+      }
+    }
+    return new Response(Readable.toWeb(outcome.stream) as ReadableStream, {
+      status: 200,
+      headers: {
+        ...PRIVATE_HEADERS,
+        "Content-Type": outcome.contentType,
+        "Content-Disposition": `attachment; filename="${outcome.filename}"`,
+        "Content-Length": String(outcome.byteSize),
+        ...(outcome.sha256
+          ? { "Repr-Digest": `sha-256=:${Buffer.from(outcome.sha256, "hex").toString("base64")}:` }
+          : {}),
+      },
+    });
+  } catch (error) {
+    const errorId = randomUUID();
+    logEvent("error", {
+      event: "export.download-failed",
+      errorId,
+      errorName: error instanceof Error ? error.name : typeof error,
+    });
+    return errorResponse(500, "INTERNAL_SERVER_ERROR", "The download could not start. Please try again later.", {
+      errorId,
+    });
+  }
+}

@@ -1,0 +1,478 @@
+import "server-only";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { appUrl } from "../app-url";
+import { recordAuditEvent } from "../audit";
+import type { CustomerViewer } from "../auth/viewer";
+import { DATA_CATEGORY_LABELS, type DataCategoryKey } from "../data-map/categories";
+import { type PersonalModel, personalModels } from "../data-map/index";
+import { getDataCategories, ownerSql } from "../data-map/view";
+import { getDatabase, getPrisma } from "../db";
+import { type DocumentKind, renderDocumentsForExport } from "../documents";
+import type { JobContext } from "../jobs";
+import { enqueueEmail } from "../mail";
+import { getExportStorage } from "../storage";
+import { findShopById, type ShopRef } from "../tenants";
+import { EXPORT, exportStorageKey } from "./config";
+import { EXPORT_FORMAT_VERSION, EXPORT_SCHEMA_PATH, type ExportDataset, exportDatasets } from "./datasets";
+import { csvLine, csvReadme, jsonValue } from "./encode";
+
+// Builds one export file, streaming: rows are read in keyset-ordered batches (date,
+// then id) and written straight to storage, so memory stays flat whatever the size of
+// the account. A run always starts from the beginning and the file becomes visible
+// only on commit; a crash mid-way leaves an unfinished file that is never served (and
+// is swept), and the job is run again when its lease runs out.
+
+export type ExportRange = { from: Date | null; toExclusive: Date | null };
+
+const quote = (name: string) => {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`unexpected identifier ${name}`);
+  return `"${name}"`;
+};
+
+// $1 customer, $2 shop; the cursor of keyset pages is $3 (date) and $4 (id). The range's
+// bounds are written into the statement as date literals, checked to be YYYY-MM-DD.
+type DateBounds = { from: string | null; toExclusive: string | null };
+
+const dateLiteral = (day: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error("unexpected date");
+  return `('${day}'::date)::timestamp AT TIME ZONE 'UTC'`;
+};
+
+function rangeSql(column: string, bounds: DateBounds): string {
+  const parts = [
+    ...(bounds.from ? [`${column} >= ${dateLiteral(bounds.from)}`] : []),
+    ...(bounds.toExclusive ? [`${column} < ${dateLiteral(bounds.toExclusive)}`] : []),
+  ];
+  return parts.length ? parts.join(" AND ") : "TRUE";
+}
+
+type Plan = {
+  dataset: ExportDataset;
+  entry: PersonalModel;
+  count: number;
+  bounds: DateBounds;
+};
+
+function selectList(dataset: ExportDataset, alias = ""): string {
+  const prefix = alias ? `${alias}.` : "";
+  return dataset.columns
+    .map((c) => (c.isDateOnly ? `${prefix}${quote(c.key)}::text` : `${prefix}${quote(c.key)}`))
+    .join(", ");
+}
+
+// The rows of a data set that belong to the customer and fall in the range.
+function scopeSql(plan: Plan): { table: string; where: string } {
+  const { entry, dataset } = plan;
+  if (entry.owner.kind === "via") {
+    const parentDate = dataset.dateField ? rangeSql(quote(dataset.dateField), plan.bounds) : "TRUE";
+    return {
+      table: quote(entry.model),
+      where: `${quote(entry.owner.foreignKey)} IN (SELECT "id" FROM ${quote(entry.owner.model)} WHERE ${quote(entry.owner.column)} = $1::uuid AND "shopId" = $2::uuid AND ${parentDate})`,
+    };
+  }
+  const range = dataset.dateField ? rangeSql(quote(dataset.dateField), plan.bounds) : "TRUE";
+  return { table: quote(entry.model), where: `${ownerSql(entry)} AND ${range}` };
+}
+
+async function countRows(plans: Plan[], params: unknown[]): Promise<number[]> {
+  if (!plans.length) return [];
+  const columns = plans.map((plan, i) => {
+    const { table, where } = scopeSql(plan);
+    return `(SELECT count(*)::int FROM ${table} WHERE ${where}) AS "c${i}"`;
+  });
+  const [row] = await getDatabase().raw.query<Record<string, number>>(`SELECT ${columns.join(", ")}`, params);
+  return plans.map((_, i) => Number(row[`c${i}`]));
+}
+
+// Yields the rows of one data set, batch by batch, as arrays in column order.
+async function* readRows(plan: Plan, params: unknown[]): AsyncGenerator<unknown[][]> {
+  const raw = getDatabase().raw;
+  const { entry, dataset } = plan;
+  if (entry.owner.kind === "via") {
+    // Page over the parents (an order's items come with their order), in the parents'
+    // index order; then fetch the children of that page.
+    const parent = entry.owner.model;
+    const dateColumn = dataset.dateField ? quote(dataset.dateField) : `"id"`;
+    let cursor: [unknown, string] | null = null;
+    for (;;) {
+      const keyset: string = cursor ? `AND (${dateColumn}, "id") > ($3, $4::uuid)` : "";
+      const parents: unknown[][] = await raw.queryArrays(
+        `SELECT "id", ${dateColumn} FROM ${quote(parent)}
+         WHERE ${quote(entry.owner.column)} = $1::uuid AND "shopId" = $2::uuid AND ${dataset.dateField ? rangeSql(dateColumn, plan.bounds) : "TRUE"} ${keyset}
+         ORDER BY ${dateColumn}, "id" LIMIT ${EXPORT.parentBatch}`,
+        cursor ? [...params, ...cursor] : params,
+      );
+      if (!parents.length) return;
+      const rows = await raw.queryArrays(
+        `SELECT ${selectList(dataset, "c")} FROM ${quote(entry.model)} c
+         JOIN unnest($1::uuid[]) WITH ORDINALITY AS p("id", "n") ON c.${quote(entry.owner.foreignKey)} = p."id"
+         ORDER BY p."n", c."id"`,
+        [parents.map((p) => p[0])],
+      );
+      if (rows.length) yield rows;
+      const last = parents[parents.length - 1];
+      cursor = [last[1], String(last[0])];
+      if (parents.length < EXPORT.parentBatch) return;
+    }
+  }
+  const { table, where } = scopeSql(plan);
+  const dateColumn = dataset.dateField ? quote(dataset.dateField) : null;
+  const order = dateColumn ? `${dateColumn}, "id"` : `"id"`;
+  // The key columns ride along after the data columns, to continue from the last row.
+  const keys = dateColumn ? `, ${dateColumn} AS "__d", "id" AS "__id"` : `, "id" AS "__id"`;
+  const width = dataset.columns.length;
+  let cursor: unknown[] | null = null;
+  for (;;) {
+    const keyset = cursor ? (dateColumn ? `AND (${dateColumn}, "id") > ($3, $4::uuid)` : `AND "id" > $3::uuid`) : "";
+    const rows = await raw.queryArrays(
+      `SELECT ${selectList(dataset)}${keys} FROM ${table} WHERE ${where} ${keyset} ORDER BY ${order} LIMIT ${EXPORT.rowBatch}`,
+      cursor ? [...params, ...cursor] : params,
+    );
+    if (!rows.length) return;
+    const last = rows[rows.length - 1];
+    cursor = last.slice(width);
+    yield rows.map((r) => (r.length > width ? r.slice(0, width) : r));
+    if (rows.length < EXPORT.rowBatch) return;
+  }
+}
+
+type Meta = {
+  exportId: string;
+  shop: ShopRef;
+  generatedAt: Date;
+  format: "JSON" | "CSV";
+  categories: DataCategoryKey[];
+  requested: { categories: string[]; from: string | null; to: string | null };
+  plans: Plan[];
+  documents: number;
+};
+
+// What each format does with the stream of categories, data sets, rows and files.
+type Sink = {
+  begin(): Promise<void>;
+  dataset(plan: Plan, isFirstInCategory: boolean, isLastInCategory: boolean): Promise<void>;
+  rows(plan: Plan, rows: unknown[][]): Promise<void>;
+  endDataset(plan: Plan, isLastInCategory: boolean): Promise<void>;
+  document(path: string, bytes: Uint8Array): Promise<void>;
+  finish(): Promise<void>;
+};
+
+async function writeChunk(stream: Writable, chunk: string | Uint8Array): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, "drain");
+}
+
+function jsonSink(stream: Writable, meta: Meta): Sink {
+  let isFirstCategory = true;
+  let rowsWritten = 0;
+  return {
+    async begin() {
+      const controller = meta.shop.profile.controllers[0];
+      const header = {
+        $schema: appUrl(EXPORT_SCHEMA_PATH),
+        formatVersion: EXPORT_FORMAT_VERSION,
+        exportId: meta.exportId,
+        generatedAt: meta.generatedAt.toISOString(),
+        shop: { handle: meta.shop.handle, name: meta.shop.name, controller: controller.name },
+        request: meta.requested,
+      };
+      const text = JSON.stringify(header, null, 1);
+      await writeChunk(stream, `${text.slice(0, -2)},\n "categories": [`);
+    },
+    async dataset(plan, isFirstInCategory) {
+      let out = "";
+      if (isFirstInCategory) {
+        out += `${isFirstCategory ? "" : ","}\n  {"key": ${JSON.stringify(plan.dataset.category)}, "label": ${JSON.stringify(DATA_CATEGORY_LABELS[plan.dataset.category])}, "datasets": [`;
+        isFirstCategory = false;
+      } else {
+        out += ",";
+      }
+      const fields = Object.fromEntries(plan.dataset.columns.map((c) => [c.key, c.label]));
+      out += `\n   {"key": ${JSON.stringify(plan.dataset.key)}, "label": ${JSON.stringify(plan.dataset.label)}, "fields": ${JSON.stringify(fields)}, "records": [`;
+      rowsWritten = 0;
+      await writeChunk(stream, out);
+    },
+    async rows(plan, rows) {
+      const columns = plan.dataset.columns;
+      const parts: string[] = [];
+      for (const row of rows) {
+        const record: Record<string, unknown> = {};
+        for (let i = 0; i < columns.length; i++) record[columns[i].key] = jsonValue(row[i]);
+        parts.push(`${rowsWritten++ === 0 ? "" : ","}\n    ${JSON.stringify(record)}`);
+      }
+      await writeChunk(stream, parts.join(""));
+    },
+    async endDataset(_plan, isLastInCategory) {
+      await writeChunk(stream, `${rowsWritten ? "\n   " : ""}]}${isLastInCategory ? "\n  ]}" : ""}`);
+    },
+    async document() {
+      throw new Error("JSON exports carry no files");
+    },
+    async finish() {
+      await writeChunk(stream, `${isFirstCategory ? "" : "\n "}]\n}\n`);
+    },
+  };
+}
+
+function zipSink(stream: Writable, meta: Meta): Sink {
+  let failure: Error | null = null;
+  let finished: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
+  let pending: Uint8Array[] = [];
+  const zip = new Zip((error, chunk, isFinal) => {
+    if (error) failure = error;
+    else pending.push(chunk);
+    if (isFinal) finished();
+  });
+  // fflate hands over compressed bytes synchronously; they are written out (with
+  // backpressure) after each push.
+  const flush = async () => {
+    if (failure) throw failure;
+    const chunks = pending;
+    pending = [];
+    for (const chunk of chunks) await writeChunk(stream, chunk);
+  };
+  const encoder = new TextEncoder();
+  let entry: ZipDeflate | null = null;
+  const folder = (plan: Plan) => plan.dataset.category;
+  const addText = async (path: string, text: string) => {
+    const file = new ZipDeflate(path, { level: EXPORT.zipLevel });
+    file.mtime = meta.generatedAt;
+    zip.add(file);
+    file.push(encoder.encode(text), true);
+    await flush();
+  };
+  return {
+    async begin() {
+      await addText("README.txt", csvReadme(meta));
+    },
+    async dataset(plan) {
+      entry = new ZipDeflate(`${folder(plan)}/${plan.dataset.key}.csv`, { level: EXPORT.zipLevel });
+      entry.mtime = meta.generatedAt;
+      zip.add(entry);
+      entry.push(encoder.encode(csvLine(plan.dataset.columns.map((c) => c.key))));
+      await flush();
+    },
+    async rows(plan, rows) {
+      const lines: string[] = [];
+      for (const row of rows) lines.push(csvLine(row));
+      entry?.push(encoder.encode(lines.join("")));
+      await flush();
+    },
+    async endDataset() {
+      entry?.push(new Uint8Array(0), true);
+      entry = null;
+      await flush();
+    },
+    async document(path, bytes) {
+      // PDF streams are compressed already.
+      const file = new ZipPassThrough(path);
+      file.mtime = meta.generatedAt;
+      zip.add(file);
+      file.push(bytes, true);
+      await flush();
+    },
+    async finish() {
+      zip.end();
+      await done;
+      await flush();
+    },
+  };
+}
+
+// Progress and the job's lease are written at most this often.
+const PROGRESS_EVERY_MS = 500;
+
+export async function buildExport(options: { exportId: string; context: JobContext }): Promise<void> {
+  const prisma = getPrisma();
+  const found = await prisma.export.findUnique({
+    where: { id: options.exportId },
+    select: {
+      id: true,
+      shopId: true,
+      customerId: true,
+      format: true,
+      categories: true,
+      from: true,
+      to: true,
+      status: true,
+      customer: { select: { email: true, firstName: true, status: true } },
+    },
+  });
+  // Gone (account erased) or finished by an earlier run: nothing to do.
+  if (!found || found.status === "READY" || found.status === "EXPIRED" || found.status === "FAILED") return;
+  const shop = await findShopById({ id: found.shopId });
+  if (!shop) throw Object.assign(new Error("shop missing"), { code: "SHOP_MISSING" });
+
+  const startedAt = new Date();
+  await prisma.export.update({
+    where: { id: found.id },
+    data: { status: "RUNNING", startedAt, progress: 0, rowsDone: 0, rowsTotal: null },
+  });
+
+  // The export's owner, as "My data" sees them: the same categories, nothing more.
+  const owner: CustomerViewer = {
+    kind: "customer",
+    shop,
+    customerId: found.customerId,
+    sessionId: "",
+    authenticatedAt: new Date(0),
+  };
+  const visible = (await getDataCategories({ viewer: owner })).map((c) => c.key);
+  const categories = found.categories.length ? visible.filter((key) => found.categories.includes(key)) : visible;
+  const entries = new Map(personalModels().map((e) => [e.model, e]));
+  const all = exportDatasets();
+  const ordered = categories.flatMap((key) => all.filter((d) => d.category === key));
+  const dateText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const toExclusive = found.to ? new Date(found.to.getTime() + 86_400_000) : null;
+  const params = [found.customerId, shop.id];
+  const bounds: DateBounds = { from: dateText(found.from), toExclusive: dateText(toExclusive) };
+  const plans: Plan[] = ordered.map((dataset) => ({
+    dataset,
+    entry: entries.get(dataset.model) as PersonalModel,
+    count: 0,
+    bounds,
+  }));
+  const counts = await countRows(plans, params);
+  plans.forEach((plan, i) => {
+    plan.count = counts[i];
+  });
+
+  const range: ExportRange = { from: found.from, toExclusive };
+  const documentKinds: DocumentKind[] =
+    found.format === "CSV" && categories.includes("documents") ? ["invoice", "warranty"] : [];
+  const documents = documentKinds.length
+    ? plans
+        .filter((p) => p.dataset.model === "Invoice" || p.dataset.model === "WarrantyCertificate")
+        .reduce((sum, p) => sum + p.count, 0)
+    : 0;
+  const total = plans.reduce((sum, p) => sum + p.count, 0) + documents;
+  await prisma.export.update({ where: { id: found.id }, data: { rowsTotal: total } });
+
+  const meta: Meta = {
+    exportId: found.id,
+    shop,
+    generatedAt: startedAt,
+    format: found.format,
+    categories,
+    requested: { categories: found.categories, from: dateText(found.from), to: dateText(found.to) },
+    plans,
+    documents,
+  };
+  const storage = getExportStorage();
+  const key = exportStorageKey(shop.id, found.id, found.format);
+  const writer = await storage.create(key);
+  let done = 0;
+  let lastReport = Date.now();
+  const report = async (isFinal = false) => {
+    if (!isFinal && Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+    lastReport = Date.now();
+    await options.context.heartbeat();
+    const progress = total ? Math.min(99, Math.floor((done / total) * 100)) : 99;
+    await prisma.export.updateMany({
+      where: { id: found.id, status: "RUNNING" },
+      data: { rowsDone: done, progress },
+    });
+  };
+
+  try {
+    const sink = found.format === "JSON" ? jsonSink(writer.stream, meta) : zipSink(writer.stream, meta);
+    await sink.begin();
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i];
+      const isFirst = i === 0 || plans[i - 1].dataset.category !== plan.dataset.category;
+      const isLast = i === plans.length - 1 || plans[i + 1].dataset.category !== plan.dataset.category;
+      await sink.dataset(plan, isFirst, isLast);
+      for await (const rows of readRows(plan, params)) {
+        await sink.rows(plan, rows);
+        done += rows.length;
+        await report();
+        await EXPORT.testHooks.afterBatch?.(found.id, done);
+      }
+      await sink.endDataset(plan, isLast);
+    }
+    for (const kind of documentKinds) {
+      let after: { issuedAt: Date; id: string } | null = null;
+      for (;;) {
+        const page = await renderDocumentsForExport({
+          shop,
+          customerId: found.customerId,
+          kind,
+          after,
+          take: EXPORT.documentBatch,
+          range,
+        });
+        for (const document of page) await sink.document(document.path, document.bytes);
+        done += page.length;
+        await report();
+        if (page.length < EXPORT.documentBatch) break;
+        const last = page[page.length - 1];
+        after = { issuedAt: last.issuedAt, id: last.id };
+      }
+    }
+    await sink.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  await options.context.heartbeat();
+  const stored = await writer.commit();
+
+  const readyAt = new Date();
+  const expiresAt = new Date(readyAt.getTime() + EXPORT.linkTtlMs);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.export.updateMany({
+      where: { id: found.id, status: "RUNNING" },
+      data: {
+        status: "READY",
+        progress: 100,
+        rowsDone: done,
+        storageKey: key,
+        byteSize: BigInt(stored.byteSize),
+        sha256: stored.sha256,
+        readyAt,
+        expiresAt,
+        errorCode: null,
+      },
+    });
+    if (count === 0) return;
+    await recordAuditEvent(tx, {
+      shopId: shop.id,
+      customerId: found.customerId,
+      actorType: "SYSTEM",
+      actorId: null,
+      action: "export.ready",
+      details: { exportId: found.id, format: found.format, records: done, byteSize: stored.byteSize },
+    });
+    await enqueueEmail(tx, {
+      shopId: shop.id,
+      customerId: found.customerId,
+      to: found.customer.email,
+      kind: "export-ready",
+      subject: `Your ${shop.name} data is ready to download`,
+      text: [
+        `Hello ${found.customer.firstName},`,
+        "",
+        `The copy of your data you asked for (${found.format === "JSON" ? "JSON file" : "CSV files in a ZIP archive"}) is ready. Download it from your privacy centre:`,
+        "",
+        appUrl(`/${shop.handle}/account/privacy/export`),
+        "",
+        `For your security you will be asked for your password if you have not entered it in the last ${Math.round(EXPORT.recentSignInMs / 60_000)} minutes. The file can be downloaded until ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC; after that it is deleted.`,
+        "",
+        "If you did not ask for this, sign in and change your password, and contact us.",
+        "",
+        shop.name,
+      ].join("\n"),
+    });
+  });
+}
+
+export async function markExportFailed(exportId: string, code: string): Promise<void> {
+  await getPrisma().export.updateMany({
+    where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", errorCode: code.slice(0, 100) },
+  });
+}

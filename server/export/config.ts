@@ -1,0 +1,25 @@
+// Limits and settings of "download my data" (issue 4).
+export const EXPORT = {
+  // Exports one customer may request in any 24 hours.
+  dailyLimit: 5,
+  // The download link works this long; then the file is deleted.
+  linkTtlMs: 7 * 24 * 60 * 60_000,
+  // Downloads need the password entered this recently in the session.
+  recentSignInMs: 10 * 60_000,
+  rowBatch: 2000,
+  parentBatch: 1000,
+  documentBatch: 50,
+  zipLevel: 6 as const,
+  // How often the retention sweep runs.
+  sweepEveryMs: 60 * 60_000,
+  // Tests stop a build after a given batch to prove a crash leaves nothing served.
+  testHooks: {} as { afterBatch?: (exportId: string, rowsDone: number) => Promise<void> | void },
+};
+
+export function exportStorageKey(shopId: string, exportId: string, format: "JSON" | "CSV"): string {
+  return `${shopId}/${exportId}.${format === "JSON" ? "json" : "zip"}`;
+}
+
+export function exportFilename(shopHandle: string, createdAt: Date, format: "JSON" | "CSV"): string {
+  return `${shopHandle}-my-data-${createdAt.toISOString().slice(0, 10)}.${format === "JSON" ? "json" : "zip"}`;
+}

@@ -1,11 +1,13 @@
 // The sections of "My Account → Privacy". Each is a route. `rights` are the rights
 // (keys of the shop's profile) the section is where to exercise; the overview links
-// each right to the first section that lists it.
+// each right to the first section that lists it. Sections without `hasOwnPage` are
+// served by the placeholder page (app/[shop]/account/privacy/[section]).
 export type PrivacySection = {
   slug: string;
   label: string;
   summary: string;
   rights: string[];
+  hasOwnPage?: boolean;
 };
 
 export const PRIVACY_SECTIONS: PrivacySection[] = [
@@ -14,12 +16,14 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
     label: "My data",
     summary: "Everything we hold about you, why, and for how long; correct what is wrong.",
     rights: ["access", "rectification"],
+    hasOwnPage: true,
   },
   {
     slug: "export",
     label: "Download my data",
     summary: "A copy of your data as JSON or CSV.",
     rights: ["portability", "access"],
+    hasOwnPage: true,
   },
   {
     slug: "subscriptions",

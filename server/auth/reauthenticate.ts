@@ -4,7 +4,7 @@ import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import { invalidInput } from "../validation";
 import { verifyPassword } from "./password";
-import { isThrottled, recordFailure, throttleKeys } from "./throttle";
+import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
 import { requireCustomer, type Viewer } from "./viewer";
 
 // Asks for the password again inside a session, before actions that hand over the
@@ -59,5 +59,7 @@ export async function reauthenticateSession(options: {
     data: { authenticatedAt: now },
   });
   if (count === 0) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  // As at sign-in: the right password ends the count of wrong ones.
+  await clearFailures(throttle);
   return { authenticatedAt: now };
 }

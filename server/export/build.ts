@@ -286,7 +286,8 @@ function zipSink(stream: Writable, meta: Meta): Sink {
 // Progress and the job's lease are written at most this often.
 const PROGRESS_EVERY_MS = 500;
 
-export async function buildExport(options: { exportId: string; context: JobContext }): Promise<void> {
+// Returns the shop's id when the export became ready (so its email can go out now).
+export async function buildExport(options: { exportId: string; context: JobContext }): Promise<string | null> {
   const prisma = getPrisma();
   const found = await prisma.export.findUnique({
     where: { id: options.exportId },
@@ -303,7 +304,7 @@ export async function buildExport(options: { exportId: string; context: JobConte
     },
   });
   // Gone (account erased) or finished by an earlier run: nothing to do.
-  if (!found || found.status === "READY" || found.status === "EXPIRED" || found.status === "FAILED") return;
+  if (!found || found.status === "READY" || found.status === "EXPIRED" || found.status === "FAILED") return null;
   const shop = await findShopById({ id: found.shopId });
   if (!shop) throw Object.assign(new Error("shop missing"), { code: "SHOP_MISSING" });
 
@@ -363,7 +364,7 @@ export async function buildExport(options: { exportId: string; context: JobConte
     documents,
   };
   const storage = getExportStorage();
-  const key = exportStorageKey(shop.id, found.id, found.format);
+  const key = exportStorageKey(shop.id, found.id, options.context.job.attempts, found.format);
   const writer = await storage.create(key);
   let done = 0;
   let lastReport = Date.now();
@@ -414,16 +415,17 @@ export async function buildExport(options: { exportId: string; context: JobConte
       }
     }
     await sink.finish();
+    // A run that lost its job to another worker stops here, and its file goes too.
+    await options.context.heartbeat();
   } catch (error) {
     await writer.abort();
     throw error;
   }
-  await options.context.heartbeat();
   const stored = await writer.commit();
 
   const readyAt = new Date();
   const expiresAt = new Date(readyAt.getTime() + EXPORT.linkTtlMs);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const { count } = await tx.export.updateMany({
       where: { id: found.id, status: "RUNNING" },
       data: {
@@ -438,7 +440,8 @@ export async function buildExport(options: { exportId: string; context: JobConte
         errorCode: null,
       },
     });
-    if (count === 0) return;
+    // Taken over by another run meanwhile: that run reports.
+    if (count === 0) return null;
     await recordAuditEvent(tx, {
       shopId: shop.id,
       customerId: found.customerId,
@@ -467,6 +470,7 @@ export async function buildExport(options: { exportId: string; context: JobConte
         shop.name,
       ].join("\n"),
     });
+    return shop.id;
   });
 }
 

@@ -11,6 +11,7 @@ import { getPrisma, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { enqueueJob, registerJobHandler } from "../jobs";
 import { logEvent } from "../log";
+import { tryDeliverPendingEmails } from "../mail";
 import { getExportStorage } from "../storage";
 import { invalidInput } from "../validation";
 import { buildExport, markExportFailed } from "./build";
@@ -53,8 +54,13 @@ export type ExportDownloadView = { id: string; at: Date; userAgent: string | nul
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const calendarDate = z
   .string()
-  .regex(DATE, "Use the format YYYY-MM-DD.")
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "This is not a real date.");
+  // Aborts: zod would otherwise run the refinement on a value of the wrong format too.
+  .regex(DATE, { error: "Use the format YYYY-MM-DD.", abort: true })
+  // A value like 2024-13-01 has the format but is no date (new Date gives NaN).
+  .refine((v) => {
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+  }, "This is not a real date.");
 
 const createSchema = z
   .object({
@@ -322,8 +328,25 @@ export async function sweepExports(options: { now?: Date } = {}): Promise<{ expi
       expired++;
     }
   }
-  // A writer that crashed an hour ago is not coming back.
-  const removed = await storage.removeIncomplete(new Date(now.getTime() - 60 * 60_000));
+  // A writer that crashed an hour ago is not coming back; a finished file no ready
+  // export points to (a run that lost its job to another worker) is not needed.
+  const hourAgo = new Date(now.getTime() - 60 * 60_000);
+  let removed = await storage.removeIncomplete(hourAgo);
+  const shops = await prisma.shop.findMany({ select: { id: true } });
+  for (const shop of shops) {
+    const files = (await storage.list(shop.id)).filter((f) => f.modifiedAt < hourAgo);
+    if (!files.length) continue;
+    const kept = await prisma.export.findMany({
+      where: { shopId: shop.id, storageKey: { in: files.map((f) => f.key) } },
+      select: { storageKey: true },
+    });
+    const keep = new Set(kept.map((k) => k.storageKey));
+    for (const file of files) {
+      if (keep.has(file.key)) continue;
+      await storage.delete(file.key);
+      removed++;
+    }
+  }
   if (expired || removed) logEvent("info", { event: "export.sweep", count: expired + removed });
   return { expired, removed };
 }
@@ -332,7 +355,9 @@ registerJobHandler(EXPORT_BUILD_JOB, {
   async run(context) {
     const payload = context.job.payload as { exportId?: unknown };
     if (typeof payload?.exportId !== "string") throw Object.assign(new Error("bad payload"), { code: "BAD_PAYLOAD" });
-    await buildExport({ exportId: payload.exportId, context });
+    const shopId = await buildExport({ exportId: payload.exportId, context });
+    // The "ready" email goes now rather than on the mail job's next round.
+    if (shopId) await tryDeliverPendingEmails({ shopId });
   },
   async onGiveUp(job, code) {
     const payload = job.payload as { exportId?: unknown };

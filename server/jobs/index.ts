@@ -125,7 +125,8 @@ async function runClaimed(job: JobRow, handler: JobHandler): Promise<"succeeded"
         ? { status: "QUEUED", runAt: next, attempts: 0, leaseUntil: null, lastError: null }
         : { status: "SUCCEEDED", leaseUntil: null, finishedAt: new Date(), lastError: null },
     });
-    logEvent("info", { event: "job.succeeded", code: job.kind, ms: Date.now() - started });
+    // Recurring jobs (mail retries every 30 s) would flood the log.
+    if (!next) logEvent("info", { event: "job.succeeded", code: job.kind, ms: Date.now() - started });
     return "succeeded";
   } catch (error) {
     if (error instanceof JobLeaseLostError) return "retrying";

@@ -8,7 +8,8 @@ type Props = { params: Promise<{ shop: string; section: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section } = await params;
-  return { title: findPrivacySection(section)?.label ?? "Not found" };
+  const found = findPrivacySection(section);
+  return { title: found && !found.hasOwnPage ? found.label : "Not found" };
 }
 
 const SectionQuery = graphql(`
@@ -35,7 +36,8 @@ const SectionQuery = graphql(`
 export default async function PrivacySectionPage({ params }: Props) {
   const { section: slug } = await params;
   const section = findPrivacySection(slug);
-  if (!section) notFound();
+  // Built sections are served by their own routes.
+  if (!section || section.hasOwnPage) notFound();
   const { viewer } = await execute(SectionQuery, {});
   const shop = viewer.shop;
   if (!shop) return null;

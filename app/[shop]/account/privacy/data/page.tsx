@@ -79,6 +79,12 @@ export default async function MyDataPage() {
           <Link href={`${base}/addresses`} className="rounded-full bg-brand px-3 py-1 text-white no-underline">
             Correct addresses
           </Link>
+          <Link
+            href={`/${viewer.shop.handle}/account/privacy/export`}
+            className="rounded-full bg-brand px-3 py-1 text-white no-underline"
+          >
+            Download a copy
+          </Link>
         </nav>
       </header>
 

@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           Invoice: "../mappers#InvoiceParent",
           WarrantyCertificate: "../mappers#WarrantyCertificateParent",
           Export: "../mappers#ExportParent",
+          ConsentPurpose: "../mappers#ConsentPurposeParent",
+          ConsentRecord: "../mappers#ConsentRecordParent",
         },
       },
     },

@@ -18,3 +18,25 @@ export const LEGAL_BASIS_TEXT: { [basis: string]: string } = {
 
 export const sourceText = (source: string) => SOURCE_TEXT[source] ?? source;
 export const legalBasisText = (basis: string) => LEGAL_BASIS_TEXT[basis] ?? basis;
+
+// Where a consent choice was made (ConsentSource), read after "Changed …".
+export const CONSENT_SOURCE_TEXT: { [source: string]: string } = {
+  ACCOUNT_PAGE: "in your account",
+  SIGN_UP: "when you signed up",
+  UNSUBSCRIBE_LINK: "with the unsubscribe link in an email",
+  CONFIRMATION_LINK: "with the confirmation link in an email",
+  GLOBAL_PRIVACY_CONTROL: "by your browser's Global Privacy Control signal",
+  SUPPORT_AGENT: "by our support team, at your request",
+  PARTNER_API: "through a partner",
+  IMPORT: "imported from our earlier systems",
+};
+
+export const CONSENT_STATE_TEXT: { [state: string]: string } = {
+  GRANTED: "Yes",
+  WITHDRAWN: "No",
+  PENDING: "Waiting for your confirmation",
+  NOT_GIVEN: "Not chosen",
+};
+
+export const consentSourceText = (source: string) => CONSENT_SOURCE_TEXT[source] ?? source;
+export const consentStateText = (state: string) => CONSENT_STATE_TEXT[state] ?? state;

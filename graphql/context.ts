@@ -11,21 +11,33 @@ import { createBatcher } from "./batch";
 export type GraphQLContext = {
   viewer: Viewer;
   requestId: string;
+  // The browser's Global Privacy Control signal (`Sec-GPC: 1`) on this request.
+  globalPrivacyControl: boolean;
   // Per request, so batches never mix viewers.
   loadDatasetRecords: (request: RecordsRequest) => Promise<Page<RecordView>>;
   loadExportDownloads: (exportId: string) => Promise<ExportDownloadView[]>;
 };
 
-export function createContext(viewer: Viewer): GraphQLContext {
+export type ContextOptions = { globalPrivacyControl?: boolean };
+
+export function createContext(viewer: Viewer, options: ContextOptions = {}): GraphQLContext {
   return {
     viewer,
     requestId: randomUUID(),
+    globalPrivacyControl: options.globalPrivacyControl ?? false,
     loadDatasetRecords: createBatcher((requests: RecordsRequest[]) => getDatasetRecordsBatch({ viewer, requests })),
     loadExportDownloads: createBatcher(async (exportIds: string[]) => {
       const byExport = await getExportDownloads({ viewer, exportIds });
       return exportIds.map((id) => byExport.get(id) ?? []);
     }),
   };
+}
+
+type HeaderReader = { get(name: string): string | null };
+
+// GPC's only defined value is "1"; anything else, or no header, is no signal.
+export function globalPrivacyControlFrom(headers: HeaderReader): boolean {
+  return headers.get("sec-gpc")?.trim() === "1";
 }
 
 type CookieReader = { get(name: string): { value: string } | undefined };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { cookies } from "next/headers";
-import { createContext, type GraphQLContext, viewerFromCookies } from "./context";
+import { cookies, headers } from "next/headers";
+import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromCookies } from "./context";
 import { getApolloServer } from "./server";
 
 export class GraphQLOperationError extends Error {
@@ -18,7 +18,12 @@ export async function execute<TResult, TVariables extends Record<string, unknown
   variables?: TVariables,
   context?: GraphQLContext,
 ): Promise<TResult> {
-  const contextValue = context ?? createContext(await viewerFromCookies(await cookies()));
+  // The page's own request: its session cookie and its Global Privacy Control signal.
+  const contextValue =
+    context ??
+    createContext(await viewerFromCookies(await cookies()), {
+      globalPrivacyControl: globalPrivacyControlFrom(await headers()),
+    });
   const response = await getApolloServer().executeOperation<TResult, TVariables>(
     { query: document, variables },
     { contextValue },

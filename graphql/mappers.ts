@@ -1,3 +1,4 @@
+import type { ConsentPurpose, ConsentRecordView } from "@/server/consent";
 import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";
 import type { Address, Customer } from "@/server/db/generated/client";
 import type { ExportView } from "@/server/export";
@@ -22,3 +23,5 @@ export type InvoiceParent = InvoiceView;
 export type WarrantyCertificateParent = WarrantyView;
 export type AddressParent = Address;
 export type ExportParent = ExportView;
+export type ConsentPurposeParent = ConsentPurpose;
+export type ConsentRecordParent = ConsentRecordView;

@@ -7,7 +7,7 @@ import { type FragmentDefinitionNode, type GraphQLFormattedError, Kind } from "g
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/server/errors";
 import { logEvent } from "@/server/log";
-import { createContext, type GraphQLContext, viewerFromCookies } from "./context";
+import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromCookies } from "./context";
 import { typeDefs } from "./generated/type-defs";
 import { aliasLimitRule, costLimitRule, depthLimitRule, LIMITS, queryCost } from "./limits";
 import { resolvers } from "./resolvers";
@@ -108,7 +108,10 @@ function instance() {
   if (!holder.__apollo) {
     const server = createServer();
     const http = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(server, {
-      context: async (req) => createContext(await viewerFromCookies(req.cookies)),
+      context: async (req) =>
+        createContext(await viewerFromCookies(req.cookies), {
+          globalPrivacyControl: globalPrivacyControlFrom(req.headers),
+        }),
     });
     holder.__apollo = { server, http };
   }

@@ -72,6 +72,23 @@ async function main() {
     );
   }
   out("");
+  // The demo newsletter goes through the app's marketing service, whose modules import
+  // "server-only": `npm run db:seed` runs with the react-server condition for that.
+  if (require.resolve("server-only").endsWith("empty.js")) {
+    const { sendDemoNewsletters } = await import("./seed/newsletters");
+    for (const n of await sendDemoNewsletters(profiles)) {
+      const what = {
+        sent: "sent one newsletter to the demo customer (see /dev/mailbox)",
+        "already-sent": "demo newsletter already sent",
+        "no-consent": "no newsletter: the demo customer has no granted email subscription",
+        "no-customer": "no newsletter: no demo customer",
+      }[n.status];
+      out(`${n.handle.padEnd(14)} ${what}`);
+    }
+  } else {
+    out("Demo newsletters skipped (run the seed with `npm run db:seed` to send them).");
+  }
+  out("");
   for (const r of results) out(`Sign in: ${r.demoEmail} / ${DEMO_PASSWORD}`);
   out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

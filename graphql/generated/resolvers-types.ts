@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -87,6 +87,193 @@ export type AddressUpdateInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Who made a consent choice. */
+export type ConsentActorType =
+  | 'AGENT'
+  | 'CUSTOMER'
+  | 'PARTNER'
+  | 'SYSTEM';
+
+export type ConsentApplyGlobalPrivacyControlPayload = {
+  __typename?: 'ConsentApplyGlobalPrivacyControlPayload';
+  consents?: Maybe<Array<CustomerConsent>>;
+  userErrors: Array<UserError>;
+  /** The purposes recorded as withdrawn now (empty when nothing was still granted). */
+  withdrawnPurposes?: Maybe<Array<ConsentPurpose>>;
+};
+
+export type ConsentChangeInput = {
+  /** A purpose key from shop.policy.consentPurposes. */
+  key: Scalars['String']['input'];
+  /** GRANTED or WITHDRAWN; the other states are set by the service. */
+  state: ConsentState;
+};
+
+export type ConsentConfirmInput = {
+  /** The token from the confirmation link. */
+  token: Scalars['String']['input'];
+};
+
+export type ConsentConfirmPayload = {
+  __typename?: 'ConsentConfirmPayload';
+  /** The purposes now granted (confirmed). */
+  confirmedPurposes?: Maybe<Array<ConsentPurpose>>;
+  shop?: Maybe<Shop>;
+  userErrors: Array<UserError>;
+};
+
+/** A double opt-in link, as its page shows it before the customer confirms. */
+export type ConsentConfirmationLink = {
+  __typename?: 'ConsentConfirmationLink';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Why the link cannot be used, in words; null when READY. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** When READY, what confirming grants; otherwise the link's purposes. */
+  purposes: Array<ConsentPurpose>;
+  shop: Shop;
+  status: ConsentLinkStatus;
+};
+
+export type ConsentLinkStatus =
+  | 'EXPIRED'
+  /** Everything it covers was withdrawn after it was sent. */
+  | 'NOTHING_TO_CONFIRM'
+  /** The link can be followed. */
+  | 'READY'
+  /** A newer link replaced it. */
+  | 'REPLACED'
+  | 'USED';
+
+export type ConsentOptInLevel =
+  /** Confirmed through a link sent to the customer's email address (double opt-in). */
+  | 'CONFIRMED'
+  /** Given in one step. */
+  | 'SINGLE';
+
+/** Something a customer can consent to in this shop, from its policy profile. */
+export type ConsentPurpose = {
+  __typename?: 'ConsentPurpose';
+  /** The marketing channel's key (e.g. "email"); null for other purposes. */
+  channel?: Maybe<Scalars['String']['output']>;
+  /** What the cookie category is for; null for other purposes. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Counted as withdrawn while the browser sends Global Privacy Control (only where the shop honours the signal). */
+  isCoveredByGlobalPrivacyControl: Scalars['Boolean']['output'];
+  /** Strictly necessary cookies: always on, cannot be withdrawn. */
+  isRequired: Scalars['Boolean']['output'];
+  /** e.g. "marketing:email:offers", "profiling", "third-party-marketing", "cookies:analytics". */
+  key: Scalars['String']['output'];
+  kind: ConsentPurposeKind;
+  label: Scalars['String']['output'];
+  /** Granting it sends a confirmation link first (double opt-in). */
+  requiresConfirmation: Scalars['Boolean']['output'];
+  /** The marketing topic's key; null for other purposes. */
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+export type ConsentPurposeKind =
+  /** A cookie category. */
+  | 'COOKIES'
+  /** Marketing by one channel about one topic. */
+  | 'MARKETING'
+  /** Personalised advertising and profiling. */
+  | 'PROFILING'
+  /** Sharing with third parties for their own marketing. */
+  | 'THIRD_PARTY_MARKETING';
+
+/** One entry of the consent ledger. Records are never changed or deleted. */
+export type ConsentRecord = Node & {
+  __typename?: 'ConsentRecord';
+  actorType: ConsentActorType;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  optInLevel: ConsentOptInLevel;
+  /** The version of the shop's privacy policy in force when the choice was made. */
+  policyVersion: Scalars['String']['output'];
+  /** Null when the shop no longer offers the purpose. */
+  purpose?: Maybe<ConsentPurpose>;
+  purposeKey: Scalars['String']['output'];
+  source: ConsentSource;
+  /** GRANTED, WITHDRAWN or PENDING. */
+  state: ConsentState;
+};
+
+export type ConsentRecordConnection = {
+  __typename?: 'ConsentRecordConnection';
+  edges: Array<ConsentRecordEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ConsentRecordEdge = {
+  __typename?: 'ConsentRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: ConsentRecord;
+};
+
+/** Where a consent choice was made. */
+export type ConsentSource =
+  | 'ACCOUNT_PAGE'
+  /** The double opt-in link in an email. */
+  | 'CONFIRMATION_LINK'
+  /** The browser's Global Privacy Control signal. */
+  | 'GLOBAL_PRIVACY_CONTROL'
+  /** Imported from the shop's earlier systems. */
+  | 'IMPORT'
+  | 'PARTNER_API'
+  | 'SIGN_UP'
+  | 'SUPPORT_AGENT'
+  | 'UNSUBSCRIBE_LINK';
+
+/** The state of a consent purpose. */
+export type ConsentState =
+  /** Consent is given. */
+  | 'GRANTED'
+  /** No choice was ever recorded: no consent. */
+  | 'NOT_GIVEN'
+  /** Consent was given and waits for the confirmation link (double opt-in); nothing is sent until then. */
+  | 'PENDING'
+  /** Consent was refused or withdrawn. */
+  | 'WITHDRAWN';
+
+export type ConsentUnsubscribeInput = {
+  /** The token from the unsubscribe link. */
+  token: Scalars['String']['input'];
+};
+
+/** An unsubscribe link, as its page shows it before the customer unsubscribes. */
+export type ConsentUnsubscribeLink = {
+  __typename?: 'ConsentUnsubscribeLink';
+  /** The list the link unsubscribes from. */
+  purpose: ConsentPurpose;
+  shop: Shop;
+  /** The customer's current state for it. */
+  state: ConsentState;
+};
+
+export type ConsentUnsubscribePayload = {
+  __typename?: 'ConsentUnsubscribePayload';
+  /** True when it was already withdrawn: nothing new was recorded. */
+  isAlreadyWithdrawn?: Maybe<Scalars['Boolean']['output']>;
+  purpose?: Maybe<ConsentPurpose>;
+  shop?: Maybe<Shop>;
+  userErrors: Array<UserError>;
+};
+
+export type ConsentUpdateInput = {
+  /** At most 100, one per purpose. */
+  changes: Array<ConsentChangeInput>;
+};
+
+export type ConsentUpdatePayload = {
+  __typename?: 'ConsentUpdatePayload';
+  /** Every purpose's current choice after the update. */
+  consents?: Maybe<Array<CustomerConsent>>;
+  /** Whether a double opt-in confirmation link was emailed. */
+  isConfirmationSent?: Maybe<Scalars['Boolean']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type ContactPoint = {
   __typename?: 'ContactPoint';
   address?: Maybe<Scalars['String']['output']>;
@@ -123,6 +310,10 @@ export type Customer = Node & {
   addresses: Array<Address>;
   /** Nickname shown instead of the name where the shop uses one. */
   alias?: Maybe<Scalars['String']['output']>;
+  /** Every consent record, newest first; at most 100 per page. */
+  consentHistory: ConsentRecordConnection;
+  /** The current choice for every purpose the shop offers, in the policy's order. */
+  consents: Array<CustomerConsent>;
   createdAt: Scalars['DateTime']['output'];
   /** Everything the shop holds about the customer, by category (GDPR Art. 15). */
   dataCategories: Array<DataCategory>;
@@ -153,6 +344,12 @@ export type Customer = Node & {
   status: CustomerStatus;
   /** Warranty certificates, newest first; at most 100 per page. */
   warrantyCertificates: WarrantyCertificateConnection;
+};
+
+
+export type CustomerConsentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -189,6 +386,27 @@ export type CustomerWarrantyCertificatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The customer's current choice for one purpose. */
+export type CustomerConsent = {
+  __typename?: 'CustomerConsent';
+  /** True when the state is WITHDRAWN only because of this request's Global Privacy Control signal. */
+  isOverriddenByGlobalPrivacyControl: Scalars['Boolean']['output'];
+  /** Of the latest record; null when there is none. */
+  optInLevel?: Maybe<ConsentOptInLevel>;
+  purpose: ConsentPurpose;
+  /** The state in the consent records, before those two rules. */
+  recordedState: ConsentState;
+  /** Where the latest record was made; null when there is none. */
+  source?: Maybe<ConsentSource>;
+  /**
+   * What holds now: strictly necessary cookies are always GRANTED, and purposes covered
+   * by Global Privacy Control are WITHDRAWN while the signal is present.
+   */
+  state: ConsentState;
+  /** When the latest record was made; null when there is none. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type CustomerEmailChangeConfirmInput = {
   /** The token from the confirmation link. */
   token: Scalars['String']['input'];
@@ -217,6 +435,12 @@ export type CustomerEmailChangeRequestPayload = {
 };
 
 export type CustomerSignUpInput = {
+  /**
+   * Choices ticked on the sign-up form (marketing, profiling, cookies), recorded with the
+   * source SIGN_UP. Email marketing in a double opt-in shop stays PENDING until the
+   * confirmation link mailed to the new address is followed.
+   */
+  consents?: InputMaybe<Array<ConsentChangeInput>>;
   email: Scalars['String']['input'];
   firstName: Scalars['String']['input'];
   lastName: Scalars['String']['input'];
@@ -555,6 +779,23 @@ export type Mutation = {
   /** Corrects one of the signed-in customer's addresses. */
   addressUpdate: AddressPayload;
   /**
+   * Records the browser's Global Privacy Control signal as a withdrawal of every covered
+   * purpose still granted. Needs the signal on the request and a shop that honours it.
+   * Running it again writes nothing.
+   */
+  consentApplyGlobalPrivacyControl: ConsentApplyGlobalPrivacyControlPayload;
+  /** Follows a double opt-in link: works without signing in, once, for 7 days. */
+  consentConfirm: ConsentConfirmPayload;
+  /** Unsubscribes with the token of an unsubscribe link, without signing in. Running it again writes nothing. */
+  consentUnsubscribe: ConsentUnsubscribePayload;
+  /**
+   * Changes the signed-in customer's consents: all changes or none. A change to the
+   * current state writes nothing. Granting email marketing where the shop requires double
+   * opt-in records PENDING and emails a confirmation link; withdrawing takes effect at once
+   * (and cancels a pending grant).
+   */
+  consentUpdate: ConsentUpdatePayload;
+  /**
    * Confirms an email change with the token from the link. Only the customer who asked,
    * signed in to the same shop, can confirm; a link works once, for 24 hours.
    */
@@ -595,6 +836,21 @@ export type MutationAddressDeleteArgs = {
 export type MutationAddressUpdateArgs = {
   id: Scalars['ID']['input'];
   input: AddressUpdateInput;
+};
+
+
+export type MutationConsentConfirmArgs = {
+  input: ConsentConfirmInput;
+};
+
+
+export type MutationConsentUnsubscribeArgs = {
+  input: ConsentUnsubscribeInput;
+};
+
+
+export type MutationConsentUpdateArgs = {
+  input: ConsentUpdateInput;
 };
 
 
@@ -742,6 +998,10 @@ export type ProcessingPurpose = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A double opt-in link by its token, without signing in; null when the token is not valid. */
+  consentConfirmationLink?: Maybe<ConsentConfirmationLink>;
+  /** An unsubscribe link by its token, without signing in; null when the token is not valid. */
+  consentUnsubscribeLink?: Maybe<ConsentUnsubscribeLink>;
   /** Fetches any object the viewer may see by its global ID. */
   node?: Maybe<Node>;
   /** A shop's public privacy profile; null when no shop has this handle. */
@@ -750,6 +1010,16 @@ export type Query = {
   shops: Array<Shop>;
   /** Who is asking: the signed-in customer and their shop, or nobody. */
   viewer: Viewer;
+};
+
+
+export type QueryConsentConfirmationLinkArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QueryConsentUnsubscribeLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -853,6 +1123,8 @@ export type ShopFeatures = {
 /** The shop's privacy policy as structured data, from its validated profile. */
 export type ShopPolicy = {
   __typename?: 'ShopPolicy';
+  /** Everything a customer can consent to in this shop. */
+  consentPurposes: Array<ConsentPurpose>;
   controllers: Array<Controller>;
   cookieCategories: Array<CookieCategory>;
   dataCategories: Array<PolicyDataCategory>;
@@ -915,6 +1187,8 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** The signed-in customer; null when signed out. */
   customer?: Maybe<Customer>;
+  /** Whether this request carries the browser's Global Privacy Control signal (Sec-GPC: 1). */
+  hasGlobalPrivacyControl: Scalars['Boolean']['output'];
   isSignedIn: Scalars['Boolean']['output'];
   /** The shop of the signed-in customer; null when signed out. */
   shop?: Maybe<Shop>;
@@ -1020,6 +1294,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
     | ( AddressParent )
+    | ( ConsentRecordParent )
     | ( CustomerParent )
     | ( ExportParent )
     | ( InvoiceParent )
@@ -1037,10 +1312,31 @@ export type ResolversTypes = {
   AddressPayload: ResolverTypeWrapper<Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversTypes['Address']> }>;
   AddressUpdateInput: AddressUpdateInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConsentActorType: ConsentActorType;
+  ConsentApplyGlobalPrivacyControlPayload: ResolverTypeWrapper<Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversTypes['ConsentPurpose']>> }>;
+  ConsentChangeInput: ConsentChangeInput;
+  ConsentConfirmInput: ConsentConfirmInput;
+  ConsentConfirmPayload: ResolverTypeWrapper<Omit<ConsentConfirmPayload, 'confirmedPurposes' | 'shop'> & { confirmedPurposes?: Maybe<Array<ResolversTypes['ConsentPurpose']>>, shop?: Maybe<ResolversTypes['Shop']> }>;
+  ConsentConfirmationLink: ResolverTypeWrapper<Omit<ConsentConfirmationLink, 'purposes' | 'shop'> & { purposes: Array<ResolversTypes['ConsentPurpose']>, shop: ResolversTypes['Shop'] }>;
+  ConsentLinkStatus: ConsentLinkStatus;
+  ConsentOptInLevel: ConsentOptInLevel;
+  ConsentPurpose: ResolverTypeWrapper<ConsentPurposeParent>;
+  ConsentPurposeKind: ConsentPurposeKind;
+  ConsentRecord: ResolverTypeWrapper<ConsentRecordParent>;
+  ConsentRecordConnection: ResolverTypeWrapper<Omit<ConsentRecordConnection, 'edges'> & { edges: Array<ResolversTypes['ConsentRecordEdge']> }>;
+  ConsentRecordEdge: ResolverTypeWrapper<Omit<ConsentRecordEdge, 'node'> & { node: ResolversTypes['ConsentRecord'] }>;
+  ConsentSource: ConsentSource;
+  ConsentState: ConsentState;
+  ConsentUnsubscribeInput: ConsentUnsubscribeInput;
+  ConsentUnsubscribeLink: ResolverTypeWrapper<Omit<ConsentUnsubscribeLink, 'purpose' | 'shop'> & { purpose: ResolversTypes['ConsentPurpose'], shop: ResolversTypes['Shop'] }>;
+  ConsentUnsubscribePayload: ResolverTypeWrapper<Omit<ConsentUnsubscribePayload, 'purpose' | 'shop'> & { purpose?: Maybe<ResolversTypes['ConsentPurpose']>, shop?: Maybe<ResolversTypes['Shop']> }>;
+  ConsentUpdateInput: ConsentUpdateInput;
+  ConsentUpdatePayload: ResolverTypeWrapper<Omit<ConsentUpdatePayload, 'consents'> & { consents?: Maybe<Array<ResolversTypes['CustomerConsent']>> }>;
   ContactPoint: ResolverTypeWrapper<ContactPoint>;
   Controller: ResolverTypeWrapper<Controller>;
   CookieCategory: ResolverTypeWrapper<CookieCategory>;
   Customer: ResolverTypeWrapper<CustomerParent>;
+  CustomerConsent: ResolverTypeWrapper<Omit<CustomerConsent, 'purpose'> & { purpose: ResolversTypes['ConsentPurpose'] }>;
   CustomerEmailChangeConfirmInput: CustomerEmailChangeConfirmInput;
   CustomerEmailChangeConfirmPayload: ResolverTypeWrapper<Omit<CustomerEmailChangeConfirmPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerEmailChangeRequestInput: CustomerEmailChangeRequestInput;
@@ -1130,10 +1426,25 @@ export type ResolversParentTypes = {
   AddressPayload: Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversParentTypes['Address']> };
   AddressUpdateInput: AddressUpdateInput;
   Boolean: Scalars['Boolean']['output'];
+  ConsentApplyGlobalPrivacyControlPayload: Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversParentTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversParentTypes['ConsentPurpose']>> };
+  ConsentChangeInput: ConsentChangeInput;
+  ConsentConfirmInput: ConsentConfirmInput;
+  ConsentConfirmPayload: Omit<ConsentConfirmPayload, 'confirmedPurposes' | 'shop'> & { confirmedPurposes?: Maybe<Array<ResolversParentTypes['ConsentPurpose']>>, shop?: Maybe<ResolversParentTypes['Shop']> };
+  ConsentConfirmationLink: Omit<ConsentConfirmationLink, 'purposes' | 'shop'> & { purposes: Array<ResolversParentTypes['ConsentPurpose']>, shop: ResolversParentTypes['Shop'] };
+  ConsentPurpose: ConsentPurposeParent;
+  ConsentRecord: ConsentRecordParent;
+  ConsentRecordConnection: Omit<ConsentRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConsentRecordEdge']> };
+  ConsentRecordEdge: Omit<ConsentRecordEdge, 'node'> & { node: ResolversParentTypes['ConsentRecord'] };
+  ConsentUnsubscribeInput: ConsentUnsubscribeInput;
+  ConsentUnsubscribeLink: Omit<ConsentUnsubscribeLink, 'purpose' | 'shop'> & { purpose: ResolversParentTypes['ConsentPurpose'], shop: ResolversParentTypes['Shop'] };
+  ConsentUnsubscribePayload: Omit<ConsentUnsubscribePayload, 'purpose' | 'shop'> & { purpose?: Maybe<ResolversParentTypes['ConsentPurpose']>, shop?: Maybe<ResolversParentTypes['Shop']> };
+  ConsentUpdateInput: ConsentUpdateInput;
+  ConsentUpdatePayload: Omit<ConsentUpdatePayload, 'consents'> & { consents?: Maybe<Array<ResolversParentTypes['CustomerConsent']>> };
   ContactPoint: ContactPoint;
   Controller: Controller;
   CookieCategory: CookieCategory;
   Customer: CustomerParent;
+  CustomerConsent: Omit<CustomerConsent, 'purpose'> & { purpose: ResolversParentTypes['ConsentPurpose'] };
   CustomerEmailChangeConfirmInput: CustomerEmailChangeConfirmInput;
   CustomerEmailChangeConfirmPayload: Omit<CustomerEmailChangeConfirmPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerEmailChangeRequestInput: CustomerEmailChangeRequestInput;
@@ -1235,6 +1546,81 @@ export type AddressPayloadResolvers<ContextType = GraphQLContext, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload'] = ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload']> = {
+  consents?: Resolver<Maybe<Array<ResolversTypes['CustomerConsent']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  withdrawnPurposes?: Resolver<Maybe<Array<ResolversTypes['ConsentPurpose']>>, ParentType, ContextType>;
+};
+
+export type ConsentConfirmPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentConfirmPayload'] = ResolversParentTypes['ConsentConfirmPayload']> = {
+  confirmedPurposes?: Resolver<Maybe<Array<ResolversTypes['ConsentPurpose']>>, ParentType, ContextType>;
+  shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConsentConfirmationLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentConfirmationLink'] = ResolversParentTypes['ConsentConfirmationLink']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purposes?: Resolver<Array<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
+  shop?: Resolver<ResolversTypes['Shop'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConsentLinkStatus'], ParentType, ContextType>;
+};
+
+export type ConsentPurposeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentPurpose'] = ResolversParentTypes['ConsentPurpose']> = {
+  channel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isCoveredByGlobalPrivacyControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConsentPurposeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiresConfirmation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConsentRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentRecord'] = ResolversParentTypes['ConsentRecord']> = {
+  actorType?: Resolver<ResolversTypes['ConsentActorType'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  optInLevel?: Resolver<ResolversTypes['ConsentOptInLevel'], ParentType, ContextType>;
+  policyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
+  purposeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ConsentSource'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ConsentState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConsentRecordConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentRecordConnection'] = ResolversParentTypes['ConsentRecordConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConsentRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConsentRecordEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentRecordEdge'] = ResolversParentTypes['ConsentRecordEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConsentRecord'], ParentType, ContextType>;
+};
+
+export type ConsentUnsubscribeLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentUnsubscribeLink'] = ResolversParentTypes['ConsentUnsubscribeLink']> = {
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
+  shop?: Resolver<ResolversTypes['Shop'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ConsentState'], ParentType, ContextType>;
+};
+
+export type ConsentUnsubscribePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentUnsubscribePayload'] = ResolversParentTypes['ConsentUnsubscribePayload']> = {
+  isAlreadyWithdrawn?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
+  shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConsentUpdatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentUpdatePayload'] = ResolversParentTypes['ConsentUpdatePayload']> = {
+  consents?: Resolver<Maybe<Array<ResolversTypes['CustomerConsent']>>, ParentType, ContextType>;
+  isConfirmationSent?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ContactPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ContactPoint'] = ResolversParentTypes['ContactPoint']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1265,6 +1651,8 @@ export type CookieCategoryResolvers<ContextType = GraphQLContext, ParentType ext
 export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
   addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consentHistory?: Resolver<ResolversTypes['ConsentRecordConnection'], ParentType, ContextType, RequireFields<CustomerConsentHistoryArgs, 'first'>>;
+  consents?: Resolver<Array<ResolversTypes['CustomerConsent']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataCategories?: Resolver<Array<ResolversTypes['DataCategory']>, ParentType, ContextType>;
   dataset?: Resolver<Maybe<ResolversTypes['DataSet']>, ParentType, ContextType, RequireFields<CustomerDatasetArgs, 'id'>>;
@@ -1285,6 +1673,16 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
   warrantyCertificates?: Resolver<ResolversTypes['WarrantyCertificateConnection'], ParentType, ContextType, RequireFields<CustomerWarrantyCertificatesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CustomerConsentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerConsent'] = ResolversParentTypes['CustomerConsent']> = {
+  isOverriddenByGlobalPrivacyControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  optInLevel?: Resolver<Maybe<ResolversTypes['ConsentOptInLevel']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
+  recordedState?: Resolver<ResolversTypes['ConsentState'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['ConsentSource']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ConsentState'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type CustomerEmailChangeConfirmPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEmailChangeConfirmPayload'] = ResolversParentTypes['CustomerEmailChangeConfirmPayload']> = {
@@ -1491,6 +1889,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addressCreate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressCreateArgs, 'input'>>;
   addressDelete?: Resolver<ResolversTypes['AddressDeletePayload'], ParentType, ContextType, RequireFields<MutationAddressDeleteArgs, 'id'>>;
   addressUpdate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressUpdateArgs, 'id' | 'input'>>;
+  consentApplyGlobalPrivacyControl?: Resolver<ResolversTypes['ConsentApplyGlobalPrivacyControlPayload'], ParentType, ContextType>;
+  consentConfirm?: Resolver<ResolversTypes['ConsentConfirmPayload'], ParentType, ContextType, RequireFields<MutationConsentConfirmArgs, 'input'>>;
+  consentUnsubscribe?: Resolver<ResolversTypes['ConsentUnsubscribePayload'], ParentType, ContextType, RequireFields<MutationConsentUnsubscribeArgs, 'input'>>;
+  consentUpdate?: Resolver<ResolversTypes['ConsentUpdatePayload'], ParentType, ContextType, RequireFields<MutationConsentUpdateArgs, 'input'>>;
   customerEmailChangeConfirm?: Resolver<ResolversTypes['CustomerEmailChangeConfirmPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailChangeConfirmArgs, 'input'>>;
   customerEmailChangeRequest?: Resolver<ResolversTypes['CustomerEmailChangeRequestPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailChangeRequestArgs, 'input'>>;
   customerSignUp?: Resolver<ResolversTypes['CustomerSignUpPayload'], ParentType, ContextType, RequireFields<MutationCustomerSignUpArgs, 'input'>>;
@@ -1501,7 +1903,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Address' | 'Customer' | 'Export' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'ConsentRecord' | 'Customer' | 'Export' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -1574,6 +1976,8 @@ export type ProcessingPurposeResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  consentConfirmationLink?: Resolver<Maybe<ResolversTypes['ConsentConfirmationLink']>, ParentType, ContextType, RequireFields<QueryConsentConfirmationLinkArgs, 'token'>>;
+  consentUnsubscribeLink?: Resolver<Maybe<ResolversTypes['ConsentUnsubscribeLink']>, ParentType, ContextType, RequireFields<QueryConsentUnsubscribeLinkArgs, 'token'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType, RequireFields<QueryShopArgs, 'handle'>>;
   shops?: Resolver<Array<ResolversTypes['Shop']>, ParentType, ContextType>;
@@ -1652,6 +2056,7 @@ export type ShopFeaturesResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type ShopPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShopPolicy'] = ResolversParentTypes['ShopPolicy']> = {
+  consentPurposes?: Resolver<Array<ResolversTypes['ConsentPurpose']>, ParentType, ContextType>;
   controllers?: Resolver<Array<ResolversTypes['Controller']>, ParentType, ContextType>;
   cookieCategories?: Resolver<Array<ResolversTypes['CookieCategory']>, ParentType, ContextType>;
   dataCategories?: Resolver<Array<ResolversTypes['PolicyDataCategory']>, ParentType, ContextType>;
@@ -1697,6 +2102,7 @@ export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  hasGlobalPrivacyControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isSignedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
 };
@@ -1729,10 +2135,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressDeletePayload?: AddressDeletePayloadResolvers<ContextType>;
   AddressPayload?: AddressPayloadResolvers<ContextType>;
+  ConsentApplyGlobalPrivacyControlPayload?: ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType>;
+  ConsentConfirmPayload?: ConsentConfirmPayloadResolvers<ContextType>;
+  ConsentConfirmationLink?: ConsentConfirmationLinkResolvers<ContextType>;
+  ConsentPurpose?: ConsentPurposeResolvers<ContextType>;
+  ConsentRecord?: ConsentRecordResolvers<ContextType>;
+  ConsentRecordConnection?: ConsentRecordConnectionResolvers<ContextType>;
+  ConsentRecordEdge?: ConsentRecordEdgeResolvers<ContextType>;
+  ConsentUnsubscribeLink?: ConsentUnsubscribeLinkResolvers<ContextType>;
+  ConsentUnsubscribePayload?: ConsentUnsubscribePayloadResolvers<ContextType>;
+  ConsentUpdatePayload?: ConsentUpdatePayloadResolvers<ContextType>;
   ContactPoint?: ContactPointResolvers<ContextType>;
   Controller?: ControllerResolvers<ContextType>;
   CookieCategory?: CookieCategoryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerConsent?: CustomerConsentResolvers<ContextType>;
   CustomerEmailChangeConfirmPayload?: CustomerEmailChangeConfirmPayloadResolvers<ContextType>;
   CustomerEmailChangeRequestPayload?: CustomerEmailChangeRequestPayloadResolvers<ContextType>;
   CustomerSignUpPayload?: CustomerSignUpPayloadResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { findAddressById } from "@/server/addresses";
+import { findConsentRecord } from "@/server/consent";
 import { findCustomerById } from "@/server/customers";
 import { findExport } from "@/server/export";
 import { findOwnRecord } from "@/server/orders";
@@ -9,7 +10,15 @@ import { fromGlobalId } from "../global-id";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type NodeType = "Customer" | "Shop" | "Address" | "Order" | "Invoice" | "WarrantyCertificate" | "Export";
+type NodeType =
+  | "Customer"
+  | "Shop"
+  | "Address"
+  | "Order"
+  | "Invoice"
+  | "WarrantyCertificate"
+  | "Export"
+  | "ConsentRecord";
 
 // A real calendar date: "2023-02-30" parses in JavaScript (as 2 March) but is refused here.
 function isCalendarDate(value: string): boolean {
@@ -74,6 +83,8 @@ export const baseResolvers: Resolvers = {
           return tag(await findOwnRecord({ viewer, type: decoded.type, id: decoded.id }));
         case "Export":
           return tag(await findExport({ viewer, id: decoded.id }));
+        case "ConsentRecord":
+          return tag(await findConsentRecord({ viewer, id: decoded.id }));
         default:
           return null;
       }

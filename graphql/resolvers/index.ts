@@ -1,5 +1,6 @@
 import type { Resolvers } from "../generated/resolvers-types";
 import { baseResolvers } from "./base";
+import { consentResolvers } from "./consent";
 import { correctionsResolvers } from "./corrections";
 import { emailChangeResolvers } from "./email-change";
 import { exportResolvers } from "./export";
@@ -29,4 +30,5 @@ export const resolvers = merge(
   correctionsResolvers,
   emailChangeResolvers,
   exportResolvers,
+  consentResolvers,
 );

@@ -1,4 +1,5 @@
 import { createCustomer, getCustomer } from "@/server/customers";
+import { tryDeliverPendingEmails } from "@/server/mail";
 import type { Resolvers } from "../generated/resolvers-types";
 import { toGlobalId } from "../global-id";
 import { payloadErrors } from "../user-errors";
@@ -14,12 +15,17 @@ export const viewerResolvers: Resolvers = {
     displayName: (customer) => customer.alias ?? `${customer.firstName} ${customer.lastName}`,
   },
   Mutation: {
-    customerSignUp: async (_parent, { input }, { viewer }) => {
+    customerSignUp: async (_parent, { input }, { viewer, globalPrivacyControl }) => {
+      let customer: Awaited<ReturnType<typeof createCustomer>>;
       try {
-        return { customer: await createCustomer({ viewer, input }), userErrors: [] };
+        customer = await createCustomer({ viewer, input, globalPrivacyControl });
       } catch (error) {
         return { customer: null, userErrors: payloadErrors(error) };
       }
+      // A double opt-in link for email marketing ticked at sign-up; best effort after
+      // commit, what is not sent now stays queued.
+      await tryDeliverPendingEmails({ shopId: customer.shopId });
+      return { customer, userErrors: [] };
     },
   },
 };

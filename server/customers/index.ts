@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { requireCustomer, type Viewer } from "../auth/viewer";
+import { applyConsentChanges, consentChangesSchema, validateConsentChanges } from "../consent";
 import { getPrisma, Prisma } from "../db";
 import { AppError } from "../errors";
 import { findShop } from "../tenants";
@@ -48,9 +49,16 @@ export const signUpSchema = z.object({
     .max(1024, "Use at most 1024 characters."),
   firstName: name,
   lastName: name,
+  // Checked against the shop's purposes once the shop is known.
+  consents: consentChangesSchema.nullish(),
 });
 
-export async function createCustomer(options: { viewer: Viewer; input: unknown }): Promise<CustomerSummary> {
+export async function createCustomer(options: {
+  viewer: Viewer;
+  input: unknown;
+  // The request's Global Privacy Control signal: covered purposes cannot be granted.
+  globalPrivacyControl?: boolean;
+}): Promise<CustomerSummary> {
   if (options.viewer.kind !== "anonymous") {
     throw new AppError("FORBIDDEN", "Sign out before opening a new account.");
   }
@@ -63,18 +71,35 @@ export async function createCustomer(options: { viewer: Viewer; input: unknown }
       { field: ["input", "shop"], code: "NOT_FOUND", message: "There is no shop with this handle." },
     ]);
   }
+  const consents = validateConsentChanges(shop, input.consents ?? [], {
+    path: ["input", "consents"],
+    globalPrivacyControl: options.globalPrivacyControl ?? false,
+  });
   const passwordHash = await hashPassword(input.password);
   try {
-    return await getPrisma().customer.create({
-      data: {
-        shopId: shop.id,
-        email: input.email,
-        passwordHash,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        locale: shop.profile.locale,
-      },
-      select: customerSelect,
+    // The account and the choices ticked with it are one change.
+    return await getPrisma().$transaction(async (tx) => {
+      const customer = await tx.customer.create({
+        data: {
+          shopId: shop.id,
+          email: input.email,
+          passwordHash,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          locale: shop.profile.locale,
+        },
+        select: customerSelect,
+      });
+      if (consents.length) {
+        await applyConsentChanges(tx, {
+          shop,
+          customerId: customer.id,
+          changes: consents,
+          source: "SIGN_UP",
+          actor: { type: "CUSTOMER", id: customer.id },
+        });
+      }
+      return customer;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

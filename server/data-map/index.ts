@@ -385,6 +385,26 @@ export const DATA_MAP: DataMapEntry[] = [
     erasure: { action: "retain-if-required", otherwise: "anonymise" },
   },
   {
+    model: "ConsentConfirmation",
+    isPersonal: true,
+    category: "consents",
+    label: "Subscription confirmation links",
+    owner: byCustomer,
+    fields: {
+      purposeKeys: auto("Subscriptions to confirm"),
+      createdAt: auto("Link sent on"),
+      expiresAt: auto("Link valid until"),
+      confirmedAt: auto("Confirmed on"),
+      cancelledAt: auto("Replaced by a newer link on"),
+    },
+    // Only a hash of the confirmation link's token.
+    secrets: ["tokenHash"],
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "consent_confirmations",
+    // The proof of consent is the ledger (ConsentRecord); the link itself is not needed.
+    erasure: { action: "delete" },
+  },
+  {
     model: "AuditEvent",
     isPersonal: true,
     // The log of what was done to the account and its data (corrections, reveals), read

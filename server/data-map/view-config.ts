@@ -19,6 +19,7 @@ export const RECORD_DATE_FIELD: Partial<Record<ModelName, string>> = {
   ThirdPartyRecord: "receivedAt",
   Account: "linkedAt",
   ConsentRecord: "createdAt",
+  ConsentConfirmation: "createdAt",
   AuditEvent: "createdAt",
   RecipientNotification: "createdAt",
   OutboundEmail: "createdAt",

@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env, PGLITE_DIR: DATA, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "inherit" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
   const baseUrl = `http://127.0.0.1:${PORT}`;
   server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: ROOT,

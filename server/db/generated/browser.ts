@@ -133,6 +133,11 @@ export type OutboundEmail = Prisma.OutboundEmailModel
  */
 export type EmailChangeRequest = Prisma.EmailChangeRequestModel
 /**
+ * Model ConsentConfirmation
+ * 
+ */
+export type ConsentConfirmation = Prisma.ConsentConfirmationModel
+/**
  * Model Job
  * 
  */

@@ -79,7 +79,9 @@ export const ConsentSource = {
   UNSUBSCRIBE_LINK: 'UNSUBSCRIBE_LINK',
   SUPPORT_AGENT: 'SUPPORT_AGENT',
   PARTNER_API: 'PARTNER_API',
-  IMPORT: 'IMPORT'
+  IMPORT: 'IMPORT',
+  CONFIRMATION_LINK: 'CONFIRMATION_LINK',
+  GLOBAL_PRIVACY_CONTROL: 'GLOBAL_PRIVACY_CONTROL'
 } as const
 
 export type ConsentSource = (typeof ConsentSource)[keyof typeof ConsentSource]

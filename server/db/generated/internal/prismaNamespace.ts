@@ -420,6 +420,7 @@ export const ModelName = {
   RecipientNotification: 'RecipientNotification',
   OutboundEmail: 'OutboundEmail',
   EmailChangeRequest: 'EmailChangeRequest',
+  ConsentConfirmation: 'ConsentConfirmation',
   Job: 'Job',
   Export: 'Export',
   ExportDownload: 'ExportDownload'
@@ -438,7 +439,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "job" | "export" | "exportDownload"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2144,6 +2145,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    ConsentConfirmation: {
+      payload: Prisma.$ConsentConfirmationPayload<ExtArgs>
+      fields: Prisma.ConsentConfirmationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ConsentConfirmationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ConsentConfirmationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>
+        }
+        findFirst: {
+          args: Prisma.ConsentConfirmationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ConsentConfirmationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>
+        }
+        findMany: {
+          args: Prisma.ConsentConfirmationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>[]
+        }
+        create: {
+          args: Prisma.ConsentConfirmationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>
+        }
+        createMany: {
+          args: Prisma.ConsentConfirmationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ConsentConfirmationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>[]
+        }
+        delete: {
+          args: Prisma.ConsentConfirmationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>
+        }
+        update: {
+          args: Prisma.ConsentConfirmationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>
+        }
+        deleteMany: {
+          args: Prisma.ConsentConfirmationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ConsentConfirmationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ConsentConfirmationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>[]
+        }
+        upsert: {
+          args: Prisma.ConsentConfirmationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ConsentConfirmationPayload>
+        }
+        aggregate: {
+          args: Prisma.ConsentConfirmationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateConsentConfirmation>
+        }
+        groupBy: {
+          args: Prisma.ConsentConfirmationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ConsentConfirmationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ConsentConfirmationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ConsentConfirmationCountAggregateOutputType> | number
+        }
+      }
+    }
     Job: {
       payload: Prisma.$JobPayload<ExtArgs>
       fields: Prisma.JobFieldRefs
@@ -2758,6 +2833,21 @@ export const EmailChangeRequestScalarFieldEnum = {
 export type EmailChangeRequestScalarFieldEnum = (typeof EmailChangeRequestScalarFieldEnum)[keyof typeof EmailChangeRequestScalarFieldEnum]
 
 
+export const ConsentConfirmationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  purposeKeys: 'purposeKeys',
+  tokenHash: 'tokenHash',
+  expiresAt: 'expiresAt',
+  confirmedAt: 'confirmedAt',
+  cancelledAt: 'cancelledAt',
+  createdAt: 'createdAt'
+} as const
+
+export type ConsentConfirmationScalarFieldEnum = (typeof ConsentConfirmationScalarFieldEnum)[keyof typeof ConsentConfirmationScalarFieldEnum]
+
+
 export const JobScalarFieldEnum = {
   id: 'id',
   kind: 'kind',
@@ -3334,6 +3424,7 @@ export type GlobalOmitConfig = {
   recipientNotification?: Prisma.RecipientNotificationOmit
   outboundEmail?: Prisma.OutboundEmailOmit
   emailChangeRequest?: Prisma.EmailChangeRequestOmit
+  consentConfirmation?: Prisma.ConsentConfirmationOmit
   job?: Prisma.JobOmit
   export?: Prisma.ExportOmit
   exportDownload?: Prisma.ExportDownloadOmit

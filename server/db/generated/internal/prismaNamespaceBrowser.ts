@@ -74,6 +74,7 @@ export const ModelName = {
   RecipientNotification: 'RecipientNotification',
   OutboundEmail: 'OutboundEmail',
   EmailChangeRequest: 'EmailChangeRequest',
+  ConsentConfirmation: 'ConsentConfirmation',
   Job: 'Job',
   Export: 'Export',
   ExportDownload: 'ExportDownload'
@@ -446,6 +447,21 @@ export const EmailChangeRequestScalarFieldEnum = {
 } as const
 
 export type EmailChangeRequestScalarFieldEnum = (typeof EmailChangeRequestScalarFieldEnum)[keyof typeof EmailChangeRequestScalarFieldEnum]
+
+
+export const ConsentConfirmationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  purposeKeys: 'purposeKeys',
+  tokenHash: 'tokenHash',
+  expiresAt: 'expiresAt',
+  confirmedAt: 'confirmedAt',
+  cancelledAt: 'cancelledAt',
+  createdAt: 'createdAt'
+} as const
+
+export type ConsentConfirmationScalarFieldEnum = (typeof ConsentConfirmationScalarFieldEnum)[keyof typeof ConsentConfirmationScalarFieldEnum]
 
 
 export const JobScalarFieldEnum = {

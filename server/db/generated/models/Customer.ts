@@ -300,6 +300,7 @@ export type CustomerWhereInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
   exports?: Prisma.ExportListRelationFilter
   exportDownloads?: Prisma.ExportDownloadListRelationFilter
+  consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -342,6 +343,7 @@ export type CustomerOrderByWithRelationInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
   exports?: Prisma.ExportOrderByRelationAggregateInput
   exportDownloads?: Prisma.ExportDownloadOrderByRelationAggregateInput
+  consentConfirmations?: Prisma.ConsentConfirmationOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -388,6 +390,7 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
   exports?: Prisma.ExportListRelationFilter
   exportDownloads?: Prisma.ExportDownloadListRelationFilter
+  consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -475,6 +478,7 @@ export type CustomerCreateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -516,6 +520,7 @@ export type CustomerUncheckedCreateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -557,6 +562,7 @@ export type CustomerUpdateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -598,6 +604,7 @@ export type CustomerUncheckedUpdateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -1078,6 +1085,20 @@ export type CustomerUpdateOneRequiredWithoutEmailChangeRequestsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutEmailChangeRequestsInput, Prisma.CustomerUpdateWithoutEmailChangeRequestsInput>, Prisma.CustomerUncheckedUpdateWithoutEmailChangeRequestsInput>
 }
 
+export type CustomerCreateNestedOneWithoutConsentConfirmationsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutConsentConfirmationsInput, Prisma.CustomerUncheckedCreateWithoutConsentConfirmationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutConsentConfirmationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutConsentConfirmationsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutConsentConfirmationsInput, Prisma.CustomerUncheckedCreateWithoutConsentConfirmationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutConsentConfirmationsInput
+  upsert?: Prisma.CustomerUpsertWithoutConsentConfirmationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutConsentConfirmationsInput, Prisma.CustomerUpdateWithoutConsentConfirmationsInput>, Prisma.CustomerUncheckedUpdateWithoutConsentConfirmationsInput>
+}
+
 export type CustomerCreateNestedOneWithoutExportsInput = {
   create?: Prisma.XOR<Prisma.CustomerCreateWithoutExportsInput, Prisma.CustomerUncheckedCreateWithoutExportsInput>
   connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutExportsInput
@@ -1144,6 +1165,7 @@ export type CustomerCreateWithoutShopInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1184,6 +1206,7 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1273,6 +1296,7 @@ export type CustomerCreateWithoutPhonesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1313,6 +1337,7 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1369,6 +1394,7 @@ export type CustomerUpdateWithoutPhonesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1409,6 +1435,7 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1449,6 +1476,7 @@ export type CustomerCreateWithoutAddressesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1489,6 +1517,7 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1545,6 +1574,7 @@ export type CustomerUpdateWithoutAddressesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1585,6 +1615,7 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1625,6 +1656,7 @@ export type CustomerCreateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1665,6 +1697,7 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1721,6 +1754,7 @@ export type CustomerUpdateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1761,6 +1795,7 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1801,6 +1836,7 @@ export type CustomerCreateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -1841,6 +1877,7 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -1897,6 +1934,7 @@ export type CustomerUpdateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -1937,6 +1975,7 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -1977,6 +2016,7 @@ export type CustomerCreateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -2017,6 +2057,7 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -2073,6 +2114,7 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -2113,6 +2155,7 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -2153,6 +2196,7 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -2193,6 +2237,7 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -2249,6 +2294,7 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2289,6 +2335,7 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2329,6 +2376,7 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2369,6 +2417,7 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2425,6 +2474,7 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2465,6 +2515,7 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2505,6 +2556,7 @@ export type CustomerCreateWithoutPreferencesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2545,6 +2597,7 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2601,6 +2654,7 @@ export type CustomerUpdateWithoutPreferencesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2641,6 +2695,7 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2681,6 +2736,7 @@ export type CustomerCreateWithoutPollAnswersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -2721,6 +2777,7 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -2777,6 +2834,7 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -2817,6 +2875,7 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -2857,6 +2916,7 @@ export type CustomerCreateWithoutDevicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -2897,6 +2957,7 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -2953,6 +3014,7 @@ export type CustomerUpdateWithoutDevicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -2993,6 +3055,7 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -3033,6 +3096,7 @@ export type CustomerCreateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -3073,6 +3137,7 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -3129,6 +3194,7 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -3169,6 +3235,7 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -3209,6 +3276,7 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -3249,6 +3317,7 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -3305,6 +3374,7 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -3345,6 +3415,7 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -3385,6 +3456,7 @@ export type CustomerCreateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -3425,6 +3497,7 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3481,6 +3554,7 @@ export type CustomerUpdateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3521,6 +3595,7 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -3561,6 +3636,7 @@ export type CustomerCreateWithoutSessionsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -3601,6 +3677,7 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -3657,6 +3734,7 @@ export type CustomerUpdateWithoutSessionsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -3697,6 +3775,7 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -3737,6 +3816,7 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -3777,6 +3857,7 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -3833,6 +3914,7 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -3873,6 +3955,7 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventsInput = {
@@ -3913,6 +3996,7 @@ export type CustomerCreateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventsInput = {
@@ -3953,6 +4037,7 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventsInput = {
@@ -4009,6 +4094,7 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
@@ -4049,6 +4135,7 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutRecipientNotificationsInput = {
@@ -4089,6 +4176,7 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -4129,6 +4217,7 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -4185,6 +4274,7 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -4225,6 +4315,7 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOutboundEmailsInput = {
@@ -4265,6 +4356,7 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
@@ -4305,6 +4397,7 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOutboundEmailsInput = {
@@ -4361,6 +4454,7 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -4401,6 +4495,7 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutEmailChangeRequestsInput = {
@@ -4441,6 +4536,7 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -4481,6 +4577,7 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -4537,6 +4634,7 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -4575,6 +4673,187 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutConsentConfirmationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutConsentConfirmationsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutConsentConfirmationsInput, Prisma.CustomerUncheckedCreateWithoutConsentConfirmationsInput>
+}
+
+export type CustomerUpsertWithoutConsentConfirmationsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutConsentConfirmationsInput, Prisma.CustomerUncheckedUpdateWithoutConsentConfirmationsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutConsentConfirmationsInput, Prisma.CustomerUncheckedCreateWithoutConsentConfirmationsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutConsentConfirmationsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutConsentConfirmationsInput, Prisma.CustomerUncheckedUpdateWithoutConsentConfirmationsInput>
+}
+
+export type CustomerUpdateWithoutConsentConfirmationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
 }
@@ -4617,6 +4896,7 @@ export type CustomerCreateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportsInput = {
@@ -4657,6 +4937,7 @@ export type CustomerUncheckedCreateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportsInput = {
@@ -4713,6 +4994,7 @@ export type CustomerUpdateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportsInput = {
@@ -4753,6 +5035,7 @@ export type CustomerUncheckedUpdateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportDownloadsInput = {
@@ -4793,6 +5076,7 @@ export type CustomerCreateWithoutExportDownloadsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
@@ -4833,6 +5117,7 @@ export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportDownloadsInput = {
@@ -4889,6 +5174,7 @@ export type CustomerUpdateWithoutExportDownloadsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
@@ -4929,6 +5215,7 @@ export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyShopInput = {
@@ -4988,6 +5275,7 @@ export type CustomerUpdateWithoutShopInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutShopInput = {
@@ -5028,6 +5316,7 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
@@ -5076,6 +5365,7 @@ export type CustomerCountOutputType = {
   emailChangeRequests: number
   exports: number
   exportDownloads: number
+  consentConfirmations: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -5100,6 +5390,7 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   emailChangeRequests?: boolean | CustomerCountOutputTypeCountEmailChangeRequestsArgs
   exports?: boolean | CustomerCountOutputTypeCountExportsArgs
   exportDownloads?: boolean | CustomerCountOutputTypeCountExportDownloadsArgs
+  consentConfirmations?: boolean | CustomerCountOutputTypeCountConsentConfirmationsArgs
 }
 
 /**
@@ -5259,6 +5550,13 @@ export type CustomerCountOutputTypeCountExportDownloadsArgs<ExtArgs extends runt
   where?: Prisma.ExportDownloadWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountConsentConfirmationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ConsentConfirmationWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -5300,6 +5598,7 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   emailChangeRequests?: boolean | Prisma.Customer$emailChangeRequestsArgs<ExtArgs>
   exports?: boolean | Prisma.Customer$exportsArgs<ExtArgs>
   exportDownloads?: boolean | Prisma.Customer$exportDownloadsArgs<ExtArgs>
+  consentConfirmations?: boolean | Prisma.Customer$consentConfirmationsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -5389,6 +5688,7 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   emailChangeRequests?: boolean | Prisma.Customer$emailChangeRequestsArgs<ExtArgs>
   exports?: boolean | Prisma.Customer$exportsArgs<ExtArgs>
   exportDownloads?: boolean | Prisma.Customer$exportDownloadsArgs<ExtArgs>
+  consentConfirmations?: boolean | Prisma.Customer$consentConfirmationsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -5423,6 +5723,7 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
     exports: Prisma.$ExportPayload<ExtArgs>[]
     exportDownloads: Prisma.$ExportDownloadPayload<ExtArgs>[]
+    consentConfirmations: Prisma.$ConsentConfirmationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -5858,6 +6159,7 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   emailChangeRequests<T extends Prisma.Customer$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   exports<T extends Prisma.Customer$exportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$exportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   exportDownloads<T extends Prisma.Customer$exportDownloadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$exportDownloadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportDownloadPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  consentConfirmations<T extends Prisma.Customer$consentConfirmationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$consentConfirmationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentConfirmationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -6806,6 +7108,30 @@ export type Customer$exportDownloadsArgs<ExtArgs extends runtime.Types.Extension
   take?: number
   skip?: number
   distinct?: Prisma.ExportDownloadScalarFieldEnum | Prisma.ExportDownloadScalarFieldEnum[]
+}
+
+/**
+ * Customer.consentConfirmations
+ */
+export type Customer$consentConfirmationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ConsentConfirmation
+   */
+  select?: Prisma.ConsentConfirmationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ConsentConfirmation
+   */
+  omit?: Prisma.ConsentConfirmationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ConsentConfirmationInclude<ExtArgs> | null
+  where?: Prisma.ConsentConfirmationWhereInput
+  orderBy?: Prisma.ConsentConfirmationOrderByWithRelationInput | Prisma.ConsentConfirmationOrderByWithRelationInput[]
+  cursor?: Prisma.ConsentConfirmationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ConsentConfirmationScalarFieldEnum | Prisma.ConsentConfirmationScalarFieldEnum[]
 }
 
 /**

@@ -186,6 +186,7 @@ export type ShopWhereInput = {
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
   exports?: Prisma.ExportListRelationFilter
+  consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -205,6 +206,7 @@ export type ShopOrderByWithRelationInput = {
   outboundEmails?: Prisma.OutboundEmailOrderByRelationAggregateInput
   emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
   exports?: Prisma.ExportOrderByRelationAggregateInput
+  consentConfirmations?: Prisma.ConsentConfirmationOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -227,6 +229,7 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
   exports?: Prisma.ExportListRelationFilter
+  consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -266,6 +269,7 @@ export type ShopCreateInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -285,6 +289,7 @@ export type ShopUncheckedCreateInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -304,6 +309,7 @@ export type ShopUpdateInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -323,6 +329,7 @@ export type ShopUncheckedUpdateInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -534,6 +541,20 @@ export type ShopUpdateOneRequiredWithoutEmailChangeRequestsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutEmailChangeRequestsInput, Prisma.ShopUpdateWithoutEmailChangeRequestsInput>, Prisma.ShopUncheckedUpdateWithoutEmailChangeRequestsInput>
 }
 
+export type ShopCreateNestedOneWithoutConsentConfirmationsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutConsentConfirmationsInput, Prisma.ShopUncheckedCreateWithoutConsentConfirmationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutConsentConfirmationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutConsentConfirmationsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutConsentConfirmationsInput, Prisma.ShopUncheckedCreateWithoutConsentConfirmationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutConsentConfirmationsInput
+  upsert?: Prisma.ShopUpsertWithoutConsentConfirmationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutConsentConfirmationsInput, Prisma.ShopUpdateWithoutConsentConfirmationsInput>, Prisma.ShopUncheckedUpdateWithoutConsentConfirmationsInput>
+}
+
 export type ShopCreateNestedOneWithoutExportsInput = {
   create?: Prisma.XOR<Prisma.ShopCreateWithoutExportsInput, Prisma.ShopUncheckedCreateWithoutExportsInput>
   connectOrCreate?: Prisma.ShopCreateOrConnectWithoutExportsInput
@@ -564,6 +585,7 @@ export type ShopCreateWithoutCustomersInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -582,6 +604,7 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -616,6 +639,7 @@ export type ShopUpdateWithoutCustomersInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -634,6 +658,7 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -652,6 +677,7 @@ export type ShopCreateWithoutOrdersInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -670,6 +696,7 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -704,6 +731,7 @@ export type ShopUpdateWithoutOrdersInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -722,6 +750,7 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -740,6 +769,7 @@ export type ShopCreateWithoutInvoicesInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -758,6 +788,7 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -792,6 +823,7 @@ export type ShopUpdateWithoutInvoicesInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -810,6 +842,7 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -828,6 +861,7 @@ export type ShopCreateWithoutWarrantiesInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -846,6 +880,7 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -880,6 +915,7 @@ export type ShopUpdateWithoutWarrantiesInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -898,6 +934,7 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -916,6 +953,7 @@ export type ShopCreateWithoutSignInEventsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -934,6 +972,7 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -968,6 +1007,7 @@ export type ShopUpdateWithoutSignInEventsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -986,6 +1026,7 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -1004,6 +1045,7 @@ export type ShopCreateWithoutAccountsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -1022,6 +1064,7 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -1056,6 +1099,7 @@ export type ShopUpdateWithoutAccountsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -1074,6 +1118,7 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -1092,6 +1137,7 @@ export type ShopCreateWithoutConsentRecordsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -1110,6 +1156,7 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1144,6 +1191,7 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1162,6 +1210,7 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1180,6 +1229,7 @@ export type ShopCreateWithoutAuditEventsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1198,6 +1248,7 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1232,6 +1283,7 @@ export type ShopUpdateWithoutAuditEventsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1250,6 +1302,7 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -1268,6 +1321,7 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -1286,6 +1340,7 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -1320,6 +1375,7 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -1338,6 +1394,7 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOutboundEmailsInput = {
@@ -1356,6 +1413,7 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
@@ -1374,6 +1432,7 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
@@ -1408,6 +1467,7 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -1426,6 +1486,7 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutEmailChangeRequestsInput = {
@@ -1444,6 +1505,7 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -1462,6 +1524,7 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -1496,6 +1559,7 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -1513,6 +1577,99 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutConsentConfirmationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutConsentConfirmationsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutConsentConfirmationsInput, Prisma.ShopUncheckedCreateWithoutConsentConfirmationsInput>
+}
+
+export type ShopUpsertWithoutConsentConfirmationsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutConsentConfirmationsInput, Prisma.ShopUncheckedUpdateWithoutConsentConfirmationsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutConsentConfirmationsInput, Prisma.ShopUncheckedCreateWithoutConsentConfirmationsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutConsentConfirmationsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutConsentConfirmationsInput, Prisma.ShopUncheckedUpdateWithoutConsentConfirmationsInput>
+}
+
+export type ShopUpdateWithoutConsentConfirmationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
 }
 
@@ -1532,6 +1689,7 @@ export type ShopCreateWithoutExportsInput = {
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutExportsInput = {
@@ -1550,6 +1708,7 @@ export type ShopUncheckedCreateWithoutExportsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutExportsInput = {
@@ -1584,6 +1743,7 @@ export type ShopUpdateWithoutExportsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutExportsInput = {
@@ -1602,6 +1762,7 @@ export type ShopUncheckedUpdateWithoutExportsInput = {
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -1622,6 +1783,7 @@ export type ShopCountOutputType = {
   outboundEmails: number
   emailChangeRequests: number
   exports: number
+  consentConfirmations: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1637,6 +1799,7 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   outboundEmails?: boolean | ShopCountOutputTypeCountOutboundEmailsArgs
   emailChangeRequests?: boolean | ShopCountOutputTypeCountEmailChangeRequestsArgs
   exports?: boolean | ShopCountOutputTypeCountExportsArgs
+  consentConfirmations?: boolean | ShopCountOutputTypeCountConsentConfirmationsArgs
 }
 
 /**
@@ -1733,6 +1896,13 @@ export type ShopCountOutputTypeCountExportsArgs<ExtArgs extends runtime.Types.Ex
   where?: Prisma.ExportWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountConsentConfirmationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ConsentConfirmationWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1751,6 +1921,7 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
   emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
   exports?: boolean | Prisma.Shop$exportsArgs<ExtArgs>
+  consentConfirmations?: boolean | Prisma.Shop$consentConfirmationsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -1789,6 +1960,7 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
   emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
   exports?: boolean | Prisma.Shop$exportsArgs<ExtArgs>
+  consentConfirmations?: boolean | Prisma.Shop$consentConfirmationsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1809,6 +1981,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     outboundEmails: Prisma.$OutboundEmailPayload<ExtArgs>[]
     emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
     exports: Prisma.$ExportPayload<ExtArgs>[]
+    consentConfirmations: Prisma.$ConsentConfirmationPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2221,6 +2394,7 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   outboundEmails<T extends Prisma.Shop$outboundEmailsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$outboundEmailsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboundEmailPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   emailChangeRequests<T extends Prisma.Shop$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   exports<T extends Prisma.Shop$exportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$exportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  consentConfirmations<T extends Prisma.Shop$consentConfirmationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$consentConfirmationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentConfirmationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2932,6 +3106,30 @@ export type Shop$exportsArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.ExportScalarFieldEnum | Prisma.ExportScalarFieldEnum[]
+}
+
+/**
+ * Shop.consentConfirmations
+ */
+export type Shop$consentConfirmationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ConsentConfirmation
+   */
+  select?: Prisma.ConsentConfirmationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ConsentConfirmation
+   */
+  omit?: Prisma.ConsentConfirmationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ConsentConfirmationInclude<ExtArgs> | null
+  where?: Prisma.ConsentConfirmationWhereInput
+  orderBy?: Prisma.ConsentConfirmationOrderByWithRelationInput | Prisma.ConsentConfirmationOrderByWithRelationInput[]
+  cursor?: Prisma.ConsentConfirmationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ConsentConfirmationScalarFieldEnum | Prisma.ConsentConfirmationScalarFieldEnum[]
 }
 
 /**

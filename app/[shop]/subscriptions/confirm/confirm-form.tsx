@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ConsentConfirmState } from "./actions";
+
+type Props = {
+  shopName: string;
+  token: string;
+  action: (state: ConsentConfirmState, form: FormData) => Promise<ConsentConfirmState>;
+};
+
+const initial: ConsentConfirmState = { labels: null, error: null };
+
+export function ConfirmSubscriptionForm({ shopName, token, action }: Props) {
+  const [state, formAction, isPending] = useActionState(action, initial);
+  if (state.labels) {
+    return (
+      <div role="status" className="mt-6 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900">
+        <p>Thank you: your subscription is confirmed. {shopName} will send you:</p>
+        <ul className="mt-2 list-disc pl-6">
+          {state.labels.map((label) => (
+            <li key={label}>{label}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <>
+      {state.error && (
+        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
+          {state.error}
+        </p>
+      )}
+      <form action={formAction} className="mt-6">
+        <input type="hidden" name="token" value={token} />
+        <button
+          type="submit"
+          disabled={isPending}
+          className="rounded-md bg-brand px-4 py-2.5 font-semibold text-white disabled:opacity-60"
+        >
+          {isPending ? "Confirming…" : "Confirm my subscription"}
+        </button>
+      </form>
+    </>
+  );
+}

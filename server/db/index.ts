@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 
@@ -16,6 +17,8 @@ export type RawSql = {
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   // Rows as arrays in select-list order: cheaper to build for large reads (exports).
   queryArrays(sql: string, params?: unknown[]): Promise<unknown[][]>;
+  // PostgreSQL server only: the output of `COPY (...) TO STDOUT`, streamed.
+  copyOut?(sql: string): AsyncIterable<Buffer>;
 };
 
 export type Database = {
@@ -79,6 +82,17 @@ export function openDatabase(): Database {
         },
         async queryArrays(sql, params) {
           return (await pool.query({ text: sql, values: params, rowMode: "array" })).rows;
+        },
+        async *copyOut(sql) {
+          const client = await pool.connect();
+          let isDone = false;
+          try {
+            for await (const chunk of client.query(copyTo(sql))) yield chunk as Buffer;
+            isDone = true;
+          } finally {
+            // A COPY left half-read leaves the connection unusable: close it.
+            client.release(isDone ? undefined : new Error("COPY not read to the end"));
+          }
         },
       },
       async close() {

@@ -6,10 +6,11 @@ export const EXPORT = {
   linkTtlMs: 7 * 24 * 60 * 60_000,
   // Downloads need the password entered this recently in the session.
   recentSignInMs: 10 * 60_000,
-  rowBatch: 2000,
+  rowBatch: 5000,
   parentBatch: 1000,
   documentBatch: 50,
-  zipLevel: 6 as const,
+  // Fast deflate: CSV shrinks about as much as at level 6, several times faster.
+  zipLevel: 1 as const,
   // How often the retention sweep runs.
   sweepEveryMs: 60 * 60_000,
   // Tests stop a build after a given batch to prove a crash leaves nothing served.

@@ -21,7 +21,7 @@ describe("CopyLineDecoder", () => {
 
   it("unquotes values holding line breaks or the quote character, wherever chunks end", () => {
     const values = ['a,"line one\r\nline two",b', `has ${Q} inside`, "plain", `${Q}${Q}edge${Q}`];
-    const text = `${values.map((v) => (/[\n\r\x01]/.test(v) ? `${Q}${v.replaceAll(Q, Q + Q)}${Q}` : v)).join("\n")}\n`;
+    const text = `${values.map((v) => (/[\n\r]/.test(v) || v.includes(Q) ? `${Q}${v.replaceAll(Q, Q + Q)}${Q}` : v)).join("\n")}\n`;
     for (let cut = 0; cut <= text.length; cut++) {
       expect(decode([text.slice(0, cut), text.slice(cut)]), `cut ${cut}`).toEqual(values);
     }

@@ -28,15 +28,22 @@ export const CONSENT_SOURCE_TEXT: { [source: string]: string } = {
   GLOBAL_PRIVACY_CONTROL: "by your browser's Global Privacy Control signal",
   SUPPORT_AGENT: "by our support team, at your request",
   PARTNER_API: "through a partner",
-  IMPORT: "imported from our earlier systems",
+  IMPORT: "when imported from our earlier systems",
 };
 
 export const CONSENT_STATE_TEXT: { [state: string]: string } = {
-  GRANTED: "Yes",
-  WITHDRAWN: "No",
-  PENDING: "Waiting for your confirmation",
+  GRANTED: "Consent given",
+  WITHDRAWN: "Consent withdrawn",
+  PENDING: "Waiting for you to confirm by email",
   NOT_GIVEN: "Not chosen",
+};
+
+// How a consent was given (ConsentOptInLevel), read after "Opt-in:".
+export const CONSENT_OPT_IN_TEXT: { [level: string]: string } = {
+  SINGLE: "single (one step)",
+  CONFIRMED: "confirmed by email (double opt-in)",
 };
 
 export const consentSourceText = (source: string) => CONSENT_SOURCE_TEXT[source] ?? source;
 export const consentStateText = (state: string) => CONSENT_STATE_TEXT[state] ?? state;
+export const consentOptInText = (level: string) => CONSENT_OPT_IN_TEXT[level] ?? level;

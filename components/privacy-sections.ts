@@ -30,8 +30,15 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
     label: "Subscriptions",
     summary: "Marketing by channel and topic, profiling and sharing; unsubscribe from everything.",
     rights: ["withdraw-consent", "objection"],
+    hasOwnPage: true,
   },
-  { slug: "cookies", label: "Cookies", summary: "Which cookie categories you allow.", rights: ["withdraw-consent"] },
+  {
+    slug: "cookies",
+    label: "Cookies",
+    summary: "Which cookie categories you allow.",
+    rights: ["withdraw-consent"],
+    hasOwnPage: true,
+  },
   {
     slug: "friends",
     label: "Invited friends",

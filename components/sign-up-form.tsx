@@ -9,17 +9,22 @@ import { FormField } from "./form-field";
 
 type Props = {
   shop: string;
+  shopName: string;
   action: (state: SignUpState, form: FormData) => Promise<SignUpState>;
+  // The shop's marketing channels and topics: optional boxes, one per channel.
+  channels: { key: string; label: string }[];
+  topics: string[];
+  requiresDoubleOptIn: boolean;
 };
 
 const initial: SignUpState = {
   fieldErrors: {},
   formError: null,
   isDone: false,
-  values: { firstName: "", lastName: "", email: "" },
+  values: { firstName: "", lastName: "", email: "", marketing: [] },
 };
 
-export function SignUpForm({ shop, action }: Props) {
+export function SignUpForm({ shop, shopName, action, channels, topics, requiresDoubleOptIn }: Props) {
   const router = useRouter();
   // React resets the form after the action, so the credentials are kept from submit.
   const credentials = useRef<{ email: string; password: string } | null>(null);
@@ -87,6 +92,39 @@ export function SignUpForm({ shop, action }: Props) {
         hint="At least 10 characters."
         error={state.fieldErrors.password}
       />
+      {channels.length > 0 && (
+        <fieldset
+          aria-describedby={`marketing-hint${state.fieldErrors.consents ? " consents-error" : ""}`}
+          className="rounded-md border border-slate-200 p-4"
+        >
+          <legend className="px-1 text-sm font-medium text-slate-800">News from {shopName} (optional)</legend>
+          <p id="marketing-hint" className="text-sm text-slate-600">
+            Topics: {topics.join(", ")}. Nothing is ticked for you, and you can change this at any time in your account.
+            {requiresDoubleOptIn && channels.some((c) => c.key === "email")
+              ? " For email we first send you a link to confirm."
+              : ""}
+          </p>
+          <div className="mt-2 space-y-1">
+            {channels.map((channel) => (
+              <label key={channel.key} className="flex cursor-pointer items-center gap-2 py-1 text-sm">
+                <input
+                  type="checkbox"
+                  name="marketing"
+                  value={channel.key}
+                  defaultChecked={state.values.marketing.includes(channel.key)}
+                  className="size-4 shrink-0 accent-brand"
+                />
+                <span>Send me news by {channel.label}</span>
+              </label>
+            ))}
+          </div>
+          {state.fieldErrors.consents && (
+            <p id="consents-error" className="mt-1 text-sm text-red-700">
+              {state.fieldErrors.consents}
+            </p>
+          )}
+        </fieldset>
+      )}
       <button
         type="submit"
         disabled={isPending || state.isDone}

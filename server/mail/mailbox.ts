@@ -23,6 +23,8 @@ export type MailboxMessage = MailboxSummary & {
   textBody: string;
   attempts: number;
   lastError: string | null;
+  // The extra headers the message carries (List-Unsubscribe and the like), by name.
+  headers: Record<string, string>;
 };
 
 function requireDemo(): void {
@@ -54,8 +56,16 @@ export async function findMailboxMessages(options: { limit?: number } = {}): Pro
 export async function getMailboxMessage(options: { id: string }): Promise<MailboxMessage | null> {
   requireDemo();
   if (!/^[0-9a-f-]{36}$/i.test(options.id)) return null;
-  return getPrisma().outboundEmail.findUnique({
+  const row = await getPrisma().outboundEmail.findUnique({
     where: { id: options.id },
-    select: { ...summarySelect, textBody: true, attempts: true, lastError: true },
+    select: { ...summarySelect, textBody: true, attempts: true, lastError: true, headers: true },
   });
+  if (!row) return null;
+  const headers =
+    row.headers && typeof row.headers === "object" && !Array.isArray(row.headers)
+      ? Object.fromEntries(
+          Object.entries(row.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+        )
+      : {};
+  return { ...row, headers };
 }

@@ -27,7 +27,11 @@ export async function newContext(browser: Browser, viewport = { width: 1280, hei
 }
 
 // Serious and critical accessibility violations on the page (axe-core, WCAG 2.1 AA).
+// Waits first for the document's <title>: while a server action or router.refresh()
+// draws the page anew, React replaces the title, and axe must not catch the moment
+// between (a flaky "document-title" violation).
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.title !== "");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

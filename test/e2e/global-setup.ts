@@ -29,14 +29,21 @@ export default async function setup(project: TestProject) {
     throw new Error("No production build: run `npm run build` before the e2e tests.");
   }
   rmSync(DATA, { recursive: true, force: true });
-  const env = { ...process.env, PGLITE_DIR: DATA, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" };
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  // The seed's demo newsletters carry absolute unsubscribe links: to this app.
+  const env = {
+    ...process.env,
+    PGLITE_DIR: DATA,
+    DATABASE_URL: "",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: baseUrl,
+  };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "inherit" });
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
-  const baseUrl = `http://127.0.0.1:${PORT}`;
   server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...env, PRIVACY_CENTRE_DEMO: "1", NEXTAUTH_URL: baseUrl },
+    env: { ...env, PRIVACY_CENTRE_DEMO: "1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

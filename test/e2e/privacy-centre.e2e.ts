@@ -205,7 +205,7 @@ describe("a new shopper", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("First name").fill("Eleni");
     await page.getByLabel("Last name").fill("Papadopoulou");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
     // The browser's own check stops a too-short password before it is sent.
@@ -219,12 +219,12 @@ describe("a new shopper", () => {
     await page.goto(`${baseUrl}/allegra/sign-up`);
     await page.getByLabel("First name").fill("Eleni");
     await page.getByLabel("Last name").fill("Papadopoulou");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill("a-long-enough-password");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByText("An account with this email already exists in this shop. Sign in instead.").waitFor();
     // Nothing typed is lost on a refusal (except the password).
-    expect(await page.getByLabel("Email").inputValue()).toBe(email);
+    expect(await page.getByLabel("Email", { exact: true }).inputValue()).toBe(email);
     expect(await page.getByLabel("First name").inputValue()).toBe("Eleni");
     await screenshot(page, "sign-up-duplicate");
     await context.close();

@@ -234,7 +234,11 @@ describe("demo mode", () => {
     delete process.env.SMTP_URL;
     const shop = await testShop();
     const to = address();
-    const { id } = await queue(shop.id, { to, subject: "Read me in the mailbox" });
+    const { id } = await queue(shop.id, {
+      to,
+      subject: "Read me in the mailbox",
+      headers: { "List-Unsubscribe": "<https://example.test/u?token=t>" },
+    });
     expect(await deliverPendingEmails({ shopId: shop.id })).toMatchObject({ sent: 1 });
     expect(await row(id)).toMatchObject({ status: "SENT" });
     expect(sink.to(to)).toHaveLength(0);
@@ -242,6 +246,8 @@ describe("demo mode", () => {
     expect(list.find((m) => m.id === id)).toMatchObject({ toAddress: to, subject: "Read me in the mailbox" });
     const one = await getMailboxMessage({ id });
     expect(one?.textBody).toContain("https://example.test/path?x=1");
+    // The extra headers too, for the mailbox page's one-click unsubscribe button.
+    expect(one?.headers).toEqual({ "List-Unsubscribe": "<https://example.test/u?token=t>" });
     expect(await getMailboxMessage({ id: "not-an-id" })).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, type GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { CONSENT_SOURCE_TEXT, CONSENT_STATE_TEXT } from "@/components/policy-wording";
+import { CONSENT_OPT_IN_TEXT, CONSENT_SOURCE_TEXT, CONSENT_STATE_TEXT } from "@/components/policy-wording";
 import { ConsentSource } from "@/server/db/generated/enums";
 
 // Every consent source the database or the API can return has words for people.
@@ -15,7 +15,8 @@ describe("consent wording", () => {
     expect(values("ConsentSource").sort()).toEqual(Object.values(ConsentSource).sort());
   });
 
-  it("words every state", () => {
+  it("words every state and opt-in level", () => {
     expect(Object.keys(CONSENT_STATE_TEXT).sort()).toEqual(values("ConsentState").sort());
+    expect(Object.keys(CONSENT_OPT_IN_TEXT).sort()).toEqual(values("ConsentOptInLevel").sort());
   });
 });

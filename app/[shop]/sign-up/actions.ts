@@ -3,6 +3,12 @@
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 
+const MarketingTopicsQuery = graphql(`
+  query SignUpMarketing($handle: String!) {
+    shop(handle: $handle) { policy { marketing { channels { key } topics { key } } } }
+  }
+`);
+
 const SignUpMutation = graphql(`
   mutation SignUp($input: CustomerSignUpInput!) {
     customerSignUp(input: $input) {
@@ -17,18 +23,40 @@ export type SignUpState = {
   formError: string | null;
   isDone: boolean;
   // What was typed (never the password), so a refused form keeps it.
-  values: { firstName: string; lastName: string; email: string };
+  values: { firstName: string; lastName: string; email: string; marketing: string[] };
 };
 
+// A ticked channel ("Marketing by E-mail") is consent to every topic the shop sends on
+// it; each is recorded as its own purpose, with the source SIGN_UP.
+async function marketingConsents(shop: string, form: FormData) {
+  const ticked = new Set(form.getAll("marketing").map(String));
+  if (ticked.size === 0) return [];
+  const { shop: found } = await execute(MarketingTopicsQuery, { handle: shop });
+  const marketing = found?.policy.marketing;
+  if (!marketing) return [];
+  return marketing.channels
+    .filter((channel) => ticked.has(channel.key))
+    .flatMap((channel) =>
+      marketing.topics.map((topic) => ({ key: `marketing:${channel.key}:${topic.key}`, state: "GRANTED" as const })),
+    );
+}
+
 export async function signUpAction(shop: string, _previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const consents = await marketingConsents(shop, form);
   const input = {
     shop,
     email: String(form.get("email") ?? ""),
     password: String(form.get("password") ?? ""),
     firstName: String(form.get("firstName") ?? ""),
     lastName: String(form.get("lastName") ?? ""),
+    consents,
   };
-  const values = { firstName: input.firstName, lastName: input.lastName, email: input.email };
+  const values = {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    marketing: form.getAll("marketing").map(String),
+  };
   const { customerSignUp } = await execute(SignUpMutation, { input });
   if (customerSignUp.customer) return { fieldErrors: {}, formError: null, isDone: true, values };
   const fieldErrors: Record<string, string> = {};

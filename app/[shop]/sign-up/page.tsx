@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Create an account" };
 
 const SignUpQuery = graphql(`
   query SignUpPage($handle: String!) {
-    shop(handle: $handle) { handle name }
+    shop(handle: $handle) {
+      handle
+      name
+      policy { marketing { channels { key label } topics { key label } requiresDoubleOptIn } }
+    }
     viewer { isSignedIn shop { handle } }
   }
 `);
@@ -31,7 +35,14 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
         .
       </p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <SignUpForm shop={shop.handle} action={signUpAction.bind(null, shop.handle)} />
+        <SignUpForm
+          shop={shop.handle}
+          shopName={shop.name}
+          action={signUpAction.bind(null, shop.handle)}
+          channels={shop.policy.marketing.channels.map((c) => ({ key: c.key, label: c.label }))}
+          topics={shop.policy.marketing.topics.map((t) => t.label)}
+          requiresDoubleOptIn={shop.policy.marketing.requiresDoubleOptIn}
+        />
       </div>
     </main>
   );

@@ -35,10 +35,16 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   const token = typeof query.token === "string" ? query.token : "";
   const { shop, consentUnsubscribeLink: link } = await execute(UnsubscribeLinkQuery, { handle, token });
   if (!shop) notFound();
+  // Through the sign-in page, which goes straight on when already signed in: the
+  // account's own gate would lose the section after signing in.
+  const subscriptions = `/${shop.handle}/account/privacy/subscriptions`;
   const everything = (
     <p className="mt-8 text-slate-600">
       To stop every email from {shop.name}, or change which ones you get,{" "}
-      <Link href={`/${shop.handle}/account/privacy/subscriptions`} className="underline">
+      <Link
+        href={`/${shop.handle}/sign-in?next=${encodeURIComponent(`${subscriptions}#everything`)}`}
+        className="underline"
+      >
         unsubscribe from everything in your account
       </Link>
       .
@@ -67,10 +73,11 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   }
   return (
     <Layout title={`Unsubscribe from ${shop.name} emails`}>
-      <p className="mt-2 text-slate-700">
-        Stop receiving “{link.purpose.label}”? This takes effect at once; you do not need to sign in.
-      </p>
-      <UnsubscribeForm shopName={shop.name} label={link.purpose.label} token={token} action={unsubscribeAction} />
+      <UnsubscribeForm shopName={shop.name} label={link.purpose.label} token={token} action={unsubscribeAction}>
+        <p className="mt-2 text-slate-700">
+          Stop receiving “{link.purpose.label}”? This takes effect at once; you do not need to sign in.
+        </p>
+      </UnsubscribeForm>
       {everything}
     </Layout>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import type { UnsubscribeState } from "./actions";
 
 type Props = {
@@ -8,11 +8,13 @@ type Props = {
   label: string;
   token: string;
   action: (state: UnsubscribeState, form: FormData) => Promise<UnsubscribeState>;
+  // The question the button answers; replaced by the answer once unsubscribed.
+  children?: ReactNode;
 };
 
 const initial: UnsubscribeState = { label: null, error: null };
 
-export function UnsubscribeForm({ shopName, label, token, action }: Props) {
+export function UnsubscribeForm({ shopName, label, token, action, children }: Props) {
   const [state, formAction, isPending] = useActionState(action, initial);
   if (state.label) {
     return (
@@ -23,6 +25,7 @@ export function UnsubscribeForm({ shopName, label, token, action }: Props) {
   }
   return (
     <>
+      {children}
       {state.error && (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
           {state.error}

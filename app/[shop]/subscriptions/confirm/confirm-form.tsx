@@ -1,17 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import type { ConsentConfirmState } from "./actions";
 
 type Props = {
   shopName: string;
   token: string;
   action: (state: ConsentConfirmState, form: FormData) => Promise<ConsentConfirmState>;
+  // What will be confirmed; replaced by the answer once confirmed.
+  children?: ReactNode;
 };
 
 const initial: ConsentConfirmState = { labels: null, error: null };
 
-export function ConfirmSubscriptionForm({ shopName, token, action }: Props) {
+export function ConfirmSubscriptionForm({ shopName, token, action, children }: Props) {
   const [state, formAction, isPending] = useActionState(action, initial);
   if (state.labels) {
     return (
@@ -27,6 +29,7 @@ export function ConfirmSubscriptionForm({ shopName, token, action }: Props) {
   }
   return (
     <>
+      {children}
       {state.error && (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
           {state.error}

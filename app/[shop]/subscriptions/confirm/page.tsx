@@ -36,8 +36,12 @@ export default async function ConfirmSubscriptionPage({ params, searchParams }: 
   const token = typeof query.token === "string" ? query.token : "";
   const { shop, consentConfirmationLink: link } = await execute(ConfirmationLinkQuery, { handle, token });
   if (!shop) notFound();
+  // Through the sign-in page, which goes straight on when already signed in.
   const account = (
-    <Link href={`/${shop.handle}/account/privacy/subscriptions`} className="mt-8 inline-block underline">
+    <Link
+      href={`/${shop.handle}/sign-in?next=${encodeURIComponent(`/${shop.handle}/account/privacy/subscriptions`)}`}
+      className="mt-8 inline-block underline"
+    >
       Your subscriptions in your account
     </Link>
   );
@@ -64,14 +68,16 @@ export default async function ConfirmSubscriptionPage({ params, searchParams }: 
   }
   return (
     <Layout title="Confirm your subscription">
-      <p className="mt-2 text-slate-700">Confirm that you want to receive these emails from {shop.name}:</p>
-      <ul className="mt-3 list-disc pl-6 text-slate-800">
-        {link.purposes.map((p) => (
-          <li key={p.key}>{p.label}</li>
-        ))}
-      </ul>
-      <p className="mt-3 text-sm text-slate-600">You can unsubscribe at any time, from any of these emails.</p>
-      <ConfirmSubscriptionForm shopName={shop.name} token={token} action={confirmConsentAction} />
+      <ConfirmSubscriptionForm shopName={shop.name} token={token} action={confirmConsentAction}>
+        <p className="mt-2 text-slate-700">Confirm that you want to receive these emails from {shop.name}:</p>
+        <ul className="mt-3 list-disc pl-6 text-slate-800">
+          {link.purposes.map((p) => (
+            <li key={p.key}>{p.label}</li>
+          ))}
+        </ul>
+        <p className="mt-3 text-sm text-slate-600">You can unsubscribe at any time, from any of these emails.</p>
+      </ConfirmSubscriptionForm>
+      {account}
     </Layout>
   );
 }

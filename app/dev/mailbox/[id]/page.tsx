@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { isDemoMode } from "@/server/auth/secret";
 import { getMailboxMessage } from "@/server/mail/mailbox";
 import { DemoBanner, formatTime, LinkedText } from "../parts";
+import { OneClickUnsubscribe } from "./one-click-unsubscribe";
 
 // Developer tooling for demo mode, reading the outbox through its service directly (not
 // GraphQL): see ../page.tsx.
@@ -15,6 +16,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   const { id } = await params;
   const message = await getMailboxMessage({ id });
   if (!message) notFound();
+  const headers = Object.entries(message.headers);
+  const listUnsubscribe = header(message.headers, "List-Unsubscribe");
+  const oneClickUrl =
+    listUnsubscribe && /^List-Unsubscribe=One-Click$/i.test(header(message.headers, "List-Unsubscribe-Post") ?? "")
+      ? httpTarget(listUnsubscribe)
+      : null;
   return (
     <main id="main" className="mx-auto max-w-3xl px-6 py-10">
       <DemoBanner />
@@ -40,6 +47,22 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         <dt className="text-slate-600">Kind</dt>
         <dd>{message.kind}</dd>
       </dl>
+      {headers.length > 0 && (
+        <section aria-labelledby="headers" className="mt-6">
+          <h2 id="headers" className="text-lg font-semibold">
+            Headers
+          </h2>
+          <dl className="mt-2 space-y-2 text-sm">
+            {headers.map(([name, value]) => (
+              <div key={name}>
+                <dt className="font-medium text-slate-700">{name}</dt>
+                <dd className="break-all font-mono text-xs">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {oneClickUrl && <OneClickUnsubscribe url={oneClickUrl} />}
+        </section>
+      )}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <p className="whitespace-pre-wrap break-words font-mono text-sm leading-6">
           <LinkedText text={message.textBody} />
@@ -47,4 +70,14 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       </div>
     </main>
   );
+}
+
+function header(headers: Record<string, string>, name: string): string | null {
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase());
+  return found ? found[1] : null;
+}
+
+// The first http(s) target of a List-Unsubscribe header ("<https://…>, <mailto:…>").
+function httpTarget(value: string): string | null {
+  return value.match(/<(https?:\/\/[^>]+)>/)?.[1] ?? null;
 }

@@ -21,8 +21,6 @@ const SectionQuery = graphql(`
           rights { key label description conditions }
           controllers { name email address }
           dpo { email address }
-          marketing { unsubscribeHint channels { label } topics { label } }
-          cookieCategories { key label description isRequired }
           deletion { warning gracePeriodDays canReRegister }
           retention { key label text keepOnErasure }
         }
@@ -66,35 +64,6 @@ export default async function PrivacySectionPage({ params }: Props) {
                   Kept by law: {r.label}, {r.text.toLowerCase()}.
                 </li>
               ))}
-          </ul>
-        </section>
-      )}
-
-      {slug === "subscriptions" && (
-        <section aria-labelledby="channels" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="channels" className="font-semibold">
-            What {shop.name} may send you
-          </h2>
-          <p className="mt-2 text-sm text-slate-700">
-            Channels: {policy.marketing.channels.map((c) => c.label).join(", ")}. Topics:{" "}
-            {policy.marketing.topics.map((t) => t.label).join(", ")}.
-          </p>
-          <p className="mt-2 text-sm text-slate-600">{policy.marketing.unsubscribeHint}</p>
-        </section>
-      )}
-
-      {slug === "cookies" && (
-        <section aria-labelledby="cookie-categories" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="cookie-categories" className="font-semibold">
-            Cookie categories
-          </h2>
-          <ul className="mt-2 space-y-2 text-sm">
-            {policy.cookieCategories.map((c) => (
-              <li key={c.key}>
-                <strong>{c.label}</strong>
-                {c.isRequired ? " (always on)" : ""}: {c.description}
-              </li>
-            ))}
           </ul>
         </section>
       )}

@@ -17,7 +17,7 @@ const ExportPageQuery = graphql(`
     viewer {
       shop { handle name }
       customer {
-        dataCategories { key label }
+        dataCategories { key label datasets { id } }
         exports(first: $first) {
           totalCount
           edges {
@@ -71,7 +71,11 @@ export default async function ExportPage() {
   const { shop, customer } = viewer;
   const base = `/${shop.handle}/account/privacy`;
   // GraphQL results are null-prototype objects, which cannot cross to the browser as is.
-  const categories = customer.dataCategories.map((c) => ({ key: c.key, label: c.label }));
+  // Categories the policy names but no stored record belongs to (e.g. cookie choices
+  // are kept with the other consents) would export nothing: they are not offered.
+  const categories = customer.dataCategories
+    .filter((c) => c.datasets.length > 0)
+    .map((c) => ({ key: c.key, label: c.label }));
   const exports: ExportItem[] = JSON.parse(JSON.stringify(customer.exports.edges.map((edge) => edge.node)));
   const isActive = exports.some(isExportActive);
   return (

@@ -369,6 +369,20 @@ describe("unsubscribe from everything", () => {
 });
 
 describe("cookie preferences", () => {
+  it("a signed-out visitor who opens the page signs in and lands on it", async () => {
+    const shop = "crystalline";
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/${shop}/account/privacy/cookies`);
+    await page.waitForURL(`${baseUrl}/${shop}/sign-in?next=${encodeURIComponent(`/${shop}/account/privacy/cookies`)}`);
+    await page.getByLabel("Email", { exact: true }).fill(`demo@${shop}.example`);
+    await page.getByLabel("Password", { exact: true }).fill("privacy-demo");
+    await page.getByRole("button", { name: /^Sign in to/ }).click();
+    await page.waitForURL(`${baseUrl}/${shop}/account/privacy/cookies`);
+    await page.getByRole("heading", { level: 1, name: "Cookie preferences" }).waitFor();
+    await context.close();
+  });
+
   it("shows strictly necessary cookies as always on, saves choices and lists them", async () => {
     const shop = "crystalline";
     const context = await newContext(browser);

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { PrivacyNav } from "@/components/privacy-nav";
@@ -23,7 +24,11 @@ export default async function PrivacyLayout({
   if (!found) notFound();
   // A session for another shop does not open this shop's account.
   if (!viewer.isSignedIn || viewer.shop?.handle !== shop) {
-    redirect(`/${shop}/sign-in?next=${encodeURIComponent(`/${shop}/account/privacy`)}`);
+    // Back to the section asked for (the path comes from proxy.ts; only this shop's
+    // privacy pages are accepted).
+    const asked = (await headers()).get("x-account-path") ?? "";
+    const isOwnPage = asked.startsWith(`/${shop}/account/privacy`) && !asked.includes("//") && !asked.includes("\\");
+    redirect(`/${shop}/sign-in?next=${encodeURIComponent(isOwnPage ? asked : `/${shop}/account/privacy`)}`);
   }
   return (
     <div className="mx-auto max-w-6xl px-6 py-8">

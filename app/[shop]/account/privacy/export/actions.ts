@@ -7,7 +7,7 @@ import { graphql } from "@/graphql/generated/client";
 
 const ExportCategoriesQuery = graphql(`
   query ExportCategoryKeys {
-    viewer { customer { dataCategories { key } } }
+    viewer { customer { dataCategories { key datasets { id } } } }
   }
 `);
 
@@ -58,7 +58,8 @@ export async function requestExportAction(
   // Every category ticked is sent as none, which means "everything": the history then
   // says so, and the export includes any category added before it is prepared.
   const { viewer } = await execute(ExportCategoriesQuery, {});
-  const offered = viewer.customer?.dataCategories.map((c) => c.key) ?? [];
+  // The same categories as the form offers: those that hold records.
+  const offered = viewer.customer?.dataCategories.filter((c) => c.datasets.length > 0).map((c) => c.key) ?? [];
   const isEverything = offered.length > 0 && offered.every((key) => chosen.includes(key));
   if (isEverything) values.categories = null;
 

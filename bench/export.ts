@@ -42,6 +42,9 @@ type ExportResult = {
   byteSize: number;
   rssBeforeKb: number;
   maxRssKb: number;
+  // On PostgreSQL the file is written by a separate writer process: the peak RSS is
+  // that process's (maxRssKb) and this is the app process's own peak.
+  appMaxRssKb: number | null;
 };
 
 type CopyResult = {
@@ -112,7 +115,10 @@ async function exportWorker(format: "JSON" | "CSV", scope: string): Promise<Expo
   const started = process.hrtime.bigint();
   const report = await m.jobs.runDueJobs({ kinds: [m.exports.EXPORT_BUILD_JOB] });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const maxRssKb = process.resourceUsage().maxRSS;
+  const lastRun = m.exports.EXPORT.lastRun;
+  const ownMaxRssKb = process.resourceUsage().maxRSS;
+  const isForked = Boolean(lastRun && !lastRun.inProcess && lastRun.writerMaxRssKb);
+  const maxRssKb = isForked ? (lastRun?.writerMaxRssKb as number) : ownMaxRssKb;
   const done = await prisma.export.findUniqueOrThrow({
     where: { id: created.export.id },
     select: { status: true, rowsDone: true, byteSize: true, errorCode: true },
@@ -131,8 +137,9 @@ async function exportWorker(format: "JSON" | "CSV", scope: string): Promise<Expo
     documents,
     wallMs,
     byteSize: Number(done.byteSize ?? 0),
-    rssBeforeKb,
+    rssBeforeKb: isForked ? 0 : rssBeforeKb,
     maxRssKb,
+    appMaxRssKb: isForked ? ownMaxRssKb : null,
   };
 }
 
@@ -340,6 +347,8 @@ async function main() {
     const lines = [
       `fastest of ${RUNS} run(s) each, every export in its own process; load average now ${loadAverage()}`,
       row(["", "records", "wall s", "records/s", "peak RSS MB", "before job", "file MB"]),
+      "(peak RSS: of the process writing the file; on PostgreSQL that is the export writer process, and",
+      ' "before job" is blank because that process starts for the job)',
     ];
     const all = baseline([]);
     lines.push(
@@ -362,14 +371,14 @@ async function main() {
           seconds(result.wallMs),
           int(records / (result.wallMs / 1000)),
           mb(result.maxRssKb),
-          mb(result.rssBeforeKb),
+          result.rssBeforeKb ? mb(result.rssBeforeKb) : "",
           (result.byteSize / 1e6).toFixed(1),
         ]),
       );
     }
     lines.push("");
     const rss = (result: ExportResult) =>
-      `peak RSS ${mb(result.maxRssKb)} MB, ${mb(result.rssBeforeKb)} MB of it before the job started (target < ${RSS_TARGET_MB} MB): ${result.maxRssKb / 1024 < RSS_TARGET_MB ? "PASS" : "FAIL"}`;
+      `peak RSS ${mb(result.maxRssKb)} MB${result.appMaxRssKb ? ` in the writer process (the app process, which only relays progress, peaked at ${mb(result.appMaxRssKb)} MB)` : `, ${mb(result.rssBeforeKb)} MB of it before the job started`} (target < ${RSS_TARGET_MB} MB): ${result.maxRssKb / 1024 < RSS_TARGET_MB ? "PASS" : "FAIL"}`;
     for (const { label, result } of runs) {
       if (result.documents) {
         const dataOnly = runs.find((r) => r.result.format === "CSV" && !r.result.documents);

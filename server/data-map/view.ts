@@ -7,7 +7,10 @@ import { addDuration } from "../tenants/retention";
 import { retentionText } from "../tenants/wording";
 import { DATA_CATEGORY_LABELS, type DataCategoryKey } from "./categories";
 import { type DataSourceKey, type PersonalModel, personalModels } from "./index";
+import { ownerSql, quote } from "./owner-sql";
 import { DATE_ONLY_FIELDS, RECORD_DATE_FIELD } from "./view-config";
+
+export { ownerSql };
 
 // "My data": everything the data map says is personal, grouped by the categories of the
 // shop's profile, with why (purposes, legal bases), from where, to whom and until when.
@@ -84,26 +87,6 @@ function datasetsOf(entry: PersonalModel): { category: DataCategoryKey; fields: 
 }
 
 type Activity = { lastOrderAt: Date | null; lastReturnAt: Date | null; lastSignInAt: Date | null };
-
-const quote = (name: string) => {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`unexpected identifier ${name}`);
-  return `"${name}"`;
-};
-
-// The owner-and-shop filter of a personal model as SQL ($1 = customer, $2 = shop); the
-// same scoping as ownerWhere, for the batched statements below.
-export function ownerSql(entry: PersonalModel): string {
-  switch (entry.owner.kind) {
-    case "self":
-      return `"id" = $1::uuid AND "shopId" = $2::uuid`;
-    case "column":
-      return entry.technical.includes("shopId")
-        ? `${quote(entry.owner.column)} = $1::uuid AND "shopId" = $2::uuid`
-        : `${quote(entry.owner.column)} = $1::uuid AND EXISTS (SELECT 1 FROM "Customer" WHERE "id" = $1::uuid AND "shopId" = $2::uuid)`;
-    case "via":
-      return `${quote(entry.owner.foreignKey)} IN (SELECT "id" FROM ${quote(entry.owner.model)} WHERE ${quote(entry.owner.column)} = $1::uuid AND "shopId" = $2::uuid)`;
-  }
-}
 
 const isoText = (expression: string) => `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

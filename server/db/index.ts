@@ -3,9 +3,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
+import { postgresRaw } from "./raw-postgres";
 
 // The one database module. Without DATABASE_URL the app runs on embedded PostgreSQL
 // (PGlite) stored under .data/; with DATABASE_URL=postgresql://... on a PostgreSQL
@@ -73,28 +73,7 @@ export function openDatabase(): Database {
     return {
       kind: "postgres",
       prisma,
-      raw: {
-        async exec(sql) {
-          await pool.query(sql);
-        },
-        async query(sql, params) {
-          return (await pool.query(sql, params)).rows;
-        },
-        async queryArrays(sql, params) {
-          return (await pool.query({ text: sql, values: params, rowMode: "array" })).rows;
-        },
-        async *copyOut(sql) {
-          const client = await pool.connect();
-          let isDone = false;
-          try {
-            for await (const chunk of client.query(copyTo(sql))) yield chunk as Buffer;
-            isDone = true;
-          } finally {
-            // A COPY left half-read leaves the connection unusable: close it.
-            client.release(isDone ? undefined : new Error("COPY not read to the end"));
-          }
-        },
-      },
+      raw: postgresRaw(pool),
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => undefined);

@@ -13,6 +13,11 @@ export const EXPORT = {
   zipLevel: 1 as const,
   // How often the retention sweep runs.
   sweepEveryMs: 60 * 60_000,
+  // On a PostgreSQL server the file is written by a separate process ("process"), or in
+  // the app ("inline", EXPORT_WRITER=inline; tests use it to inject faults).
+  writer: (process.env.EXPORT_WRITER === "inline" ? "inline" : "process") as "inline" | "process",
+  // The last build's figures, for bench/export.ts.
+  lastRun: null as { inProcess: boolean; writerMaxRssKb: number | null } | null,
   // Tests stop a build after a given batch to prove a crash leaves nothing served.
   testHooks: {} as { afterBatch?: (exportId: string, rowsDone: number) => Promise<void> | void },
 };

@@ -1,105 +1,91 @@
-import { StringDecoder } from "node:string_decoder";
-
-// The one-column output of `COPY (...) TO STDOUT (FORMAT csv, QUOTE e'\x01', DELIMITER
-// e'\x02')` split back into its values. Each row is one line; PostgreSQL quotes a value
-// (with \x01, doubling any \x01 inside) only when it holds a line break or \x01, which
-// an encoded JSON object never does and an encoded CSV line rarely does, so the common
-// case is a plain split on "\n". Chunks may end anywhere, even inside a UTF-8 character.
+// One text value per row, as is: `COPY (...) TO STDOUT (FORMAT csv, QUOTE e'\x01',
+// DELIMITER e'\x02')` quotes a value only when it holds a line break or \x01, and
+// otherwise leaves it untouched (no backslash escapes, unlike the text format).
 export const COPY_OPTIONS = `(FORMAT csv, QUOTE e'\\x01', DELIMITER e'\\x02')`;
 
-const QUOTE = "\x01";
+const LF = 0x0a;
+const QUOTE_BYTE = 0x22;
+const CRLF = Buffer.from("\r\n");
+const JSON_SEPARATOR = Buffer.from(",\n    ");
 
-export class CopyLineDecoder {
-  private readonly text = new StringDecoder("utf8");
-  private carry = "";
-
-  push(chunk: Buffer): string[] {
-    return this.split(this.carry + this.text.write(chunk));
-  }
-
-  // The last value, if the stream did not end with a line break.
-  end(): string[] {
-    const rest = this.carry + this.text.end();
-    this.carry = "";
-    if (rest === "") return [];
-    const lines = this.split(`${rest}\n`);
-    if (this.carry) throw new Error("COPY output ended inside a quoted value");
-    return lines;
-  }
-
-  private split(data: string): string[] {
-    if (!data.includes(QUOTE)) {
-      const lines = data.split("\n");
-      this.carry = lines.pop() ?? "";
-      return lines;
-    }
-    const lines: string[] = [];
-    let start = 0;
-    let isQuoted = false;
-    for (let i = 0; i < data.length; i++) {
-      const ch = data[i];
-      if (isQuoted) {
-        if (ch !== QUOTE) continue;
-        if (data[i + 1] === QUOTE) {
-          i++;
-          continue;
-        }
-        // A quote at the very end could still be the first of a doubled pair.
-        if (i + 1 >= data.length) break;
-        isQuoted = false;
-      } else if (ch === QUOTE) {
-        isQuoted = true;
-      } else if (ch === "\n") {
-        lines.push(unquote(data.slice(start, i)));
-        start = i + 1;
-      }
-    }
-    this.carry = data.slice(start);
-    return lines;
-  }
-}
-
-function unquote(raw: string): string {
-  return raw.startsWith(QUOTE) && raw.endsWith(QUOTE) && raw.length >= 2
-    ? raw.slice(1, -1).replaceAll(QUOTE + QUOTE, QUOTE)
-    : raw;
-}
+// Byte-level, so that large exports are never decoded to text and encoded back: a line
+// break or a quote byte never occurs inside a multi-byte UTF-8 character.
 
 // PostgreSQL's own CSV (`COPY ... TO STDOUT (FORMAT csv)`) ends records with "\n";
 // RFC 4180 wants CRLF. Line breaks inside quoted values are data and stay as they are.
 // Also counts the records. Quote state carries over from chunk to chunk.
 export class CsvRecordEnds {
-  private readonly text = new StringDecoder("utf8");
   private isQuoted = false;
   records = 0;
 
-  push(chunk: Buffer): string {
-    return this.convert(this.text.write(chunk));
-  }
-
-  end(): string {
-    return this.convert(this.text.end());
-  }
-
-  private convert(data: string): string {
-    if (!this.isQuoted && !data.includes('"')) {
-      let count = 0;
-      for (let i = data.indexOf("\n"); i !== -1; i = data.indexOf("\n", i + 1)) count++;
-      this.records += count;
-      return data.replaceAll("\n", "\r\n");
-    }
-    let out = "";
+  push(chunk: Buffer): Buffer {
+    const parts: Buffer[] = [];
     let from = 0;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      // A doubled quote inside a quoted value toggles twice: no change, as it should.
-      if (code === 34) this.isQuoted = !this.isQuoted;
-      else if (code === 10 && !this.isQuoted) {
-        out += `${data.slice(from, i)}\r\n`;
+    if (!this.isQuoted && chunk.indexOf(QUOTE_BYTE) === -1) {
+      for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
+        parts.push(chunk.subarray(from, i), CRLF);
         from = i + 1;
         this.records++;
       }
+    } else {
+      // Jump from quote to quote and line break to line break (native searches).
+      let quote = chunk.indexOf(QUOTE_BYTE);
+      let lf = chunk.indexOf(LF);
+      for (;;) {
+        if (this.isQuoted) {
+          // Inside a quoted value only a quote matters (a doubled quote toggles twice).
+          if (quote === -1) break;
+          this.isQuoted = false;
+          if (lf !== -1 && lf < quote) lf = chunk.indexOf(LF, quote + 1);
+          quote = chunk.indexOf(QUOTE_BYTE, quote + 1);
+        } else if (lf !== -1 && (quote === -1 || lf < quote)) {
+          parts.push(chunk.subarray(from, lf), CRLF);
+          from = lf + 1;
+          this.records++;
+          lf = chunk.indexOf(LF, lf + 1);
+        } else if (quote !== -1) {
+          this.isQuoted = true;
+          quote = chunk.indexOf(QUOTE_BYTE, quote + 1);
+        } else {
+          break;
+        }
+      }
     }
-    return out + data.slice(from);
+    if (from === 0) return chunk;
+    parts.push(chunk.subarray(from));
+    return Buffer.concat(parts);
+  }
+}
+
+// The one-column output of COPY with COPY_OPTIONS where every value is a JSON object
+// (never quoted: JSON text holds no raw line break or \x01), as the records of a JSON
+// array: complete lines joined by ",\n    ", with their count. A line cut by the end of
+// a chunk waits for the next one.
+export class CopyJsonRecords {
+  private carry: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): { bytes: Buffer; count: number } {
+    const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    if (data.indexOf(0x01) !== -1) throw new Error("unexpected quoted value in JSON COPY output");
+    const last = data.lastIndexOf(LF);
+    if (last === -1) {
+      this.carry = data;
+      return { bytes: Buffer.alloc(0), count: 0 };
+    }
+    this.carry = Buffer.from(data.subarray(last + 1));
+    const parts: Buffer[] = [];
+    let from = 0;
+    let count = 0;
+    for (let i = data.indexOf(LF); i !== -1 && i <= last; i = data.indexOf(LF, i + 1)) {
+      if (count) parts.push(JSON_SEPARATOR);
+      parts.push(data.subarray(from, i));
+      from = i + 1;
+      count++;
+    }
+    return { bytes: Buffer.concat(parts), count };
+  }
+
+  end(): void {
+    if (this.carry.length) throw new Error("COPY output ended inside a line");
   }
 }

@@ -12,7 +12,7 @@ import type { DocumentKind, renderDocumentsForExport } from "../documents";
 import { getExportStorage, type StoredFile } from "../storage";
 import type { ShopRef } from "../tenants";
 import { EXPORT } from "./config";
-import { COPY_OPTIONS, CopyLineDecoder, CsvRecordEnds } from "./copy-lines";
+import { COPY_OPTIONS, CopyJsonRecords, CsvRecordEnds } from "./copy-lines";
 import { EXPORT_FORMAT_VERSION, EXPORT_SCHEMA_PATH, type ExportDataset, exportDatasets } from "./datasets";
 import { csvLine, csvReadme } from "./encode";
 
@@ -154,7 +154,9 @@ const COPY_BATCH = 2000;
 
 // On a PostgreSQL server: one streamed COPY per data set, so the database encodes rows
 // while the app writes the ones before.
-type RowBatch = { count: number; lines?: string[]; csv?: string };
+// Rows as text lines (keyset batches) or, from COPY, as bytes ready to write: CSV
+// records with their CRLF, or JSON records joined by their separators.
+type RowBatch = { count: number; lines?: string[]; bytes?: Buffer };
 
 async function* copyRows(plan: Plan, params: unknown[], format: "JSON" | "CSV", raw: RawSql): AsyncGenerator<RowBatch> {
   if (!raw.copyOut) throw new Error("COPY is not available");
@@ -181,24 +183,17 @@ async function* copyRows(plan: Plan, params: unknown[], format: "JSON" | "CSV", 
     const ends = new CsvRecordEnds();
     for await (const chunk of raw.copyOut(`COPY (${sql}) TO STDOUT (FORMAT csv)`)) {
       const before = ends.records;
-      const text = ends.push(chunk);
-      yield { count: ends.records - before, csv: text };
+      const bytes = ends.push(chunk);
+      yield { count: ends.records - before, bytes };
     }
-    const rest = ends.end();
-    if (rest) yield { count: 0, csv: rest };
     return;
   }
-  const decoder = new CopyLineDecoder();
-  let batch: string[] = [];
+  const records = new CopyJsonRecords();
   for await (const chunk of raw.copyOut(`COPY (${sql}) TO STDOUT ${COPY_OPTIONS}`)) {
-    for (const line of decoder.push(chunk)) batch.push(line);
-    if (batch.length >= COPY_BATCH) {
-      yield { count: batch.length, lines: batch };
-      batch = [];
-    }
+    const { bytes, count } = records.push(chunk);
+    if (count) yield { count, bytes };
   }
-  batch.push(...decoder.end());
-  if (batch.length) yield { count: batch.length, lines: batch };
+  records.end();
 }
 
 // Yields the encoded rows of one data set, batch by batch. The next batch is asked for
@@ -323,11 +318,16 @@ function jsonSink(stream: Writable, meta: Meta): Sink {
       await writeChunk(stream, out);
     },
     async rows(_plan, batch) {
-      const rows = batch.lines ?? [];
-      if (!rows.length) return;
+      if (!batch.count) return;
       const separator = ",\n    ";
-      await writeChunk(stream, (rowsWritten === 0 ? "\n    " : separator) + rows.join(separator));
-      rowsWritten += rows.length;
+      const lead = rowsWritten === 0 ? "\n    " : separator;
+      if (batch.bytes) {
+        await writeChunk(stream, lead);
+        await writeChunk(stream, batch.bytes);
+      } else {
+        await writeChunk(stream, lead + (batch.lines ?? []).join(separator));
+      }
+      rowsWritten += batch.count;
     },
     async endDataset(_plan, isLastInCategory) {
       await writeChunk(stream, `${rowsWritten ? "\n   " : ""}]}${isLastInCategory ? "\n  ]}" : ""}`);
@@ -420,9 +420,9 @@ function zipSink(stream: Writable, meta: Meta): Sink {
       await flush();
     },
     async rows(_plan, batch) {
-      const text = batch.csv ?? (batch.lines?.length ? `${batch.lines.join("\r\n")}\r\n` : "");
-      if (!text) return;
-      await entry?.push(encoder.encode(text));
+      const bytes = batch.bytes ?? (batch.lines?.length ? encoder.encode(`${batch.lines.join("\r\n")}\r\n`) : null);
+      if (!bytes?.length) return;
+      await entry?.push(bytes);
       await flush();
     },
     async endDataset() {

@@ -1,52 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { CopyLineDecoder, CsvRecordEnds } from "@/server/export/copy-lines";
+import { CopyJsonRecords, CsvRecordEnds } from "@/server/export/copy-lines";
 
-const Q = "\x01";
-
-function decode(chunks: (string | Buffer)[]): string[] {
-  const decoder = new CopyLineDecoder();
-  const out: string[] = [];
-  for (const chunk of chunks) out.push(...decoder.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
-  out.push(...decoder.end());
-  return out;
+// Chunks of COPY output can end anywhere: inside a record, a quoted value, or a
+// multi-byte character. Every cut must give the same result.
+function cuts(text: string): Buffer[][] {
+  const bytes = Buffer.from(text);
+  return Array.from({ length: bytes.length + 1 }, (_, cut) => [bytes.subarray(0, cut), bytes.subarray(cut)]);
 }
 
-describe("CopyLineDecoder", () => {
-  it("splits plain lines across any chunk boundary", () => {
-    const text = '{"a":1}\n{"b":"x,y"}\nlast\n';
-    for (let cut = 0; cut <= text.length; cut++) {
-      expect(decode([text.slice(0, cut), text.slice(cut)]), `cut ${cut}`).toEqual(['{"a":1}', '{"b":"x,y"}', "last"]);
+describe("CopyJsonRecords", () => {
+  it("joins complete lines as JSON array records and counts them, wherever chunks end", () => {
+    const text = '{"a":"Ștefan 🎉"}\n{"b":"x,y"}\n{"c":null}\n';
+    for (const chunks of cuts(text)) {
+      const records = new CopyJsonRecords();
+      let out = "";
+      let count = 0;
+      for (const chunk of chunks) {
+        const { bytes, count: n } = records.push(chunk);
+        if (n) out += (count ? ",\n    " : "") + bytes.toString("utf8");
+        count += n;
+      }
+      records.end();
+      expect(out).toBe('{"a":"Ștefan 🎉"},\n    {"b":"x,y"},\n    {"c":null}');
+      expect(count).toBe(3);
     }
   });
 
-  it("unquotes values holding line breaks or the quote character, wherever chunks end", () => {
-    const values = ['a,"line one\r\nline two",b', `has ${Q} inside`, "plain", `${Q}${Q}edge${Q}`];
-    const text = `${values.map((v) => (/[\n\r]/.test(v) || v.includes(Q) ? `${Q}${v.replaceAll(Q, Q + Q)}${Q}` : v)).join("\n")}\n`;
-    for (let cut = 0; cut <= text.length; cut++) {
-      expect(decode([text.slice(0, cut), text.slice(cut)]), `cut ${cut}`).toEqual(values);
-    }
-  });
-
-  it("keeps multi-byte characters split between chunks", () => {
-    const bytes = Buffer.from("Ștefan Ñoño 🎉\nnext\n");
-    for (let cut = 0; cut <= bytes.length; cut++) {
-      expect(decode([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(["Ștefan Ñoño 🎉", "next"]);
-    }
-  });
-
-  it("takes a last line without a line break, and refuses output cut inside a quoted value", () => {
-    expect(decode(["a\nb"])).toEqual(["a", "b"]);
-    expect(() => decode([`${Q}open\nvalue`])).toThrow(/inside a quoted value/);
+  it("refuses output that ends inside a line or holds a quoted value", () => {
+    const cut = new CopyJsonRecords();
+    cut.push(Buffer.from('{"a":1}\n{"b"'));
+    expect(() => cut.end()).toThrow(/inside a line/);
+    expect(() => new CopyJsonRecords().push(Buffer.from('\x01{"a":"x\ny"}\x01\n'))).toThrow(/quoted/);
   });
 });
 
 describe("CsvRecordEnds", () => {
   it("ends records with CRLF, keeps line breaks inside quoted values, and counts records", () => {
-    const text = 'id,note\n1,"two\nlines, and ""quotes"""\n2,\n3,plain\n';
-    for (let cut = 0; cut <= text.length; cut++) {
+    const text = 'id,note\n1,"two\nlines, and ""quotes"" Ș"\n2,\n3,plain 🎉\n';
+    for (const chunks of cuts(text)) {
       const ends = new CsvRecordEnds();
-      const out = ends.push(Buffer.from(text.slice(0, cut))) + ends.push(Buffer.from(text.slice(cut))) + ends.end();
-      expect(out, `cut ${cut}`).toBe('id,note\r\n1,"two\nlines, and ""quotes"""\r\n2,\r\n3,plain\r\n');
+      const out = Buffer.concat(chunks.map((chunk) => ends.push(chunk))).toString("utf8");
+      expect(out).toBe('id,note\r\n1,"two\nlines, and ""quotes"" Ș"\r\n2,\r\n3,plain 🎉\r\n');
       expect(ends.records).toBe(4);
     }
   });

@@ -37,7 +37,9 @@ type WriterProcess = {
 // the plan and relays its progress; the job's lease is kept here, and if the lease is
 // lost the child is killed.
 function startWriterProcess(): WriterProcess {
-  const child = fork(path.join(process.cwd(), "server", "export", "writer-main.ts"), [], {
+  // Not bundled: the writer runs from source (see writer-main.ts).
+  const writerPath = path.join(/*turbopackIgnore: true*/ process.cwd(), "server", "export", "writer-main.ts");
+  const child = fork(/*turbopackIgnore: true*/ writerPath, [], {
     // tsx's in-thread hook starts faster than its loader thread (--import tsx).
     execArgv: ["--conditions=react-server", "--require", "tsx/cjs"],
     serialization: "advanced",

@@ -31,11 +31,8 @@ process.on("disconnect", () => process.exit(1));
 process.once("message", async (spec: WriteSpec) => {
   let last = 0;
   // Started only on a PostgreSQL server (DATABASE_URL), with the app's environment.
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
   // Order items are sorted by their order's date: in memory rather than on disk.
-  pool.on("connect", (client) => {
-    client.query("SET work_mem = '64MB'").catch(() => undefined);
-  });
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, options: "-c work_mem=64MB" });
   try {
     const result: WriteResult = await writeExportFile(
       spec,

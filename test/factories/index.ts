@@ -50,7 +50,7 @@ export async function signedInViewer(options: { shop?: string; email?: string } 
 
 // A signed-in customer with years of realistic history (the demo seed's generator).
 export async function viewerWithHistory(
-  options: { shop?: string; orderCount?: number; isDemo?: boolean; seed?: string } = {},
+  options: { shop?: string; orderCount?: number; isDemo?: boolean; seed?: string; now?: Date } = {},
 ): Promise<CustomerViewer> {
   const { createCustomerWithHistory } = await import("@/prisma/seed/index");
   const s = await shop(options.shop);
@@ -63,6 +63,8 @@ export async function viewerWithHistory(
     isDemo: options.isDemo,
     seed: options.seed ?? randomUUID(),
     passwordHash: await passwordHash,
+    // A fixed "now" makes the generated history the same on every run.
+    now: options.now,
   });
   const session = await getPrisma().session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },

@@ -249,7 +249,8 @@ describe("GET /api/unsubscribe", () => {
     );
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
     expect(await recordsOf(viewer)).toEqual(before);
-    const bad = await get(`${token.slice(0, -1)}A`);
+    // Another last character (whatever the signature ended with).
+    const bad = await get(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`);
     expect(bad.status).toBe(400);
   });
 });

@@ -134,7 +134,6 @@ async function planAndWrite(
   writerProcess: WriterProcess | null,
 ): Promise<string | null> {
   const prisma = getPrisma();
-  const options = { context };
   const startedAt = new Date();
   await prisma.export.update({
     where: { id: found.id },
@@ -179,7 +178,7 @@ async function planAndWrite(
   const total = plans.reduce((sum, p) => sum + p.count, 0) + documents;
   await prisma.export.update({ where: { id: found.id }, data: { rowsTotal: total } });
 
-  const key = exportStorageKey(shop.id, found.id, options.context.job.attempts, found.format);
+  const key = exportStorageKey(shop.id, found.id, context.job.attempts, found.format);
   const spec: WriteSpec = {
     exportId: found.id,
     shop,
@@ -196,10 +195,10 @@ async function planAndWrite(
     storageKey: key,
   };
   let lastReport = Date.now();
-  const report = async (done: number, isFinal = false) => {
-    if (!isFinal && Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+  const report = async (done: number) => {
+    if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
     lastReport = Date.now();
-    await options.context.heartbeat();
+    await context.heartbeat();
     const progress = total ? Math.min(99, Math.floor((done / total) * 100)) : 99;
     await prisma.export.updateMany({
       where: { id: found.id, status: "RUNNING" },
@@ -213,14 +212,14 @@ async function planAndWrite(
         {
           progress: (n) => report(n),
           // A run that lost its job to another worker stops before its file is kept.
-          beforeCommit: () => options.context.heartbeat(),
+          beforeCommit: () => context.heartbeat(),
           renderDocuments: renderDocumentsForExport,
         },
         getDatabase().raw,
       )
     : await writerProcess.run(spec, (n) => report(n));
   EXPORT.lastRun = { inProcess, writerMaxRssKb: stored.writerMaxRssKb ?? null };
-  if (!inProcess) await options.context.heartbeat();
+  if (!inProcess) await context.heartbeat();
 
   const readyAt = new Date();
   const expiresAt = new Date(readyAt.getTime() + EXPORT.linkTtlMs);

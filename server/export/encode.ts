@@ -1,15 +1,8 @@
 import { DATA_CATEGORY_LABELS, type DataCategoryKey } from "../data-map/categories";
 import type { ExportDataset } from "./datasets";
 
-// Values as written to the files: exact, machine-readable, the same in JSON and CSV.
-// Instants are ISO 8601 in UTC, calendar dates YYYY-MM-DD, amounts in cents.
-
-export function jsonValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "bigint") return Number(value);
-  return value;
-}
+// The CSV header line and the README of the ZIP export; the rows themselves are written
+// by the database (server/export/writer.ts). csvCell/csvLine are RFC 4180.
 
 // RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF
 // between records.

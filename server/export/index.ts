@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit";
 import { getAuthSecret } from "../auth/secret";
 import { requireCustomer, type Viewer } from "../auth/viewer";
 import { DATA_CATEGORY_KEYS } from "../data-map/categories";
-import { decodeCursor, encodeCursor, getDataCategories, type Page, pageSize } from "../data-map/view";
+import { decodeCursor, getDataCategories, type Page, pageSize } from "../data-map/view";
 import { getPrisma, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { enqueueJob, registerJobHandler } from "../jobs";
@@ -175,8 +175,6 @@ export async function getExports(options: {
   ]);
   return { nodes: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
 }
-
-export { encodeCursor };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -150,8 +150,6 @@ function inlineIds(sql: string, params: unknown[]): string {
   });
 }
 
-const COPY_BATCH = 2000;
-
 // On a PostgreSQL server: one streamed COPY per data set, so the database encodes rows
 // while the app writes the ones before.
 // Rows as text lines (keyset batches) or, from COPY, as bytes ready to write: CSV

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { exportDatasets } from "@/server/export/datasets";
-import { csvCell, csvLine, csvReadme, jsonValue } from "@/server/export/encode";
+import { csvCell, csvLine, csvReadme } from "@/server/export/encode";
 
 // How values are written into export files: RFC 4180 CSV and JSON, exact and
 // machine-readable (ISO 8601 instants in UTC, amounts in cents).
@@ -72,23 +72,6 @@ describe("csvLine", () => {
     expect(strict(text)).toEqual(
       rows.map((row) => row.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString() : String(v)))),
     );
-  });
-});
-
-describe("jsonValue", () => {
-  it("writes instants as ISO 8601 strings, bigints as numbers, undefined as null", () => {
-    expect(jsonValue(new Date("2024-05-01T09:30:00Z"))).toBe("2024-05-01T09:30:00.000Z");
-    expect(jsonValue(42n)).toBe(42);
-    expect(jsonValue(undefined)).toBeNull();
-  });
-
-  it("leaves everything else as it is", () => {
-    const object = { a: [1, "b"] };
-    expect(jsonValue(object)).toBe(object);
-    expect(jsonValue(null)).toBeNull();
-    expect(jsonValue("2024-05-01")).toBe("2024-05-01");
-    expect(jsonValue(false)).toBe(false);
-    expect(jsonValue(0)).toBe(0);
   });
 });
 

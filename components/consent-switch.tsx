@@ -2,7 +2,7 @@
 
 import { type ReactNode, useState } from "react";
 import { type ConsentItem, controlId, isOn } from "./consent-options";
-import { formatTime } from "./export-options";
+import { formatTime } from "./dates";
 import { consentSourceText, consentStateText } from "./policy-wording";
 
 type Props = {

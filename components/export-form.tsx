@@ -2,8 +2,9 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import type { ExportRequestState } from "@/app/[shop]/account/privacy/export/actions";
+import { formatTime } from "./dates";
 import { ErrorSummary } from "./error-summary";
-import { EXPORT_FORMATS, formatLabel, formatTime } from "./export-options";
+import { EXPORT_FORMATS, formatLabel } from "./export-options";
 import { FormField } from "./form-field";
 
 type Props = {

@@ -1,4 +1,5 @@
-import { browserName, dateRangeText, formatBytes, formatLabel, formatTime } from "./export-options";
+import { formatTime } from "./dates";
+import { browserName, dateRangeText, formatBytes, formatLabel } from "./export-options";
 
 export type ExportItem = {
   id: string;

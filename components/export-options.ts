@@ -1,5 +1,6 @@
 // The choices of the "Download my data" form, shared by the form (client) and its
 // server action, and the words the export history uses for sizes, times and browsers.
+import { formatDay } from "./dates";
 
 export type ExportFormatKey = "JSON" | "CSV";
 
@@ -30,14 +31,6 @@ export const EXPORT_FORMATS: { value: ExportFormatKey; label: string; explanatio
 ];
 
 export const formatLabel = (format: string) => (format === "JSON" ? "JSON" : format === "CSV" ? "CSV (ZIP)" : format);
-
-export function formatTime(iso: string): string {
-  return `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
-}
-
-export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-}
 
 export function formatBytes(bytes: number): string {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;

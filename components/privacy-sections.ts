@@ -68,6 +68,7 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
     label: "Delete my account",
     summary: "What is deleted, what is kept by law and until when.",
     rights: ["erasure"],
+    hasOwnPage: true,
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { ConsentPurpose, ConsentRecordView } from "@/server/consent";
 import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";
 import type { Address, Customer } from "@/server/db/generated/client";
+import type { DeletionPlanView, DeletionRequestView } from "@/server/erasure";
 import type { ExportView } from "@/server/export";
 import type { InvoiceView, OrderView, WarrantyView } from "@/server/orders";
 import type { ShopRef } from "@/server/tenants";
@@ -25,3 +26,6 @@ export type AddressParent = Address;
 export type ExportParent = ExportView;
 export type ConsentPurposeParent = ConsentPurpose;
 export type ConsentRecordParent = ConsentRecordView;
+export type DeletionRequestParent = DeletionRequestView;
+export type DeletionPlanParent = DeletionPlanView;
+export type DeletionPlanEntryParent = DeletionPlanView["entries"][number];

@@ -3,9 +3,8 @@
 //   npx tsx prisma/seed.ts --orders 100000 [--shop almaz] [--email bench-100000@almaz.example]
 //                                                one benchmark customer with N orders
 // Uses the same database as the app (PGLITE_DIR / DATABASE_URL); run `npm run db:migrate` first.
-import path from "node:path";
 import { closeDatabase, getPrisma } from "../server/db";
-import { loadProfilesFrom } from "../server/tenants/load-profiles";
+import { loadProfilesFrom, shopsDirectory } from "../server/tenants/load-profiles";
 import { DEMO_PASSWORD, generateOrders, seedShops, upsertShops } from "./seed/index";
 
 type Args = { orders?: number; shop?: string; email?: string };
@@ -39,8 +38,8 @@ function parseArgs(argv: string[]): Args {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const profiles = loadProfilesFrom(path.join(process.cwd(), "shops"));
-  if (profiles.length === 0) throw new Error("No shop profiles in shops/");
+  const profiles = loadProfilesFrom(shopsDirectory());
+  if (profiles.length === 0) throw new Error(`No shop profiles in ${shopsDirectory()}`);
   const prisma = getPrisma();
   const started = Date.now();
 

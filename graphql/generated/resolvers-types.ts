@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +16,36 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO 8601 date-time with offset, e.g. 2026-11-22T10:00:00.000Z. */
   DateTime: { input: Date; output: Date; }
+};
+
+export type AccountDeletionCancelPayload = {
+  __typename?: 'AccountDeletionCancelPayload';
+  deletionRequest?: Maybe<DeletionRequest>;
+  userErrors: Array<UserError>;
+};
+
+export type AccountDeletionConfirmInput = {
+  /** The token from the link in the confirmation email. */
+  token: Scalars['String']['input'];
+};
+
+export type AccountDeletionConfirmPayload = {
+  __typename?: 'AccountDeletionConfirmPayload';
+  deletionRequest?: Maybe<DeletionRequest>;
+  userErrors: Array<UserError>;
+};
+
+export type AccountDeletionRequestInput = {
+  /** The word DELETE, typed by the customer. */
+  confirmation: Scalars['String']['input'];
+  /** The account's password. */
+  password: Scalars['String']['input'];
+};
+
+export type AccountDeletionRequestPayload = {
+  __typename?: 'AccountDeletionRequestPayload';
+  deletionRequest?: Maybe<DeletionRequest>;
+  userErrors: Array<UserError>;
 };
 
 /** A postal address in the customer's address book. */
@@ -322,6 +352,10 @@ export type Customer = Node & {
   /** Several data sets by id (unknown ids are left out), e.g. the records of one category on demand. */
   datasets: Array<DataSet>;
   dateOfBirth?: Maybe<Scalars['Date']['output']>;
+  /** What deleting the account would delete, anonymise and keep, and until when. */
+  deletionPlan: DeletionPlan;
+  /** The open deletion request (awaiting confirmation, scheduled or running), if any. */
+  deletionRequest?: Maybe<DeletionRequest>;
   /** The name to greet the customer with: the alias when there is one. */
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
@@ -583,6 +617,67 @@ export type DataValue = {
   value?: Maybe<Scalars['String']['output']>;
 };
 
+export type DeletionPlan = {
+  __typename?: 'DeletionPlan';
+  /** Whether the same email address may open a new account afterwards. */
+  canReRegister: Scalars['Boolean']['output'];
+  /** What erasure does to each data set that holds records, computed for erasureDate. */
+  entries: Array<DeletionPlanEntry>;
+  /** When erasure would run if confirmed now, or when it is scheduled. */
+  erasureDate: Scalars['DateTime']['output'];
+  /** Days between confirming and erasure, during which it can be cancelled (0: at once). */
+  gracePeriodDays: Scalars['Int']['output'];
+  /** The shop's own warning, shown before anything is asked. */
+  warning: Scalars['String']['output'];
+};
+
+/** One line of the table of what erasure does: a data set and what happens to it. */
+export type DeletionPlanEntry = {
+  __typename?: 'DeletionPlanEntry';
+  action: ErasureAction;
+  /** The data category key, e.g. "documents". */
+  category: Scalars['String']['output'];
+  /** How many records this line covers. */
+  count: Scalars['Int']['output'];
+  /** The data set, e.g. "Invoices". */
+  dataSet: Scalars['String']['output'];
+  /** The line in words. */
+  explanation: Scalars['String']['output'];
+  /** For RETAIN: the earliest and the latest date these records are purged on. */
+  retainedUntilEarliest?: Maybe<Scalars['DateTime']['output']>;
+  retainedUntilLatest?: Maybe<Scalars['DateTime']['output']>;
+  /** For RETAIN: the shop's retention rule that keeps these records. */
+  rule?: Maybe<RetentionRule>;
+};
+
+export type DeletionRequest = Node & {
+  __typename?: 'DeletionRequest';
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Until when the emailed confirmation link works (while AWAITING_CONFIRMATION). */
+  confirmationExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** When erasure runs: the end of the grace period. */
+  scheduledFor?: Maybe<Scalars['DateTime']['output']>;
+  status: DeletionRequestStatus;
+};
+
+export type DeletionRequestStatus =
+  /** Asked for; waiting for the link in the email (valid 24 hours). */
+  | 'AWAITING_CONFIRMATION'
+  /** Cancelled; nothing was erased. */
+  | 'CANCELLED'
+  /** The account was erased. */
+  | 'COMPLETED'
+  /** Erasure is running; it can no longer be cancelled. */
+  | 'ERASING'
+  /** Confirmed; the account is erased at scheduledFor unless cancelled before. */
+  | 'SCHEDULED'
+  /** Replaced by a newer request before it was confirmed. */
+  | 'SUPERSEDED';
+
 export type DeletionTerms = {
   __typename?: 'DeletionTerms';
   canReRegister: Scalars['Boolean']['output'];
@@ -599,6 +694,16 @@ export type Duration = {
   text: Scalars['String']['output'];
   years: Scalars['Int']['output'];
 };
+
+export type ErasureAction =
+  /** Kept without anything that identifies you, detached from your account. */
+  | 'ANONYMISE'
+  /** The records are deleted. */
+  | 'DELETE'
+  /** Kept as they are, for the stated reason. */
+  | 'KEEP'
+  /** Kept under a retention rule of the shop (see rule), detached from your account, and deleted or anonymised when it ends. */
+  | 'RETAIN';
 
 export type Export = Node & {
   __typename?: 'Export';
@@ -772,6 +877,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated Placeholder so domains can extend Mutation. */
   _empty?: Maybe<Scalars['Boolean']['output']>;
+  /** Cancels the open deletion request, awaiting confirmation or scheduled, before erasure starts. */
+  accountDeletionCancel: AccountDeletionCancelPayload;
+  /** Confirms with the emailed link's token (single use, signed in as the same customer): schedules erasure after the shop's grace period. */
+  accountDeletionConfirm: AccountDeletionConfirmPayload;
+  /** Asks to delete the account: checks the password and the typed confirmation, then emails a confirmation link (valid 24 hours). A newer request replaces an unconfirmed one. */
+  accountDeletionRequest: AccountDeletionRequestPayload;
   /** Adds an address to the signed-in customer's address book (at most 20). */
   addressCreate: AddressPayload;
   /** Removes one of the signed-in customer's addresses. */
@@ -820,6 +931,16 @@ export type Mutation = {
   exportCreate: ExportCreatePayload;
   /** Enters the password again in this session (needed to download an export). */
   sessionReauthenticate: SessionReauthenticatePayload;
+};
+
+
+export type MutationAccountDeletionConfirmArgs = {
+  input: AccountDeletionConfirmInput;
+};
+
+
+export type MutationAccountDeletionRequestArgs = {
+  input: AccountDeletionRequestInput;
 };
 
 
@@ -1296,6 +1417,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( AddressParent )
     | ( ConsentRecordParent )
     | ( CustomerParent )
+    | ( DeletionRequestParent )
     | ( ExportParent )
     | ( InvoiceParent )
     | ( OrderParent )
@@ -1306,6 +1428,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountDeletionCancelPayload: ResolverTypeWrapper<Omit<AccountDeletionCancelPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversTypes['DeletionRequest']> }>;
+  AccountDeletionConfirmInput: AccountDeletionConfirmInput;
+  AccountDeletionConfirmPayload: ResolverTypeWrapper<Omit<AccountDeletionConfirmPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversTypes['DeletionRequest']> }>;
+  AccountDeletionRequestInput: AccountDeletionRequestInput;
+  AccountDeletionRequestPayload: ResolverTypeWrapper<Omit<AccountDeletionRequestPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversTypes['DeletionRequest']> }>;
   Address: ResolverTypeWrapper<AddressParent>;
   AddressDeletePayload: ResolverTypeWrapper<AddressDeletePayload>;
   AddressInput: AddressInput;
@@ -1358,8 +1485,13 @@ export type ResolversTypes = {
   DataValue: ResolverTypeWrapper<DataValue>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeletionPlan: ResolverTypeWrapper<DeletionPlanParent>;
+  DeletionPlanEntry: ResolverTypeWrapper<DeletionPlanEntryParent>;
+  DeletionRequest: ResolverTypeWrapper<DeletionRequestParent>;
+  DeletionRequestStatus: DeletionRequestStatus;
   DeletionTerms: ResolverTypeWrapper<DeletionTerms>;
   Duration: ResolverTypeWrapper<Duration>;
+  ErasureAction: ErasureAction;
   Export: ResolverTypeWrapper<ExportParent>;
   ExportConnection: ResolverTypeWrapper<Omit<ExportConnection, 'edges'> & { edges: Array<ResolversTypes['ExportEdge']> }>;
   ExportCreateInput: ExportCreateInput;
@@ -1420,6 +1552,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountDeletionCancelPayload: Omit<AccountDeletionCancelPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversParentTypes['DeletionRequest']> };
+  AccountDeletionConfirmInput: AccountDeletionConfirmInput;
+  AccountDeletionConfirmPayload: Omit<AccountDeletionConfirmPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversParentTypes['DeletionRequest']> };
+  AccountDeletionRequestInput: AccountDeletionRequestInput;
+  AccountDeletionRequestPayload: Omit<AccountDeletionRequestPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversParentTypes['DeletionRequest']> };
   Address: AddressParent;
   AddressDeletePayload: AddressDeletePayload;
   AddressInput: AddressInput;
@@ -1464,6 +1601,9 @@ export type ResolversParentTypes = {
   DataValue: DataValue;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeletionPlan: DeletionPlanParent;
+  DeletionPlanEntry: DeletionPlanEntryParent;
+  DeletionRequest: DeletionRequestParent;
   DeletionTerms: DeletionTerms;
   Duration: Duration;
   Export: ExportParent;
@@ -1515,6 +1655,21 @@ export type ResolversParentTypes = {
   WarrantyCertificate: WarrantyCertificateParent;
   WarrantyCertificateConnection: Omit<WarrantyCertificateConnection, 'edges'> & { edges: Array<ResolversParentTypes['WarrantyCertificateEdge']> };
   WarrantyCertificateEdge: Omit<WarrantyCertificateEdge, 'node'> & { node: ResolversParentTypes['WarrantyCertificate'] };
+};
+
+export type AccountDeletionCancelPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountDeletionCancelPayload'] = ResolversParentTypes['AccountDeletionCancelPayload']> = {
+  deletionRequest?: Resolver<Maybe<ResolversTypes['DeletionRequest']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AccountDeletionConfirmPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountDeletionConfirmPayload'] = ResolversParentTypes['AccountDeletionConfirmPayload']> = {
+  deletionRequest?: Resolver<Maybe<ResolversTypes['DeletionRequest']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AccountDeletionRequestPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountDeletionRequestPayload'] = ResolversParentTypes['AccountDeletionRequestPayload']> = {
+  deletionRequest?: Resolver<Maybe<ResolversTypes['DeletionRequest']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1658,6 +1813,8 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   dataset?: Resolver<Maybe<ResolversTypes['DataSet']>, ParentType, ContextType, RequireFields<CustomerDatasetArgs, 'id'>>;
   datasets?: Resolver<Array<ResolversTypes['DataSet']>, ParentType, ContextType, RequireFields<CustomerDatasetsArgs, 'ids'>>;
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deletionPlan?: Resolver<ResolversTypes['DeletionPlan'], ParentType, ContextType>;
+  deletionRequest?: Resolver<Maybe<ResolversTypes['DeletionRequest']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   exports?: Resolver<ResolversTypes['ExportConnection'], ParentType, ContextType, RequireFields<CustomerExportsArgs, 'first'>>;
@@ -1770,6 +1927,37 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletionPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletionPlan'] = ResolversParentTypes['DeletionPlan']> = {
+  canReRegister?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['DeletionPlanEntry']>, ParentType, ContextType>;
+  erasureDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gracePeriodDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warning?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeletionPlanEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletionPlanEntry'] = ResolversParentTypes['DeletionPlanEntry']> = {
+  action?: Resolver<ResolversTypes['ErasureAction'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dataSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retainedUntilEarliest?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retainedUntilLatest?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['RetentionRule']>, ParentType, ContextType>;
+};
+
+export type DeletionRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletionRequest'] = ResolversParentTypes['DeletionRequest']> = {
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  confirmationExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  scheduledFor?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeletionRequestStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type DeletionTermsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletionTerms'] = ResolversParentTypes['DeletionTerms']> = {
   canReRegister?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1886,6 +2074,9 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _empty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  accountDeletionCancel?: Resolver<ResolversTypes['AccountDeletionCancelPayload'], ParentType, ContextType>;
+  accountDeletionConfirm?: Resolver<ResolversTypes['AccountDeletionConfirmPayload'], ParentType, ContextType, RequireFields<MutationAccountDeletionConfirmArgs, 'input'>>;
+  accountDeletionRequest?: Resolver<ResolversTypes['AccountDeletionRequestPayload'], ParentType, ContextType, RequireFields<MutationAccountDeletionRequestArgs, 'input'>>;
   addressCreate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressCreateArgs, 'input'>>;
   addressDelete?: Resolver<ResolversTypes['AddressDeletePayload'], ParentType, ContextType, RequireFields<MutationAddressDeleteArgs, 'id'>>;
   addressUpdate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressUpdateArgs, 'id' | 'input'>>;
@@ -1903,7 +2094,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Address' | 'ConsentRecord' | 'Customer' | 'Export' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -2132,6 +2323,9 @@ export type WarrantyCertificateEdgeResolvers<ContextType = GraphQLContext, Paren
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccountDeletionCancelPayload?: AccountDeletionCancelPayloadResolvers<ContextType>;
+  AccountDeletionConfirmPayload?: AccountDeletionConfirmPayloadResolvers<ContextType>;
+  AccountDeletionRequestPayload?: AccountDeletionRequestPayloadResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AddressDeletePayload?: AddressDeletePayloadResolvers<ContextType>;
   AddressPayload?: AddressPayloadResolvers<ContextType>;
@@ -2164,6 +2358,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DataValue?: DataValueResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeletionPlan?: DeletionPlanResolvers<ContextType>;
+  DeletionPlanEntry?: DeletionPlanEntryResolvers<ContextType>;
+  DeletionRequest?: DeletionRequestResolvers<ContextType>;
   DeletionTerms?: DeletionTermsResolvers<ContextType>;
   Duration?: DurationResolvers<ContextType>;
   Export?: ExportResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { GraphQLScalarType, Kind } from "graphql";
 import { findAddressById } from "@/server/addresses";
 import { findConsentRecord } from "@/server/consent";
 import { findCustomerById } from "@/server/customers";
+import { findDeletionRequest } from "@/server/erasure";
 import { findExport } from "@/server/export";
 import { findOwnRecord } from "@/server/orders";
 import { findShopById } from "@/server/tenants";
@@ -18,6 +19,7 @@ type NodeType =
   | "Invoice"
   | "WarrantyCertificate"
   | "Export"
+  | "DeletionRequest"
   | "ConsentRecord";
 
 // A real calendar date: "2023-02-30" parses in JavaScript (as 2 March) but is refused here.
@@ -85,6 +87,8 @@ export const baseResolvers: Resolvers = {
           return tag(await findExport({ viewer, id: decoded.id }));
         case "ConsentRecord":
           return tag(await findConsentRecord({ viewer, id: decoded.id }));
+        case "DeletionRequest":
+          return tag(await findDeletionRequest({ viewer, id: decoded.id }));
         default:
           return null;
       }

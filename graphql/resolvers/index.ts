@@ -3,6 +3,7 @@ import { baseResolvers } from "./base";
 import { consentResolvers } from "./consent";
 import { correctionsResolvers } from "./corrections";
 import { emailChangeResolvers } from "./email-change";
+import { erasureResolvers } from "./erasure";
 import { exportResolvers } from "./export";
 import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
@@ -31,4 +32,5 @@ export const resolvers = merge(
   emailChangeResolvers,
   exportResolvers,
   consentResolvers,
+  erasureResolvers,
 );

@@ -151,7 +151,7 @@ async function recordChange(
   action: "create" | "update" | "delete",
   addressId: string,
   fields: string[],
-  details: Record<string, unknown>,
+  values?: Record<string, unknown>,
 ): Promise<void> {
   await recordAuditEvent(tx, {
     shopId: viewer.shop.id,
@@ -159,7 +159,8 @@ async function recordChange(
     actorType: "CUSTOMER",
     actorId: viewer.customerId,
     action: `address.${action}`,
-    details: { addressId, ...details },
+    details: { addressId, fields },
+    values,
   });
   const category = addressCategory();
   await queueRecipientNotifications(tx, {
@@ -221,7 +222,7 @@ export async function createAddress(options: { viewer: Viewer; input: unknown })
       select: addressSelect,
     });
     const fields = FIELDS.filter((f) => values[f] !== null && values[f] !== false);
-    await recordChange(tx, viewer, "create", address.id, fields, { fields });
+    await recordChange(tx, viewer, "create", address.id, fields);
     return address;
   });
 }
@@ -273,7 +274,7 @@ export async function deleteAddress(options: { viewer: Viewer; id: string }): Pr
     await tx.address.deleteMany({ where });
     // The recipients learn which fields to erase; the log keeps no copy of them.
     const fields = FIELDS.filter((f) => current[f] !== null && current[f] !== false);
-    await recordChange(tx, viewer, "delete", current.id, fields, { fields });
+    await recordChange(tx, viewer, "delete", current.id, fields);
     return { deletedId: current.id };
   });
 }

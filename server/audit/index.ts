@@ -1,7 +1,16 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import { getPrisma, type Prisma } from "../db";
 import type { ActorType } from "../db/generated/enums";
-import { type ChainBreak, type ChainedEvent, type ChainHead, eventHash, toJsonObject, verifySegment } from "./chain";
+import {
+  type ChainBreak,
+  type ChainedEvent,
+  type ChainHead,
+  canonicalJson,
+  eventHash,
+  toJsonObject,
+  verifySegment,
+} from "./chain";
 
 export type { ChainBreak } from "./chain";
 
@@ -13,10 +22,19 @@ export type AuditEventInput = {
   actorId: string | null;
   // e.g. "customer.update", "address.create", "data.reveal".
   action: string;
-  // What changed: field names and, for corrections, old → new values as far as the
-  // audit needs them.
+  // What happened, without personal values: ids and field names.
   details: Record<string, unknown>;
+  // Personal values the event needs (e.g. a correction's old → new values). They are
+  // stored apart, in AuditEventValue, and the chained details hold only
+  // valuesDigest = sha256(salt + canonical JSON), so erasure can delete the values
+  // without breaking the chain. Needs a customerId.
+  values?: Record<string, unknown>;
 };
+
+// The digest the chained event holds for its values.
+export function auditValuesDigest(salt: string, values: unknown): string {
+  return createHash("sha256").update(salt).update(canonicalJson(values)).digest("hex");
+}
 
 export type RecordedAuditEvent = { id: string; sequence: number; hash: string };
 
@@ -34,6 +52,12 @@ export async function recordAuditEvent(
     orderBy: { sequence: "desc" },
     select: { sequence: true, hash: true },
   });
+  const values = input.values ? toJsonObject(input.values) : null;
+  if (values && !input.customerId) throw new Error("Audit values belong to a customer.");
+  const salt = values ? randomBytes(16).toString("hex") : null;
+  const details = toJsonObject(
+    values && salt ? { ...input.details, valuesDigest: auditValuesDigest(salt, values) } : input.details,
+  );
   const event = {
     shopId: input.shopId,
     sequence: (last?.sequence ?? 0) + 1,
@@ -41,14 +65,21 @@ export async function recordAuditEvent(
     actorType: input.actorType,
     actorId: input.actorId,
     action: input.action,
-    details: toJsonObject(input.details),
+    details,
     createdAt: new Date(),
   };
   const prevHash = last?.hash ?? null;
-  return tx.auditEvent.create({
+  const recorded = await tx.auditEvent.create({
     data: { ...event, prevHash, hash: eventHash(prevHash, event) },
     select: { id: true, sequence: true, hash: true },
   });
+  if (values && salt && input.customerId) {
+    await tx.auditEventValue.create({
+      data: { auditEventId: recorded.id, shopId: input.shopId, customerId: input.customerId, values, salt },
+      select: { id: true },
+    });
+  }
+  return recorded;
 }
 
 export type AuditChainReport = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { appUrl } from "../app-url";
 import { getPrisma } from "../db";
+import { isSuppressed } from "../erasure/suppression";
 import { AppError } from "../errors";
 import { enqueueEmail } from "../mail";
 import type { ShopRef } from "../tenants";
@@ -34,10 +35,13 @@ export async function sendMarketingEmail(options: {
       throw new AppError("FORBIDDEN", `No consent to "${purpose.label}" (the state is ${state}): nothing was sent.`);
     }
     const customer = await tx.customer.findFirst({
-      where: { id: customerId, shopId: shop.id },
-      select: { email: true },
+      where: { id: customerId, shopId: shop.id, status: { not: "ERASED" } },
+      select: { email: true, createdAt: true },
     });
     if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
+    if (await isSuppressed({ shopId: shop.id, email: customer.email, accountCreatedAt: customer.createdAt }, tx)) {
+      throw new AppError("FORBIDDEN", "This address is on the suppression list: nothing was sent.");
+    }
     const claims = { shopId: shop.id, customerId, purposeKey };
     const footer = [
       "",

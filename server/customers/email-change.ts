@@ -182,7 +182,8 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
       actorType: "CUSTOMER",
       actorId: viewer.customerId,
       action: "email.change-requested",
-      details: { requestId: request.id, newEmail, expiresAt: expiresAt.toISOString() },
+      details: { requestId: request.id, expiresAt: expiresAt.toISOString() },
+      values: { newEmail },
     });
     const hours = Math.round(EMAIL_CHANGE.ttlMs / 3_600_000);
     await enqueueEmail(tx, {
@@ -271,10 +272,8 @@ export async function confirmEmailChange(options: { viewer: Viewer; token: unkno
         actorType: "CUSTOMER",
         actorId: viewer.customerId,
         action: "customer.update",
-        details: {
-          changes: [{ field: "email", from: current.email, to: request.newEmail }],
-          emailChangeRequestId: request.id,
-        },
+        details: { fields: ["email"], emailChangeRequestId: request.id },
+        values: { changes: [{ field: "email", from: current.email, to: request.newEmail }] },
       });
       await queueRecipientNotifications(tx, {
         shop: viewer.shop,

@@ -4,6 +4,7 @@ import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { requireCustomer, type Viewer } from "../auth/viewer";
 import { applyConsentChanges, consentChangesSchema, validateConsentChanges } from "../consent";
 import { getPrisma, Prisma } from "../db";
+import { isSuppressed } from "../erasure/suppression";
 import { AppError } from "../errors";
 import { findShop } from "../tenants";
 import { invalidInput } from "../validation";
@@ -70,6 +71,12 @@ export async function createCustomer(options: {
     throw new AppError("NOT_FOUND", "There is no shop with this handle.", [
       { field: ["input", "shop"], code: "NOT_FOUND", message: "There is no shop with this handle." },
     ]);
+  }
+  // A shop whose policy does not allow a new account after deletion keeps the erased
+  // address on its suppression list; the others let the same address register again.
+  if (!shop.profile.deletion.canReRegister && (await isSuppressed({ shopId: shop.id, email: input.email }))) {
+    const message = "An account with this email address was deleted; this shop does not allow opening it again.";
+    throw new AppError("CONFLICT", message, [{ field: ["input", "email"], code: "CONFLICT", message }]);
   }
   const consents = validateConsentChanges(shop, input.consents ?? [], {
     path: ["input", "consents"],

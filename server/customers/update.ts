@@ -210,7 +210,8 @@ export async function updateCustomer(options: { viewer: Viewer; input: unknown }
       actorType: "CUSTOMER",
       actorId: viewer.customerId,
       action: "customer.update",
-      details: { changes },
+      details: { fields: changes.map((c) => c.field) },
+      values: { changes },
     });
     const changed: ChangedField[] = changes.map(({ field }) => ({
       field,

@@ -26,14 +26,35 @@ export type Ownership =
   // Through a parent row: `foreignKey` points at `model`, whose `column` is the owner.
   | { kind: "via"; relation: string; foreignKey: string; model: ModelName; column: string };
 
+// What anonymising writes over a field: null, a fixed text, or an SQL expression over
+// the row's own columns (for values that must stay unique, e.g. the email).
+export type Placeholder = string | null | { sql: string };
+
+export type Anonymisation = {
+  action: "anonymise";
+  // Every personal field and secret is either overwritten here or listed in `keep`
+  // (values that identify nobody once the row is detached: amounts, dates, codes).
+  placeholders: Record<string, Placeholder>;
+  keep: string[];
+};
+
 export type Erasure =
   // Rows are deleted.
   | { action: "delete" }
-  // Personal fields are overwritten with irreversible placeholders; links cut.
-  | { action: "anonymise" }
-  // Deleted, unless a retention rule of the shop's profile with keepOnErasure covers
-  // the category: then kept, detached from the account, until the rule's date.
-  | { action: "retain-if-required"; otherwise: "delete" | "anonymise" };
+  // Personal fields are overwritten with irreversible placeholders and the link to the
+  // customer is cut where the column allows it (on the append-only ledgers it cannot
+  // be: they keep pointing at the account's tombstone, which holds nothing).
+  | Anonymisation
+  // Kept, detached from the account, while a retention rule of the shop's profile with
+  // keepOnErasure covers the category (until the rule's date, when the retention sweep
+  // does `otherwise`); without such a rule, `otherwise` at once.
+  | { action: "retain-if-required"; otherwise: { action: "delete" } | Anonymisation }
+  // Rows belong to a parent row (order items to their order) and share its fate.
+  | { action: "follow-parent"; reason: string }
+  // Kept as they are, for the stated reason (e.g. the deletion request as proof).
+  | { action: "keep"; reason: string };
+
+const ERASED = "[erased]";
 
 export type PersonalModel = {
   model: ModelName;
@@ -96,7 +117,26 @@ export const DATA_MAP: DataMapEntry[] = [
     secrets: ["passwordHash"],
     technical: ["id", "shopId", "updatedAt"],
     exportAs: "account",
-    erasure: { action: "anonymise" },
+    // The row stays as a tombstone (the consent ledger and audit log refer to it); the
+    // email becomes unique nonsense so the same address can register again.
+    erasure: {
+      action: "anonymise",
+      placeholders: {
+        email: { sql: `'erased-' || "id" || '@erased.invalid'` },
+        emailVerifiedAt: null,
+        firstName: ERASED,
+        lastName: ERASED,
+        alias: null,
+        photoUrl: null,
+        dateOfBirth: null,
+        gender: null,
+        hometown: null,
+        nationalId: null,
+        passwordHash: null,
+        status: { sql: `'ERASED'::"CustomerStatus"` },
+      },
+      keep: ["locale", "createdAt"],
+    },
   },
   {
     model: "CustomerPhone",
@@ -158,9 +198,17 @@ export const DATA_MAP: DataMapEntry[] = [
       billingName: given("Billed to"),
       billingAddress: given("Billing address"),
     },
-    technical: ["id", "shopId", "customerId"],
+    technical: ["id", "shopId", "customerId", "retentionRule", "retainedUntil"],
     exportAs: "orders",
-    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+    // Without a rule to keep it, an order stays as an anonymous sales record.
+    erasure: {
+      action: "retain-if-required",
+      otherwise: {
+        action: "anonymise",
+        placeholders: { shippingName: ERASED, shippingAddress: ERASED, billingName: ERASED, billingAddress: ERASED },
+        keep: ["number", "placedAt", "status", "currency", "subtotalCents", "shippingCents", "totalCents"],
+      },
+    },
   },
   {
     model: "OrderItem",
@@ -176,7 +224,10 @@ export const DATA_MAP: DataMapEntry[] = [
     },
     technical: ["id", "orderId"],
     exportAs: "order_items",
-    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+    erasure: {
+      action: "follow-parent",
+      reason: "Products and quantities of an order are kept or anonymised with the order itself.",
+    },
   },
   {
     model: "Invoice",
@@ -195,9 +246,9 @@ export const DATA_MAP: DataMapEntry[] = [
       taxCents: auto("VAT"),
       totalCents: auto("Total"),
     },
-    technical: ["id", "shopId", "customerId", "orderId"],
+    technical: ["id", "shopId", "customerId", "orderId", "retentionRule", "retainedUntil"],
     exportAs: "invoices",
-    erasure: { action: "retain-if-required", otherwise: "delete" },
+    erasure: { action: "retain-if-required", otherwise: { action: "delete" } },
   },
   {
     model: "WarrantyCertificate",
@@ -213,9 +264,9 @@ export const DATA_MAP: DataMapEntry[] = [
       issuedAt: auto("Issued on"),
       validUntil: auto("Valid until"),
     },
-    technical: ["id", "shopId", "customerId", "orderId"],
+    technical: ["id", "shopId", "customerId", "orderId", "retentionRule", "retainedUntil"],
     exportAs: "warranty_certificates",
-    erasure: { action: "retain-if-required", otherwise: "delete" },
+    erasure: { action: "retain-if-required", otherwise: { action: "delete" } },
   },
   {
     model: "PaymentMethod",
@@ -381,8 +432,14 @@ export const DATA_MAP: DataMapEntry[] = [
     },
     technical: ["id", "shopId", "customerId"],
     exportAs: "consents",
-    // Proof of consent is kept as long as processing based on it could be questioned.
-    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+    // The append-only ledger: no field identifies the person (actorId is the account's
+    // or an agent's id), and once the account is a tombstone the records are the
+    // anonymous proof of what was chosen when.
+    erasure: {
+      action: "anonymise",
+      placeholders: {},
+      keep: ["purposeKey", "state", "optInLevel", "source", "actorType", "actorId", "policyVersion", "createdAt"],
+    },
   },
   {
     model: "ConsentConfirmation",
@@ -422,8 +479,13 @@ export const DATA_MAP: DataMapEntry[] = [
     // Chain bookkeeping: sequence and hashes prove the log was not edited.
     technical: ["id", "shopId", "customerId", "sequence", "prevHash", "hash"],
     exportAs: "activity_log",
-    // Proof that a correction or access happened is kept while it could be questioned.
-    erasure: { action: "retain-if-required", otherwise: "anonymise" },
+    // The hash-chained log keeps what happened (field names, ids); the values that
+    // identify the person are in AuditEventValue, which erasure deletes.
+    erasure: {
+      action: "anonymise",
+      placeholders: {},
+      keep: ["action", "details", "actorType", "actorId", "createdAt"],
+    },
   },
   {
     model: "RecipientNotification",
@@ -464,7 +526,16 @@ export const DATA_MAP: DataMapEntry[] = [
     // Bodies and headers carry live links (email confirmation, unsubscribe): showing
     // them in the account would let whoever is signed in act as the mailbox owner.
     secrets: ["textBody", "htmlBody", "headers"],
-    technical: ["id", "shopId", "customerId", "attempts", "lastError", "nextAttemptAt"],
+    technical: [
+      "id",
+      "shopId",
+      "customerId",
+      "attempts",
+      "lastError",
+      "nextAttemptAt",
+      "retentionRule",
+      "retainedUntil",
+    ],
     exportAs: "emails_sent",
     erasure: { action: "delete" },
   },
@@ -537,6 +608,54 @@ export const DATA_MAP: DataMapEntry[] = [
     technical: ["id", "exportId", "customerId"],
     exportAs: "data_export_downloads",
     erasure: { action: "delete" },
+  },
+  {
+    model: "AuditEventValue",
+    isPersonal: true,
+    category: "signins",
+    label: "Values in the activity log",
+    owner: byCustomer,
+    fields: {
+      values: auto("Values before and after"),
+      createdAt: auto("When"),
+    },
+    // The salt of the event's valuesDigest: deleted with the values, so the digest left
+    // in the chain no longer confirms a guess.
+    secrets: ["salt"],
+    technical: ["id", "auditEventId", "shopId", "customerId"],
+    exportAs: "activity_log_values",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "DeletionRequest",
+    isPersonal: true,
+    category: "signins",
+    label: "Account deletion requests",
+    owner: byCustomer,
+    fields: {
+      status: auto("Status"),
+      requestedAt: auto("Asked for on"),
+      confirmedAt: auto("Confirmed on"),
+      scheduledFor: auto("Scheduled for"),
+      cancelledAt: auto("Cancelled on"),
+      startedAt: auto("Erasure started on"),
+      completedAt: auto("Erasure finished on"),
+    },
+    // The link's token hash, and the receipt address (cleared once the receipt is written).
+    secrets: ["tokenHash", "receiptTo"],
+    technical: ["id", "shopId", "customerId", "tokenExpiresAt", "anchors", "plan", "step", "createdAt"],
+    exportAs: "deletion_requests",
+    erasure: {
+      action: "keep",
+      reason:
+        "Proof that your request was carried out (GDPR Art. 5(2)): dates and counts only, no contact details, tied to the erased account.",
+    },
+  },
+  {
+    model: "SuppressionEntry",
+    isPersonal: false,
+    reason:
+      "Addresses never to contact again, stored only as keyed one-way hashes (HMAC-SHA256) so the list itself holds no address and belongs to no account.",
   },
   {
     model: "Job",

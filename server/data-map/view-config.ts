@@ -26,6 +26,8 @@ export const RECORD_DATE_FIELD: Partial<Record<ModelName, string>> = {
   EmailChangeRequest: "createdAt",
   Export: "createdAt",
   ExportDownload: "at",
+  AuditEventValue: "createdAt",
+  DeletionRequest: "requestedAt",
 };
 
 // Fields stored as calendar dates rather than instants.

@@ -1,8 +1,10 @@
 import "server-only";
+import { Zip, ZipPassThrough } from "fflate";
 import { fromGlobalId } from "@/graphql/global-id";
 import { requireCustomer, type Viewer } from "../auth/viewer";
 import { getPrisma, type Prisma } from "../db";
 import { AppError } from "../errors";
+import { logEvent } from "../log";
 import type { ShopRef } from "../tenants";
 import { type DocumentIssuer, renderInvoicePdf, renderWarrantyCertificatePdf } from "./render-pdf";
 
@@ -154,4 +156,92 @@ export async function renderDocumentsForExport(options: {
     });
   }
   return out;
+}
+
+export const DOCUMENTS_ARCHIVE = {
+  // Documents rendered per step: the next step runs only when the client has read the
+  // bytes of the last one, so a slow download holds no more than this many PDFs.
+  batch: 25,
+};
+
+export type DocumentsArchive = { filename: string; stream: ReadableStream<Uint8Array> };
+
+// All of the signed-in customer's invoices and warranty certificates as one ZIP, named
+// as the single downloads are. Streamed: documents are rendered page by page as the
+// client reads, so an account with thousands of documents needs little memory. The
+// viewer is checked before anything is streamed (a signed-out caller gets the error).
+export async function getDocumentsArchive(options: { viewer: Viewer; now?: Date }): Promise<DocumentsArchive> {
+  const viewer = requireCustomer(options.viewer);
+  const now = options.now ?? new Date();
+  const kinds: DocumentKind[] = ["invoice", "warranty"];
+  let kind = 0;
+  let after: { issuedAt: Date; id: string } | null = null;
+  let pending: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let isEnded = false;
+  let isWritten = false;
+  const names = new Set<string>();
+  const zip = new Zip((error, chunk, isFinal) => {
+    if (error) failure = error;
+    else pending.push(chunk);
+    if (isFinal) isWritten = true;
+  });
+  // Numbers are unique per shop, but two that differ only in characters a file name
+  // cannot carry would collide once made safe.
+  const uniqueName = (name: string) => {
+    let candidate = name;
+    for (let n = 2; names.has(candidate); n++) candidate = name.replace(/\.pdf$/, `-${n}.pdf`);
+    names.add(candidate);
+    return candidate;
+  };
+  const step = async () => {
+    if (kind >= kinds.length) {
+      zip.end();
+      isEnded = true;
+      return;
+    }
+    const take = DOCUMENTS_ARCHIVE.batch;
+    const page = await renderDocumentsForExport({
+      shop: viewer.shop,
+      customerId: viewer.customerId,
+      kind: kinds[kind],
+      after,
+      take,
+      range: { from: null, toExclusive: null },
+    });
+    for (const document of page) {
+      // PDF streams are compressed already.
+      const file = new ZipPassThrough(uniqueName(document.path.slice(document.path.lastIndexOf("/") + 1)));
+      file.mtime = document.issuedAt;
+      zip.add(file);
+      file.push(document.bytes, true);
+    }
+    const last = page.at(-1);
+    if (page.length < take || !last) {
+      kind++;
+      after = null;
+    } else {
+      after = { issuedAt: last.issuedAt, id: last.id };
+    }
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        while (!pending.length && !isEnded) await step();
+        if (failure) throw failure;
+        const chunks = pending;
+        pending = [];
+        for (const chunk of chunks) controller.enqueue(chunk);
+        if (isEnded && isWritten && !pending.length) controller.close();
+      } catch (error) {
+        logEvent("error", {
+          event: "documents.archive-failed",
+          shop: viewer.shop.handle,
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
+        throw error;
+      }
+    },
+  });
+  return { filename: `${viewer.shop.handle}-documents-${now.toISOString().slice(0, 10)}.zip`, stream };
 }

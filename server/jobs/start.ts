@@ -1,6 +1,7 @@
 import "server-only";
 import { isDemoMode } from "../auth/secret";
 import { getPrisma } from "../db";
+import { scheduleRetentionSweep } from "../erasure";
 import { scheduleExportSweep } from "../export";
 import { logEvent } from "../log";
 import { deliverPendingEmails } from "../mail";
@@ -22,6 +23,7 @@ registerJobHandler(MAIL_DELIVERY_JOB, {
 
 export async function scheduleRecurringJobs(): Promise<void> {
   await scheduleExportSweep();
+  await scheduleRetentionSweep();
   // Without SMTP outside demo mode nothing can be sent: no point in waking up for it.
   if (process.env.SMTP_URL || isDemoMode()) {
     await enqueueJob(getPrisma(), { kind: MAIL_DELIVERY_JOB, key: "all" });

@@ -258,6 +258,17 @@ export const shopProfileSchema = z
         }
       }
     }
+    for (const [i, r] of p.retention.entries()) {
+      // Kept after erasure means kept without the account: only a date ends it, and the
+      // retention sweep needs one (GDPR Art. 5(1)(e)).
+      if (r.keepOnErasure && !r.duration) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["retention", i, "duration"],
+          message: "a rule with keepOnErasure needs a duration, so that what it keeps after erasure has a purge date",
+        });
+      }
+    }
     for (const c of p.dataCategories) {
       if (!p.retention.some((r) => r.categories.includes(c.key))) {
         ctx.addIssue({

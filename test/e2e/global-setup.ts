@@ -1,12 +1,33 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { parse, stringify } from "yaml";
 
 // Starts the built app on a fresh embedded database seeded with the demo shops.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 const DATA = path.join(ROOT, ".data", "e2e");
+// SHOPS_DIR for the app, migrations and seed (outside the database folder).
+const SHOPS = path.join(ROOT, ".data", "e2e-shops");
+
+// A test shop that deletes an account at once (test/e2e/erasure.e2e.ts): every real
+// profile has a grace period, and a journey cannot wait for one to end.
+const INSTANT_DELETE_SHOP = "instant-delete";
+
+// The real profiles, plus a copy of Allegra's without a grace period.
+function writeShopProfiles() {
+  rmSync(SHOPS, { recursive: true, force: true });
+  mkdirSync(SHOPS, { recursive: true });
+  for (const file of readdirSync(path.join(ROOT, "shops")).filter((f) => /\.ya?ml$/.test(f))) {
+    copyFileSync(path.join(ROOT, "shops", file), path.join(SHOPS, file));
+  }
+  const profile = parse(readFileSync(path.join(ROOT, "shops", "allegra.yaml"), "utf8"));
+  profile.handle = INSTANT_DELETE_SHOP;
+  profile.name = "Instant Delete (test shop)";
+  profile.deletion.gracePeriodDays = 0;
+  writeFileSync(path.join(SHOPS, `${INSTANT_DELETE_SHOP}.yaml`), stringify(profile));
+}
 
 let server: ChildProcess | undefined;
 
@@ -29,11 +50,13 @@ export default async function setup(project: TestProject) {
     throw new Error("No production build: run `npm run build` before the e2e tests.");
   }
   rmSync(DATA, { recursive: true, force: true });
+  writeShopProfiles();
   const baseUrl = `http://127.0.0.1:${PORT}`;
   // The seed's demo newsletters carry absolute unsubscribe links: to this app.
   const env = {
     ...process.env,
     PGLITE_DIR: DATA,
+    SHOPS_DIR: SHOPS,
     DATABASE_URL: "",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: baseUrl,

@@ -50,7 +50,7 @@ export async function signedInViewer(options: { shop?: string; email?: string } 
 
 // A signed-in customer with years of realistic history (the demo seed's generator).
 export async function viewerWithHistory(
-  options: { shop?: string; orderCount?: number; isDemo?: boolean; seed?: string; now?: Date } = {},
+  options: { shop?: string; orderCount?: number; isDemo?: boolean; seed?: string; now?: Date; email?: string } = {},
 ): Promise<CustomerViewer> {
   const { createCustomerWithHistory } = await import("@/prisma/seed/index");
   const s = await shop(options.shop);
@@ -58,7 +58,9 @@ export async function viewerWithHistory(
   const customerId = await createCustomerWithHistory(getPrisma(), {
     shopId: s.id,
     profile: s.profile,
-    email: uniqueEmail("history"),
+    // The generated history depends on the address too: a fixed one (with a fixed seed
+    // and now) gives the same history on every run.
+    email: options.email ?? uniqueEmail("history"),
     orderCount: options.orderCount,
     isDemo: options.isDemo,
     seed: options.seed ?? randomUUID(),

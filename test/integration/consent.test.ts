@@ -372,9 +372,10 @@ describe("sign-up choices", () => {
 
 describe("records from the seed (import)", () => {
   it("are read back as the current state and the history", async () => {
-    // A fixed "now": the history the seed generates (and whether a grant is still
-    // pending) depends on the account's age.
+    // A fixed "now", seed and address: the history the seed generates (and whether a
+    // grant is still pending) depends on all three.
     const viewer = await viewerWithHistory({
+      email: "consent-import@test.example",
       shop: "almaz",
       orderCount: 2,
       isDemo: true,

@@ -5,6 +5,7 @@ import { signInWithPassword } from "@/server/auth/sign-in";
 import { ANONYMOUS, type CustomerViewer, type Viewer } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
 import { createCustomer, signedInViewer, TEST_PASSWORD, uniqueEmail } from "../factories";
+import { auditValuesOf } from "../support/audit";
 import { gql } from "../support/graphql";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 
@@ -122,8 +123,14 @@ describe("changing the email address", () => {
     const requestedEvent = await getPrisma().auditEvent.findFirstOrThrow({
       where: { customerId: viewer.customerId, action: "email.change-requested" },
     });
-    expect(requestedEvent.details).toMatchObject({ newEmail, requestId: request.id });
+    expect(requestedEvent.details).toEqual({
+      requestId: request.id,
+      expiresAt: requested.expiresAt,
+      valuesDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(await auditValuesOf(requestedEvent)).toEqual({ newEmail });
     expect(JSON.stringify(requestedEvent)).not.toContain(token);
+    expect(JSON.stringify(requestedEvent)).not.toContain(newEmail);
 
     const confirmed = await confirmChange(viewer, token);
     expect(confirmed.userErrors).toEqual([]);
@@ -140,7 +147,14 @@ describe("changing the email address", () => {
       where: { customerId: viewer.customerId, action: "customer.update" },
     });
     expect(update).toMatchObject({ actorType: "CUSTOMER", actorId: viewer.customerId });
-    expect(update.details).toMatchObject({ changes: [{ field: "email", from: oldEmail, to: newEmail }] });
+    expect(update.details).toEqual({
+      fields: ["email"],
+      emailChangeRequestId: request.id,
+      valuesDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(await auditValuesOf(update)).toEqual({ changes: [{ field: "email", from: oldEmail, to: newEmail }] });
+    expect(JSON.stringify(update.details)).not.toContain(oldEmail);
+    expect(JSON.stringify(update.details)).not.toContain(newEmail);
     expect((await verifyAuditChain({ shopId: viewer.shop.id })).isValid).toBe(true);
 
     const holders = viewer.shop.profile.recipients.filter((r) => r.categories.includes("contact")).map((r) => r.key);

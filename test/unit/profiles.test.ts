@@ -95,6 +95,35 @@ describe("shop profiles", () => {
     expect(wrongHandle[0]).toContain('must match the file name "other"');
   });
 
+  it("refuses a rule that keeps data after erasure without a duration, naming the rule", () => {
+    type Rule = { key: string; duration: unknown; keepOnErasure: boolean };
+    const index = (parse(almazSource).retention as Rule[]).findIndex((r) => r.keepOnErasure);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const problems = problemsOf(mutate((p) => ((p.retention as Rule[])[index].duration = null)));
+    expect(problems).toEqual([
+      `retention.${index}.duration: a rule with keepOnErasure needs a duration, so that what it keeps after erasure has a purge date`,
+    ]);
+    // Without keepOnErasure the same rule is fine: it ends with the account.
+    expect(() =>
+      parseProfile(
+        "/shops/almaz.yaml",
+        mutate((p) => {
+          const rule = (p.retention as Rule[])[index];
+          rule.duration = null;
+          rule.keepOnErasure = false;
+        }),
+      ),
+    ).not.toThrow();
+  });
+
+  it("ships only presets whose rules kept after erasure have a duration", () => {
+    for (const profile of loadProfilesFrom(SHOPS)) {
+      for (const rule of profile.retention.filter((r) => r.keepOnErasure)) {
+        expect(rule.duration, `${profile.handle}: ${rule.key}`).not.toBeNull();
+      }
+    }
+  });
+
   it("refuses a handle the app's own pages use", () => {
     const problems = problemsOf(
       mutate((p) => (p.handle = "dev")),

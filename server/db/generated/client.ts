@@ -142,6 +142,11 @@ export type SignInThrottle = Prisma.SignInThrottleModel
  */
 export type AuditEvent = Prisma.AuditEventModel
 /**
+ * Model AuditEventValue
+ * 
+ */
+export type AuditEventValue = Prisma.AuditEventValueModel
+/**
  * Model RecipientNotification
  * 
  */
@@ -176,3 +181,13 @@ export type Export = Prisma.ExportModel
  * 
  */
 export type ExportDownload = Prisma.ExportDownloadModel
+/**
+ * Model DeletionRequest
+ * 
+ */
+export type DeletionRequest = Prisma.DeletionRequestModel
+/**
+ * Model SuppressionEntry
+ * 
+ */
+export type SuppressionEntry = Prisma.SuppressionEntryModel

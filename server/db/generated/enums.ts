@@ -11,7 +11,8 @@
 
 export const CustomerStatus = {
   ACTIVE: 'ACTIVE',
-  DELETION_SCHEDULED: 'DELETION_SCHEDULED'
+  DELETION_SCHEDULED: 'DELETION_SCHEDULED',
+  ERASED: 'ERASED'
 } as const
 
 export type CustomerStatus = (typeof CustomerStatus)[keyof typeof CustomerStatus]
@@ -151,3 +152,15 @@ export const ExportStatus = {
 } as const
 
 export type ExportStatus = (typeof ExportStatus)[keyof typeof ExportStatus]
+
+
+export const DeletionRequestStatus = {
+  AWAITING_CONFIRMATION: 'AWAITING_CONFIRMATION',
+  SCHEDULED: 'SCHEDULED',
+  ERASING: 'ERASING',
+  COMPLETED: 'COMPLETED',
+  CANCELLED: 'CANCELLED',
+  SUPERSEDED: 'SUPERSEDED'
+} as const
+
+export type DeletionRequestStatus = (typeof DeletionRequestStatus)[keyof typeof DeletionRequestStatus]

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { formatTime } from "@/components/dates";
 import { FormField } from "@/components/form-field";
 import type { EmailChangeState } from "./actions";
 
@@ -19,10 +20,6 @@ const initial: EmailChangeState = {
   values: { newEmail: "" },
 };
 
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-}
-
 export function EmailChangeForm({ action, isDemo }: Props) {
   const [state, formAction, isPending] = useActionState(action, initial);
   return (
@@ -34,7 +31,7 @@ export function EmailChangeForm({ action, isDemo }: Props) {
         >
           <p>
             We sent a confirmation link to <strong>{state.sentTo}</strong>. Open it while signed in to this account
-            {state.expiresAt ? `, before ${formatTime(state.expiresAt)} UTC` : ""}. Until then your account keeps its
+            {state.expiresAt ? `, before ${formatTime(state.expiresAt)}` : ""}. Until then your account keeps its
             current address.
           </p>
           {isDemo && (

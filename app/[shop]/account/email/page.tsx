@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { formatTime } from "@/components/dates";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { isDemoMode } from "@/server/auth/secret";
@@ -22,10 +23,6 @@ const EmailPageQuery = graphql(`
     }
   }
 `);
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-}
 
 export default async function EmailChangePage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: handle } = await params;
@@ -51,7 +48,7 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
       {pending && (
         <p className="mt-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
           Waiting for confirmation: <strong>{pending.newEmail}</strong>. The link we sent works until{" "}
-          {formatTime(pending.expiresAt)} UTC. Asking again replaces it.
+          {formatTime(pending.expiresAt)}. Asking again replaces it.
         </p>
       )}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

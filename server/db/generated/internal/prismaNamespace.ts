@@ -417,13 +417,16 @@ export const ModelName = {
   ConsentRecord: 'ConsentRecord',
   SignInThrottle: 'SignInThrottle',
   AuditEvent: 'AuditEvent',
+  AuditEventValue: 'AuditEventValue',
   RecipientNotification: 'RecipientNotification',
   OutboundEmail: 'OutboundEmail',
   EmailChangeRequest: 'EmailChangeRequest',
   ConsentConfirmation: 'ConsentConfirmation',
   Job: 'Job',
   Export: 'Export',
-  ExportDownload: 'ExportDownload'
+  ExportDownload: 'ExportDownload',
+  DeletionRequest: 'DeletionRequest',
+  SuppressionEntry: 'SuppressionEntry'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -439,7 +442,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1923,6 +1926,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    AuditEventValue: {
+      payload: Prisma.$AuditEventValuePayload<ExtArgs>
+      fields: Prisma.AuditEventValueFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AuditEventValueFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AuditEventValueFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>
+        }
+        findFirst: {
+          args: Prisma.AuditEventValueFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AuditEventValueFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>
+        }
+        findMany: {
+          args: Prisma.AuditEventValueFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>[]
+        }
+        create: {
+          args: Prisma.AuditEventValueCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>
+        }
+        createMany: {
+          args: Prisma.AuditEventValueCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AuditEventValueCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>[]
+        }
+        delete: {
+          args: Prisma.AuditEventValueDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>
+        }
+        update: {
+          args: Prisma.AuditEventValueUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>
+        }
+        deleteMany: {
+          args: Prisma.AuditEventValueDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AuditEventValueUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AuditEventValueUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>[]
+        }
+        upsert: {
+          args: Prisma.AuditEventValueUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditEventValuePayload>
+        }
+        aggregate: {
+          args: Prisma.AuditEventValueAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAuditEventValue>
+        }
+        groupBy: {
+          args: Prisma.AuditEventValueGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditEventValueGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AuditEventValueCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditEventValueCountAggregateOutputType> | number
+        }
+      }
+    }
     RecipientNotification: {
       payload: Prisma.$RecipientNotificationPayload<ExtArgs>
       fields: Prisma.RecipientNotificationFieldRefs
@@ -2441,6 +2518,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    DeletionRequest: {
+      payload: Prisma.$DeletionRequestPayload<ExtArgs>
+      fields: Prisma.DeletionRequestFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DeletionRequestFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DeletionRequestFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>
+        }
+        findFirst: {
+          args: Prisma.DeletionRequestFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DeletionRequestFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>
+        }
+        findMany: {
+          args: Prisma.DeletionRequestFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>[]
+        }
+        create: {
+          args: Prisma.DeletionRequestCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>
+        }
+        createMany: {
+          args: Prisma.DeletionRequestCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DeletionRequestCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>[]
+        }
+        delete: {
+          args: Prisma.DeletionRequestDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>
+        }
+        update: {
+          args: Prisma.DeletionRequestUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>
+        }
+        deleteMany: {
+          args: Prisma.DeletionRequestDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DeletionRequestUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DeletionRequestUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>[]
+        }
+        upsert: {
+          args: Prisma.DeletionRequestUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DeletionRequestPayload>
+        }
+        aggregate: {
+          args: Prisma.DeletionRequestAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDeletionRequest>
+        }
+        groupBy: {
+          args: Prisma.DeletionRequestGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DeletionRequestGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DeletionRequestCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DeletionRequestCountAggregateOutputType> | number
+        }
+      }
+    }
+    SuppressionEntry: {
+      payload: Prisma.$SuppressionEntryPayload<ExtArgs>
+      fields: Prisma.SuppressionEntryFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SuppressionEntryFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SuppressionEntryFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>
+        }
+        findFirst: {
+          args: Prisma.SuppressionEntryFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SuppressionEntryFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>
+        }
+        findMany: {
+          args: Prisma.SuppressionEntryFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>[]
+        }
+        create: {
+          args: Prisma.SuppressionEntryCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>
+        }
+        createMany: {
+          args: Prisma.SuppressionEntryCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SuppressionEntryCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>[]
+        }
+        delete: {
+          args: Prisma.SuppressionEntryDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>
+        }
+        update: {
+          args: Prisma.SuppressionEntryUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>
+        }
+        deleteMany: {
+          args: Prisma.SuppressionEntryDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SuppressionEntryUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SuppressionEntryUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>[]
+        }
+        upsert: {
+          args: Prisma.SuppressionEntryUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SuppressionEntryPayload>
+        }
+        aggregate: {
+          args: Prisma.SuppressionEntryAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSuppressionEntry>
+        }
+        groupBy: {
+          args: Prisma.SuppressionEntryGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SuppressionEntryGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SuppressionEntryCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SuppressionEntryCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2560,7 +2785,9 @@ export const OrderScalarFieldEnum = {
   shippingName: 'shippingName',
   shippingAddress: 'shippingAddress',
   billingName: 'billingName',
-  billingAddress: 'billingAddress'
+  billingAddress: 'billingAddress',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type OrderScalarFieldEnum = (typeof OrderScalarFieldEnum)[keyof typeof OrderScalarFieldEnum]
@@ -2591,7 +2818,9 @@ export const InvoiceScalarFieldEnum = {
   currency: 'currency',
   netCents: 'netCents',
   taxCents: 'taxCents',
-  totalCents: 'totalCents'
+  totalCents: 'totalCents',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type InvoiceScalarFieldEnum = (typeof InvoiceScalarFieldEnum)[keyof typeof InvoiceScalarFieldEnum]
@@ -2607,7 +2836,9 @@ export const WarrantyCertificateScalarFieldEnum = {
   serialNumber: 'serialNumber',
   holderName: 'holderName',
   issuedAt: 'issuedAt',
-  validUntil: 'validUntil'
+  validUntil: 'validUntil',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type WarrantyCertificateScalarFieldEnum = (typeof WarrantyCertificateScalarFieldEnum)[keyof typeof WarrantyCertificateScalarFieldEnum]
@@ -2782,6 +3013,19 @@ export const AuditEventScalarFieldEnum = {
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
 
 
+export const AuditEventValueScalarFieldEnum = {
+  id: 'id',
+  auditEventId: 'auditEventId',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  values: 'values',
+  salt: 'salt',
+  createdAt: 'createdAt'
+} as const
+
+export type AuditEventValueScalarFieldEnum = (typeof AuditEventValueScalarFieldEnum)[keyof typeof AuditEventValueScalarFieldEnum]
+
+
 export const RecipientNotificationScalarFieldEnum = {
   id: 'id',
   shopId: 'shopId',
@@ -2812,7 +3056,9 @@ export const OutboundEmailScalarFieldEnum = {
   lastError: 'lastError',
   createdAt: 'createdAt',
   sentAt: 'sentAt',
-  nextAttemptAt: 'nextAttemptAt'
+  nextAttemptAt: 'nextAttemptAt',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type OutboundEmailScalarFieldEnum = (typeof OutboundEmailScalarFieldEnum)[keyof typeof OutboundEmailScalarFieldEnum]
@@ -2904,6 +3150,40 @@ export const ExportDownloadScalarFieldEnum = {
 export type ExportDownloadScalarFieldEnum = (typeof ExportDownloadScalarFieldEnum)[keyof typeof ExportDownloadScalarFieldEnum]
 
 
+export const DeletionRequestScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  status: 'status',
+  tokenHash: 'tokenHash',
+  tokenExpiresAt: 'tokenExpiresAt',
+  requestedAt: 'requestedAt',
+  confirmedAt: 'confirmedAt',
+  scheduledFor: 'scheduledFor',
+  cancelledAt: 'cancelledAt',
+  startedAt: 'startedAt',
+  completedAt: 'completedAt',
+  anchors: 'anchors',
+  plan: 'plan',
+  receiptTo: 'receiptTo',
+  step: 'step',
+  createdAt: 'createdAt'
+} as const
+
+export type DeletionRequestScalarFieldEnum = (typeof DeletionRequestScalarFieldEnum)[keyof typeof DeletionRequestScalarFieldEnum]
+
+
+export const SuppressionEntryScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  emailHash: 'emailHash',
+  reason: 'reason',
+  createdAt: 'createdAt'
+} as const
+
+export type SuppressionEntryScalarFieldEnum = (typeof SuppressionEntryScalarFieldEnum)[keyof typeof SuppressionEntryScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2917,6 +3197,14 @@ export const JsonNullValueInput = {
 } as const
 
 export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
+
+
+export const NullableJsonNullValueInput = {
+  DbNull: DbNull,
+  JsonNull: JsonNull
+} as const
+
+export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
 
 
 export const QueryMode = {
@@ -3238,6 +3526,20 @@ export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMod
 
 
 /**
+ * Reference to a field of type 'DeletionRequestStatus'
+ */
+export type EnumDeletionRequestStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeletionRequestStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'DeletionRequestStatus[]'
+ */
+export type ListEnumDeletionRequestStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DeletionRequestStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -3421,6 +3723,7 @@ export type GlobalOmitConfig = {
   consentRecord?: Prisma.ConsentRecordOmit
   signInThrottle?: Prisma.SignInThrottleOmit
   auditEvent?: Prisma.AuditEventOmit
+  auditEventValue?: Prisma.AuditEventValueOmit
   recipientNotification?: Prisma.RecipientNotificationOmit
   outboundEmail?: Prisma.OutboundEmailOmit
   emailChangeRequest?: Prisma.EmailChangeRequestOmit
@@ -3428,6 +3731,8 @@ export type GlobalOmitConfig = {
   job?: Prisma.JobOmit
   export?: Prisma.ExportOmit
   exportDownload?: Prisma.ExportDownloadOmit
+  deletionRequest?: Prisma.DeletionRequestOmit
+  suppressionEntry?: Prisma.SuppressionEntryOmit
 }
 
 /* Types for Logging */

@@ -71,13 +71,16 @@ export const ModelName = {
   ConsentRecord: 'ConsentRecord',
   SignInThrottle: 'SignInThrottle',
   AuditEvent: 'AuditEvent',
+  AuditEventValue: 'AuditEventValue',
   RecipientNotification: 'RecipientNotification',
   OutboundEmail: 'OutboundEmail',
   EmailChangeRequest: 'EmailChangeRequest',
   ConsentConfirmation: 'ConsentConfirmation',
   Job: 'Job',
   Export: 'Export',
-  ExportDownload: 'ExportDownload'
+  ExportDownload: 'ExportDownload',
+  DeletionRequest: 'DeletionRequest',
+  SuppressionEntry: 'SuppressionEntry'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -176,7 +179,9 @@ export const OrderScalarFieldEnum = {
   shippingName: 'shippingName',
   shippingAddress: 'shippingAddress',
   billingName: 'billingName',
-  billingAddress: 'billingAddress'
+  billingAddress: 'billingAddress',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type OrderScalarFieldEnum = (typeof OrderScalarFieldEnum)[keyof typeof OrderScalarFieldEnum]
@@ -207,7 +212,9 @@ export const InvoiceScalarFieldEnum = {
   currency: 'currency',
   netCents: 'netCents',
   taxCents: 'taxCents',
-  totalCents: 'totalCents'
+  totalCents: 'totalCents',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type InvoiceScalarFieldEnum = (typeof InvoiceScalarFieldEnum)[keyof typeof InvoiceScalarFieldEnum]
@@ -223,7 +230,9 @@ export const WarrantyCertificateScalarFieldEnum = {
   serialNumber: 'serialNumber',
   holderName: 'holderName',
   issuedAt: 'issuedAt',
-  validUntil: 'validUntil'
+  validUntil: 'validUntil',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type WarrantyCertificateScalarFieldEnum = (typeof WarrantyCertificateScalarFieldEnum)[keyof typeof WarrantyCertificateScalarFieldEnum]
@@ -398,6 +407,19 @@ export const AuditEventScalarFieldEnum = {
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
 
 
+export const AuditEventValueScalarFieldEnum = {
+  id: 'id',
+  auditEventId: 'auditEventId',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  values: 'values',
+  salt: 'salt',
+  createdAt: 'createdAt'
+} as const
+
+export type AuditEventValueScalarFieldEnum = (typeof AuditEventValueScalarFieldEnum)[keyof typeof AuditEventValueScalarFieldEnum]
+
+
 export const RecipientNotificationScalarFieldEnum = {
   id: 'id',
   shopId: 'shopId',
@@ -428,7 +450,9 @@ export const OutboundEmailScalarFieldEnum = {
   lastError: 'lastError',
   createdAt: 'createdAt',
   sentAt: 'sentAt',
-  nextAttemptAt: 'nextAttemptAt'
+  nextAttemptAt: 'nextAttemptAt',
+  retentionRule: 'retentionRule',
+  retainedUntil: 'retainedUntil'
 } as const
 
 export type OutboundEmailScalarFieldEnum = (typeof OutboundEmailScalarFieldEnum)[keyof typeof OutboundEmailScalarFieldEnum]
@@ -520,6 +544,40 @@ export const ExportDownloadScalarFieldEnum = {
 export type ExportDownloadScalarFieldEnum = (typeof ExportDownloadScalarFieldEnum)[keyof typeof ExportDownloadScalarFieldEnum]
 
 
+export const DeletionRequestScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  status: 'status',
+  tokenHash: 'tokenHash',
+  tokenExpiresAt: 'tokenExpiresAt',
+  requestedAt: 'requestedAt',
+  confirmedAt: 'confirmedAt',
+  scheduledFor: 'scheduledFor',
+  cancelledAt: 'cancelledAt',
+  startedAt: 'startedAt',
+  completedAt: 'completedAt',
+  anchors: 'anchors',
+  plan: 'plan',
+  receiptTo: 'receiptTo',
+  step: 'step',
+  createdAt: 'createdAt'
+} as const
+
+export type DeletionRequestScalarFieldEnum = (typeof DeletionRequestScalarFieldEnum)[keyof typeof DeletionRequestScalarFieldEnum]
+
+
+export const SuppressionEntryScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  emailHash: 'emailHash',
+  reason: 'reason',
+  createdAt: 'createdAt'
+} as const
+
+export type SuppressionEntryScalarFieldEnum = (typeof SuppressionEntryScalarFieldEnum)[keyof typeof SuppressionEntryScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -533,6 +591,14 @@ export const JsonNullValueInput = {
 } as const
 
 export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
+
+
+export const NullableJsonNullValueInput = {
+  DbNull: DbNull,
+  JsonNull: JsonNull
+} as const
+
+export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
 
 
 export const QueryMode = {

@@ -260,6 +260,7 @@ export type AuditEventWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
   prevHash?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   hash?: Prisma.StringFilter<"AuditEvent"> | string
+  values?: Prisma.XOR<Prisma.AuditEventValueNullableScalarRelationFilter, Prisma.AuditEventValueWhereInput> | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
 }
@@ -276,6 +277,7 @@ export type AuditEventOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   prevHash?: Prisma.SortOrderInput | Prisma.SortOrder
   hash?: Prisma.SortOrder
+  values?: Prisma.AuditEventValueOrderByWithRelationInput
   shop?: Prisma.ShopOrderByWithRelationInput
   customer?: Prisma.CustomerOrderByWithRelationInput
 }
@@ -296,6 +298,7 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
   prevHash?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   hash?: Prisma.StringFilter<"AuditEvent"> | string
+  values?: Prisma.XOR<Prisma.AuditEventValueNullableScalarRelationFilter, Prisma.AuditEventValueWhereInput> | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
 }, "id" | "shopId_sequence">
@@ -346,6 +349,7 @@ export type AuditEventCreateInput = {
   createdAt?: Date | string
   prevHash?: string | null
   hash: string
+  values?: Prisma.AuditEventValueCreateNestedOneWithoutAuditEventInput
   shop: Prisma.ShopCreateNestedOneWithoutAuditEventsInput
   customer?: Prisma.CustomerCreateNestedOneWithoutAuditEventsInput
 }
@@ -362,6 +366,7 @@ export type AuditEventUncheckedCreateInput = {
   createdAt?: Date | string
   prevHash?: string | null
   hash: string
+  values?: Prisma.AuditEventValueUncheckedCreateNestedOneWithoutAuditEventInput
 }
 
 export type AuditEventUpdateInput = {
@@ -374,6 +379,7 @@ export type AuditEventUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   hash?: Prisma.StringFieldUpdateOperationsInput | string
+  values?: Prisma.AuditEventValueUpdateOneWithoutAuditEventNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAuditEventsNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutAuditEventsNestedInput
 }
@@ -390,6 +396,7 @@ export type AuditEventUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   hash?: Prisma.StringFieldUpdateOperationsInput | string
+  values?: Prisma.AuditEventValueUncheckedUpdateOneWithoutAuditEventNestedInput
 }
 
 export type AuditEventCreateManyInput = {
@@ -495,6 +502,11 @@ export type AuditEventSumOrderByAggregateInput = {
   sequence?: Prisma.SortOrder
 }
 
+export type AuditEventScalarRelationFilter = {
+  is?: Prisma.AuditEventWhereInput
+  isNot?: Prisma.AuditEventWhereInput
+}
+
 export type AuditEventCreateNestedManyWithoutShopInput = {
   create?: Prisma.XOR<Prisma.AuditEventCreateWithoutShopInput, Prisma.AuditEventUncheckedCreateWithoutShopInput> | Prisma.AuditEventCreateWithoutShopInput[] | Prisma.AuditEventUncheckedCreateWithoutShopInput[]
   connectOrCreate?: Prisma.AuditEventCreateOrConnectWithoutShopInput | Prisma.AuditEventCreateOrConnectWithoutShopInput[]
@@ -579,6 +591,20 @@ export type AuditEventUncheckedUpdateManyWithoutCustomerNestedInput = {
   deleteMany?: Prisma.AuditEventScalarWhereInput | Prisma.AuditEventScalarWhereInput[]
 }
 
+export type AuditEventCreateNestedOneWithoutValuesInput = {
+  create?: Prisma.XOR<Prisma.AuditEventCreateWithoutValuesInput, Prisma.AuditEventUncheckedCreateWithoutValuesInput>
+  connectOrCreate?: Prisma.AuditEventCreateOrConnectWithoutValuesInput
+  connect?: Prisma.AuditEventWhereUniqueInput
+}
+
+export type AuditEventUpdateOneRequiredWithoutValuesNestedInput = {
+  create?: Prisma.XOR<Prisma.AuditEventCreateWithoutValuesInput, Prisma.AuditEventUncheckedCreateWithoutValuesInput>
+  connectOrCreate?: Prisma.AuditEventCreateOrConnectWithoutValuesInput
+  upsert?: Prisma.AuditEventUpsertWithoutValuesInput
+  connect?: Prisma.AuditEventWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AuditEventUpdateToOneWithWhereWithoutValuesInput, Prisma.AuditEventUpdateWithoutValuesInput>, Prisma.AuditEventUncheckedUpdateWithoutValuesInput>
+}
+
 export type AuditEventCreateWithoutShopInput = {
   id?: string
   sequence: number
@@ -589,6 +615,7 @@ export type AuditEventCreateWithoutShopInput = {
   createdAt?: Date | string
   prevHash?: string | null
   hash: string
+  values?: Prisma.AuditEventValueCreateNestedOneWithoutAuditEventInput
   customer?: Prisma.CustomerCreateNestedOneWithoutAuditEventsInput
 }
 
@@ -603,6 +630,7 @@ export type AuditEventUncheckedCreateWithoutShopInput = {
   createdAt?: Date | string
   prevHash?: string | null
   hash: string
+  values?: Prisma.AuditEventValueUncheckedCreateNestedOneWithoutAuditEventInput
 }
 
 export type AuditEventCreateOrConnectWithoutShopInput = {
@@ -658,6 +686,7 @@ export type AuditEventCreateWithoutCustomerInput = {
   createdAt?: Date | string
   prevHash?: string | null
   hash: string
+  values?: Prisma.AuditEventValueCreateNestedOneWithoutAuditEventInput
   shop: Prisma.ShopCreateNestedOneWithoutAuditEventsInput
 }
 
@@ -672,6 +701,7 @@ export type AuditEventUncheckedCreateWithoutCustomerInput = {
   createdAt?: Date | string
   prevHash?: string | null
   hash: string
+  values?: Prisma.AuditEventValueUncheckedCreateNestedOneWithoutAuditEventInput
 }
 
 export type AuditEventCreateOrConnectWithoutCustomerInput = {
@@ -700,6 +730,78 @@ export type AuditEventUpdateManyWithWhereWithoutCustomerInput = {
   data: Prisma.XOR<Prisma.AuditEventUpdateManyMutationInput, Prisma.AuditEventUncheckedUpdateManyWithoutCustomerInput>
 }
 
+export type AuditEventCreateWithoutValuesInput = {
+  id?: string
+  sequence: number
+  actorType: $Enums.ActorType
+  actorId?: string | null
+  action: string
+  details: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Date | string
+  prevHash?: string | null
+  hash: string
+  shop: Prisma.ShopCreateNestedOneWithoutAuditEventsInput
+  customer?: Prisma.CustomerCreateNestedOneWithoutAuditEventsInput
+}
+
+export type AuditEventUncheckedCreateWithoutValuesInput = {
+  id?: string
+  shopId: string
+  sequence: number
+  customerId?: string | null
+  actorType: $Enums.ActorType
+  actorId?: string | null
+  action: string
+  details: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Date | string
+  prevHash?: string | null
+  hash: string
+}
+
+export type AuditEventCreateOrConnectWithoutValuesInput = {
+  where: Prisma.AuditEventWhereUniqueInput
+  create: Prisma.XOR<Prisma.AuditEventCreateWithoutValuesInput, Prisma.AuditEventUncheckedCreateWithoutValuesInput>
+}
+
+export type AuditEventUpsertWithoutValuesInput = {
+  update: Prisma.XOR<Prisma.AuditEventUpdateWithoutValuesInput, Prisma.AuditEventUncheckedUpdateWithoutValuesInput>
+  create: Prisma.XOR<Prisma.AuditEventCreateWithoutValuesInput, Prisma.AuditEventUncheckedCreateWithoutValuesInput>
+  where?: Prisma.AuditEventWhereInput
+}
+
+export type AuditEventUpdateToOneWithWhereWithoutValuesInput = {
+  where?: Prisma.AuditEventWhereInput
+  data: Prisma.XOR<Prisma.AuditEventUpdateWithoutValuesInput, Prisma.AuditEventUncheckedUpdateWithoutValuesInput>
+}
+
+export type AuditEventUpdateWithoutValuesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
+  actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  action?: Prisma.StringFieldUpdateOperationsInput | string
+  details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  hash?: Prisma.StringFieldUpdateOperationsInput | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutAuditEventsNestedInput
+  customer?: Prisma.CustomerUpdateOneWithoutAuditEventsNestedInput
+}
+
+export type AuditEventUncheckedUpdateWithoutValuesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
+  actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  action?: Prisma.StringFieldUpdateOperationsInput | string
+  details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  hash?: Prisma.StringFieldUpdateOperationsInput | string
+}
+
 export type AuditEventCreateManyShopInput = {
   id?: string
   sequence: number
@@ -723,6 +825,7 @@ export type AuditEventUpdateWithoutShopInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   hash?: Prisma.StringFieldUpdateOperationsInput | string
+  values?: Prisma.AuditEventValueUpdateOneWithoutAuditEventNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutAuditEventsNestedInput
 }
 
@@ -737,6 +840,7 @@ export type AuditEventUncheckedUpdateWithoutShopInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   hash?: Prisma.StringFieldUpdateOperationsInput | string
+  values?: Prisma.AuditEventValueUncheckedUpdateOneWithoutAuditEventNestedInput
 }
 
 export type AuditEventUncheckedUpdateManyWithoutShopInput = {
@@ -775,6 +879,7 @@ export type AuditEventUpdateWithoutCustomerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   hash?: Prisma.StringFieldUpdateOperationsInput | string
+  values?: Prisma.AuditEventValueUpdateOneWithoutAuditEventNestedInput
   shop?: Prisma.ShopUpdateOneRequiredWithoutAuditEventsNestedInput
 }
 
@@ -789,6 +894,7 @@ export type AuditEventUncheckedUpdateWithoutCustomerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   prevHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   hash?: Prisma.StringFieldUpdateOperationsInput | string
+  values?: Prisma.AuditEventValueUncheckedUpdateOneWithoutAuditEventNestedInput
 }
 
 export type AuditEventUncheckedUpdateManyWithoutCustomerInput = {
@@ -818,6 +924,7 @@ export type AuditEventSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   createdAt?: boolean
   prevHash?: boolean
   hash?: boolean
+  values?: boolean | Prisma.AuditEvent$valuesArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.AuditEvent$customerArgs<ExtArgs>
 }, ExtArgs["result"]["auditEvent"]>
@@ -870,6 +977,7 @@ export type AuditEventSelectScalar = {
 
 export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "sequence" | "customerId" | "actorType" | "actorId" | "action" | "details" | "createdAt" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
 export type AuditEventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  values?: boolean | Prisma.AuditEvent$valuesArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.AuditEvent$customerArgs<ExtArgs>
 }
@@ -885,6 +993,7 @@ export type AuditEventIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.E
 export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "AuditEvent"
   objects: {
+    values: Prisma.$AuditEventValuePayload<ExtArgs> | null
     shop: Prisma.$ShopPayload<ExtArgs>
     customer: Prisma.$CustomerPayload<ExtArgs> | null
   }
@@ -1294,6 +1403,7 @@ readonly fields: AuditEventFieldRefs;
  */
 export interface Prisma__AuditEventClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
+  values<T extends Prisma.AuditEvent$valuesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AuditEvent$valuesArgs<ExtArgs>>): Prisma.Prisma__AuditEventValueClient<runtime.Types.Result.GetResult<Prisma.$AuditEventValuePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   shop<T extends Prisma.ShopDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ShopDefaultArgs<ExtArgs>>): Prisma.Prisma__ShopClient<runtime.Types.Result.GetResult<Prisma.$ShopPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   customer<T extends Prisma.AuditEvent$customerArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AuditEvent$customerArgs<ExtArgs>>): Prisma.Prisma__CustomerClient<runtime.Types.Result.GetResult<Prisma.$CustomerPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
@@ -1734,6 +1844,25 @@ export type AuditEventDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.In
    * Limit how many AuditEvents to delete.
    */
   limit?: number
+}
+
+/**
+ * AuditEvent.values
+ */
+export type AuditEvent$valuesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditEventValue
+   */
+  select?: Prisma.AuditEventValueSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditEventValue
+   */
+  omit?: Prisma.AuditEventValueOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditEventValueInclude<ExtArgs> | null
+  where?: Prisma.AuditEventValueWhereInput
 }
 
 /**

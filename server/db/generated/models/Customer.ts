@@ -301,6 +301,8 @@ export type CustomerWhereInput = {
   exports?: Prisma.ExportListRelationFilter
   exportDownloads?: Prisma.ExportDownloadListRelationFilter
   consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
+  deletionRequests?: Prisma.DeletionRequestListRelationFilter
+  auditEventValues?: Prisma.AuditEventValueListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -344,6 +346,8 @@ export type CustomerOrderByWithRelationInput = {
   exports?: Prisma.ExportOrderByRelationAggregateInput
   exportDownloads?: Prisma.ExportDownloadOrderByRelationAggregateInput
   consentConfirmations?: Prisma.ConsentConfirmationOrderByRelationAggregateInput
+  deletionRequests?: Prisma.DeletionRequestOrderByRelationAggregateInput
+  auditEventValues?: Prisma.AuditEventValueOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -391,6 +395,8 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   exports?: Prisma.ExportListRelationFilter
   exportDownloads?: Prisma.ExportDownloadListRelationFilter
   consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
+  deletionRequests?: Prisma.DeletionRequestListRelationFilter
+  auditEventValues?: Prisma.AuditEventValueListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -479,6 +485,8 @@ export type CustomerCreateInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -521,6 +529,8 @@ export type CustomerUncheckedCreateInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -563,6 +573,8 @@ export type CustomerUpdateInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -605,6 +617,8 @@ export type CustomerUncheckedUpdateInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -1041,6 +1055,20 @@ export type CustomerUpdateOneWithoutAuditEventsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutAuditEventsInput, Prisma.CustomerUpdateWithoutAuditEventsInput>, Prisma.CustomerUncheckedUpdateWithoutAuditEventsInput>
 }
 
+export type CustomerCreateNestedOneWithoutAuditEventValuesInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventValuesInput, Prisma.CustomerUncheckedCreateWithoutAuditEventValuesInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutAuditEventValuesInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutAuditEventValuesNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventValuesInput, Prisma.CustomerUncheckedCreateWithoutAuditEventValuesInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutAuditEventValuesInput
+  upsert?: Prisma.CustomerUpsertWithoutAuditEventValuesInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutAuditEventValuesInput, Prisma.CustomerUpdateWithoutAuditEventValuesInput>, Prisma.CustomerUncheckedUpdateWithoutAuditEventValuesInput>
+}
+
 export type CustomerCreateNestedOneWithoutRecipientNotificationsInput = {
   create?: Prisma.XOR<Prisma.CustomerCreateWithoutRecipientNotificationsInput, Prisma.CustomerUncheckedCreateWithoutRecipientNotificationsInput>
   connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutRecipientNotificationsInput
@@ -1127,6 +1155,20 @@ export type CustomerUpdateOneRequiredWithoutExportDownloadsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutExportDownloadsInput, Prisma.CustomerUpdateWithoutExportDownloadsInput>, Prisma.CustomerUncheckedUpdateWithoutExportDownloadsInput>
 }
 
+export type CustomerCreateNestedOneWithoutDeletionRequestsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutDeletionRequestsInput, Prisma.CustomerUncheckedCreateWithoutDeletionRequestsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutDeletionRequestsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutDeletionRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutDeletionRequestsInput, Prisma.CustomerUncheckedCreateWithoutDeletionRequestsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutDeletionRequestsInput
+  upsert?: Prisma.CustomerUpsertWithoutDeletionRequestsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutDeletionRequestsInput, Prisma.CustomerUpdateWithoutDeletionRequestsInput>, Prisma.CustomerUncheckedUpdateWithoutDeletionRequestsInput>
+}
+
 export type CustomerCreateWithoutShopInput = {
   id?: string
   email: string
@@ -1166,6 +1208,8 @@ export type CustomerCreateWithoutShopInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1207,6 +1251,8 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1297,6 +1343,8 @@ export type CustomerCreateWithoutPhonesInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1338,6 +1386,8 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1395,6 +1445,8 @@ export type CustomerUpdateWithoutPhonesInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1436,6 +1488,8 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1477,6 +1531,8 @@ export type CustomerCreateWithoutAddressesInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1518,6 +1574,8 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1575,6 +1633,8 @@ export type CustomerUpdateWithoutAddressesInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1616,6 +1676,8 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1657,6 +1719,8 @@ export type CustomerCreateWithoutOrdersInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1698,6 +1762,8 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1755,6 +1821,8 @@ export type CustomerUpdateWithoutOrdersInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1796,6 +1864,8 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1837,6 +1907,8 @@ export type CustomerCreateWithoutInvoicesInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -1878,6 +1950,8 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -1935,6 +2009,8 @@ export type CustomerUpdateWithoutInvoicesInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -1976,6 +2052,8 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -2017,6 +2095,8 @@ export type CustomerCreateWithoutWarrantiesInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -2058,6 +2138,8 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -2115,6 +2197,8 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -2156,6 +2240,8 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -2197,6 +2283,8 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -2238,6 +2326,8 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -2295,6 +2385,8 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2336,6 +2428,8 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2377,6 +2471,8 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2418,6 +2514,8 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2475,6 +2573,8 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2516,6 +2616,8 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2557,6 +2659,8 @@ export type CustomerCreateWithoutPreferencesInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2598,6 +2702,8 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2655,6 +2761,8 @@ export type CustomerUpdateWithoutPreferencesInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2696,6 +2804,8 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2737,6 +2847,8 @@ export type CustomerCreateWithoutPollAnswersInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -2778,6 +2890,8 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -2835,6 +2949,8 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -2876,6 +2992,8 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -2917,6 +3035,8 @@ export type CustomerCreateWithoutDevicesInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -2958,6 +3078,8 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -3015,6 +3137,8 @@ export type CustomerUpdateWithoutDevicesInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -3056,6 +3180,8 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -3097,6 +3223,8 @@ export type CustomerCreateWithoutSignInEventsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -3138,6 +3266,8 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -3195,6 +3325,8 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -3236,6 +3368,8 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -3277,6 +3411,8 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -3318,6 +3454,8 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -3375,6 +3513,8 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -3416,6 +3556,8 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -3457,6 +3599,8 @@ export type CustomerCreateWithoutAccountsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -3498,6 +3642,8 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3555,6 +3701,8 @@ export type CustomerUpdateWithoutAccountsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3596,6 +3744,8 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -3637,6 +3787,8 @@ export type CustomerCreateWithoutSessionsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -3678,6 +3830,8 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -3735,6 +3889,8 @@ export type CustomerUpdateWithoutSessionsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -3776,6 +3932,8 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -3817,6 +3975,8 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -3858,6 +4018,8 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -3915,6 +4077,8 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -3956,6 +4120,8 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventsInput = {
@@ -3997,6 +4163,8 @@ export type CustomerCreateWithoutAuditEventsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventsInput = {
@@ -4038,6 +4206,8 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventsInput = {
@@ -4095,6 +4265,8 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
@@ -4136,6 +4308,196 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutAuditEventValuesInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutAuditEventValuesInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventValuesInput, Prisma.CustomerUncheckedCreateWithoutAuditEventValuesInput>
+}
+
+export type CustomerUpsertWithoutAuditEventValuesInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutAuditEventValuesInput, Prisma.CustomerUncheckedUpdateWithoutAuditEventValuesInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutAuditEventValuesInput, Prisma.CustomerUncheckedCreateWithoutAuditEventValuesInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutAuditEventValuesInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutAuditEventValuesInput, Prisma.CustomerUncheckedUpdateWithoutAuditEventValuesInput>
+}
+
+export type CustomerUpdateWithoutAuditEventValuesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutRecipientNotificationsInput = {
@@ -4177,6 +4539,8 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -4218,6 +4582,8 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -4275,6 +4641,8 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -4316,6 +4684,8 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOutboundEmailsInput = {
@@ -4357,6 +4727,8 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
@@ -4398,6 +4770,8 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOutboundEmailsInput = {
@@ -4455,6 +4829,8 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -4496,6 +4872,8 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutEmailChangeRequestsInput = {
@@ -4537,6 +4915,8 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -4578,6 +4958,8 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -4635,6 +5017,8 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -4676,6 +5060,8 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentConfirmationsInput = {
@@ -4717,6 +5103,8 @@ export type CustomerCreateWithoutConsentConfirmationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -4758,6 +5146,8 @@ export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -4815,6 +5205,8 @@ export type CustomerUpdateWithoutConsentConfirmationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -4856,6 +5248,8 @@ export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportsInput = {
@@ -4897,6 +5291,8 @@ export type CustomerCreateWithoutExportsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportsInput = {
@@ -4938,6 +5334,8 @@ export type CustomerUncheckedCreateWithoutExportsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportsInput = {
@@ -4995,6 +5393,8 @@ export type CustomerUpdateWithoutExportsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportsInput = {
@@ -5036,6 +5436,8 @@ export type CustomerUncheckedUpdateWithoutExportsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportDownloadsInput = {
@@ -5077,6 +5479,8 @@ export type CustomerCreateWithoutExportDownloadsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
@@ -5118,6 +5522,8 @@ export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportDownloadsInput = {
@@ -5175,6 +5581,8 @@ export type CustomerUpdateWithoutExportDownloadsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
@@ -5216,6 +5624,196 @@ export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutDeletionRequestsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutDeletionRequestsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutDeletionRequestsInput, Prisma.CustomerUncheckedCreateWithoutDeletionRequestsInput>
+}
+
+export type CustomerUpsertWithoutDeletionRequestsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutDeletionRequestsInput, Prisma.CustomerUncheckedUpdateWithoutDeletionRequestsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutDeletionRequestsInput, Prisma.CustomerUncheckedCreateWithoutDeletionRequestsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutDeletionRequestsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutDeletionRequestsInput, Prisma.CustomerUncheckedUpdateWithoutDeletionRequestsInput>
+}
+
+export type CustomerUpdateWithoutDeletionRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyShopInput = {
@@ -5276,6 +5874,8 @@ export type CustomerUpdateWithoutShopInput = {
   exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutShopInput = {
@@ -5317,6 +5917,8 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
@@ -5366,6 +5968,8 @@ export type CustomerCountOutputType = {
   exports: number
   exportDownloads: number
   consentConfirmations: number
+  deletionRequests: number
+  auditEventValues: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -5391,6 +5995,8 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   exports?: boolean | CustomerCountOutputTypeCountExportsArgs
   exportDownloads?: boolean | CustomerCountOutputTypeCountExportDownloadsArgs
   consentConfirmations?: boolean | CustomerCountOutputTypeCountConsentConfirmationsArgs
+  deletionRequests?: boolean | CustomerCountOutputTypeCountDeletionRequestsArgs
+  auditEventValues?: boolean | CustomerCountOutputTypeCountAuditEventValuesArgs
 }
 
 /**
@@ -5557,6 +6163,20 @@ export type CustomerCountOutputTypeCountConsentConfirmationsArgs<ExtArgs extends
   where?: Prisma.ConsentConfirmationWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountDeletionRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DeletionRequestWhereInput
+}
+
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountAuditEventValuesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AuditEventValueWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -5599,6 +6219,8 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   exports?: boolean | Prisma.Customer$exportsArgs<ExtArgs>
   exportDownloads?: boolean | Prisma.Customer$exportDownloadsArgs<ExtArgs>
   consentConfirmations?: boolean | Prisma.Customer$consentConfirmationsArgs<ExtArgs>
+  deletionRequests?: boolean | Prisma.Customer$deletionRequestsArgs<ExtArgs>
+  auditEventValues?: boolean | Prisma.Customer$auditEventValuesArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -5689,6 +6311,8 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   exports?: boolean | Prisma.Customer$exportsArgs<ExtArgs>
   exportDownloads?: boolean | Prisma.Customer$exportDownloadsArgs<ExtArgs>
   consentConfirmations?: boolean | Prisma.Customer$consentConfirmationsArgs<ExtArgs>
+  deletionRequests?: boolean | Prisma.Customer$deletionRequestsArgs<ExtArgs>
+  auditEventValues?: boolean | Prisma.Customer$auditEventValuesArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -5724,6 +6348,8 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     exports: Prisma.$ExportPayload<ExtArgs>[]
     exportDownloads: Prisma.$ExportDownloadPayload<ExtArgs>[]
     consentConfirmations: Prisma.$ConsentConfirmationPayload<ExtArgs>[]
+    deletionRequests: Prisma.$DeletionRequestPayload<ExtArgs>[]
+    auditEventValues: Prisma.$AuditEventValuePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -6160,6 +6786,8 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   exports<T extends Prisma.Customer$exportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$exportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   exportDownloads<T extends Prisma.Customer$exportDownloadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$exportDownloadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportDownloadPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   consentConfirmations<T extends Prisma.Customer$consentConfirmationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$consentConfirmationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentConfirmationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  deletionRequests<T extends Prisma.Customer$deletionRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$deletionRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DeletionRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  auditEventValues<T extends Prisma.Customer$auditEventValuesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$auditEventValuesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventValuePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -7132,6 +7760,54 @@ export type Customer$consentConfirmationsArgs<ExtArgs extends runtime.Types.Exte
   take?: number
   skip?: number
   distinct?: Prisma.ConsentConfirmationScalarFieldEnum | Prisma.ConsentConfirmationScalarFieldEnum[]
+}
+
+/**
+ * Customer.deletionRequests
+ */
+export type Customer$deletionRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DeletionRequest
+   */
+  select?: Prisma.DeletionRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the DeletionRequest
+   */
+  omit?: Prisma.DeletionRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DeletionRequestInclude<ExtArgs> | null
+  where?: Prisma.DeletionRequestWhereInput
+  orderBy?: Prisma.DeletionRequestOrderByWithRelationInput | Prisma.DeletionRequestOrderByWithRelationInput[]
+  cursor?: Prisma.DeletionRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DeletionRequestScalarFieldEnum | Prisma.DeletionRequestScalarFieldEnum[]
+}
+
+/**
+ * Customer.auditEventValues
+ */
+export type Customer$auditEventValuesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditEventValue
+   */
+  select?: Prisma.AuditEventValueSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditEventValue
+   */
+  omit?: Prisma.AuditEventValueOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditEventValueInclude<ExtArgs> | null
+  where?: Prisma.AuditEventValueWhereInput
+  orderBy?: Prisma.AuditEventValueOrderByWithRelationInput | Prisma.AuditEventValueOrderByWithRelationInput[]
+  cursor?: Prisma.AuditEventValueWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AuditEventValueScalarFieldEnum | Prisma.AuditEventValueScalarFieldEnum[]
 }
 
 /**

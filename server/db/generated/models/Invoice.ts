@@ -52,6 +52,8 @@ export type InvoiceMinAggregateOutputType = {
   netCents: number | null
   taxCents: number | null
   totalCents: number | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type InvoiceMaxAggregateOutputType = {
@@ -68,6 +70,8 @@ export type InvoiceMaxAggregateOutputType = {
   netCents: number | null
   taxCents: number | null
   totalCents: number | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type InvoiceCountAggregateOutputType = {
@@ -84,6 +88,8 @@ export type InvoiceCountAggregateOutputType = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule: number
+  retainedUntil: number
   _all: number
 }
 
@@ -114,6 +120,8 @@ export type InvoiceMinAggregateInputType = {
   netCents?: true
   taxCents?: true
   totalCents?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type InvoiceMaxAggregateInputType = {
@@ -130,6 +138,8 @@ export type InvoiceMaxAggregateInputType = {
   netCents?: true
   taxCents?: true
   totalCents?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type InvoiceCountAggregateInputType = {
@@ -146,6 +156,8 @@ export type InvoiceCountAggregateInputType = {
   netCents?: true
   taxCents?: true
   totalCents?: true
+  retentionRule?: true
+  retainedUntil?: true
   _all?: true
 }
 
@@ -249,6 +261,8 @@ export type InvoiceGroupByOutputType = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule: string | null
+  retainedUntil: Date | null
   _count: InvoiceCountAggregateOutputType | null
   _avg: InvoiceAvgAggregateOutputType | null
   _sum: InvoiceSumAggregateOutputType | null
@@ -288,6 +302,8 @@ export type InvoiceWhereInput = {
   netCents?: Prisma.IntFilter<"Invoice"> | number
   taxCents?: Prisma.IntFilter<"Invoice"> | number
   totalCents?: Prisma.IntFilter<"Invoice"> | number
+  retentionRule?: Prisma.StringNullableFilter<"Invoice"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"Invoice"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
   order?: Prisma.XOR<Prisma.OrderNullableScalarRelationFilter, Prisma.OrderWhereInput> | null
@@ -307,6 +323,8 @@ export type InvoiceOrderByWithRelationInput = {
   netCents?: Prisma.SortOrder
   taxCents?: Prisma.SortOrder
   totalCents?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
   customer?: Prisma.CustomerOrderByWithRelationInput
   order?: Prisma.OrderOrderByWithRelationInput
@@ -330,6 +348,8 @@ export type InvoiceWhereUniqueInput = Prisma.AtLeast<{
   netCents?: Prisma.IntFilter<"Invoice"> | number
   taxCents?: Prisma.IntFilter<"Invoice"> | number
   totalCents?: Prisma.IntFilter<"Invoice"> | number
+  retentionRule?: Prisma.StringNullableFilter<"Invoice"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"Invoice"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
   order?: Prisma.XOR<Prisma.OrderNullableScalarRelationFilter, Prisma.OrderWhereInput> | null
@@ -349,6 +369,8 @@ export type InvoiceOrderByWithAggregationInput = {
   netCents?: Prisma.SortOrder
   taxCents?: Prisma.SortOrder
   totalCents?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.InvoiceCountOrderByAggregateInput
   _avg?: Prisma.InvoiceAvgOrderByAggregateInput
   _max?: Prisma.InvoiceMaxOrderByAggregateInput
@@ -373,6 +395,8 @@ export type InvoiceScalarWhereWithAggregatesInput = {
   netCents?: Prisma.IntWithAggregatesFilter<"Invoice"> | number
   taxCents?: Prisma.IntWithAggregatesFilter<"Invoice"> | number
   totalCents?: Prisma.IntWithAggregatesFilter<"Invoice"> | number
+  retentionRule?: Prisma.StringNullableWithAggregatesFilter<"Invoice"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"Invoice"> | Date | string | null
 }
 
 export type InvoiceCreateInput = {
@@ -386,6 +410,8 @@ export type InvoiceCreateInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutInvoicesInput
   customer?: Prisma.CustomerCreateNestedOneWithoutInvoicesInput
   order?: Prisma.OrderCreateNestedOneWithoutInvoicesInput
@@ -405,6 +431,8 @@ export type InvoiceUncheckedCreateInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceUpdateInput = {
@@ -418,6 +446,8 @@ export type InvoiceUpdateInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutInvoicesNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutInvoicesNestedInput
   order?: Prisma.OrderUpdateOneWithoutInvoicesNestedInput
@@ -437,6 +467,8 @@ export type InvoiceUncheckedUpdateInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceCreateManyInput = {
@@ -453,6 +485,8 @@ export type InvoiceCreateManyInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceUpdateManyMutationInput = {
@@ -466,6 +500,8 @@ export type InvoiceUpdateManyMutationInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceUncheckedUpdateManyInput = {
@@ -482,6 +518,8 @@ export type InvoiceUncheckedUpdateManyInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceListRelationFilter = {
@@ -513,6 +551,8 @@ export type InvoiceCountOrderByAggregateInput = {
   netCents?: Prisma.SortOrder
   taxCents?: Prisma.SortOrder
   totalCents?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type InvoiceAvgOrderByAggregateInput = {
@@ -535,6 +575,8 @@ export type InvoiceMaxOrderByAggregateInput = {
   netCents?: Prisma.SortOrder
   taxCents?: Prisma.SortOrder
   totalCents?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type InvoiceMinOrderByAggregateInput = {
@@ -551,6 +593,8 @@ export type InvoiceMinOrderByAggregateInput = {
   netCents?: Prisma.SortOrder
   taxCents?: Prisma.SortOrder
   totalCents?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type InvoiceSumOrderByAggregateInput = {
@@ -696,6 +740,8 @@ export type InvoiceCreateWithoutShopInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   customer?: Prisma.CustomerCreateNestedOneWithoutInvoicesInput
   order?: Prisma.OrderCreateNestedOneWithoutInvoicesInput
 }
@@ -713,6 +759,8 @@ export type InvoiceUncheckedCreateWithoutShopInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceCreateOrConnectWithoutShopInput = {
@@ -758,6 +806,8 @@ export type InvoiceScalarWhereInput = {
   netCents?: Prisma.IntFilter<"Invoice"> | number
   taxCents?: Prisma.IntFilter<"Invoice"> | number
   totalCents?: Prisma.IntFilter<"Invoice"> | number
+  retentionRule?: Prisma.StringNullableFilter<"Invoice"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"Invoice"> | Date | string | null
 }
 
 export type InvoiceCreateWithoutCustomerInput = {
@@ -771,6 +821,8 @@ export type InvoiceCreateWithoutCustomerInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutInvoicesInput
   order?: Prisma.OrderCreateNestedOneWithoutInvoicesInput
 }
@@ -788,6 +840,8 @@ export type InvoiceUncheckedCreateWithoutCustomerInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceCreateOrConnectWithoutCustomerInput = {
@@ -827,6 +881,8 @@ export type InvoiceCreateWithoutOrderInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutInvoicesInput
   customer?: Prisma.CustomerCreateNestedOneWithoutInvoicesInput
 }
@@ -844,6 +900,8 @@ export type InvoiceUncheckedCreateWithoutOrderInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceCreateOrConnectWithoutOrderInput = {
@@ -885,6 +943,8 @@ export type InvoiceCreateManyShopInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceUpdateWithoutShopInput = {
@@ -898,6 +958,8 @@ export type InvoiceUpdateWithoutShopInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   customer?: Prisma.CustomerUpdateOneWithoutInvoicesNestedInput
   order?: Prisma.OrderUpdateOneWithoutInvoicesNestedInput
 }
@@ -915,6 +977,8 @@ export type InvoiceUncheckedUpdateWithoutShopInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceUncheckedUpdateManyWithoutShopInput = {
@@ -930,6 +994,8 @@ export type InvoiceUncheckedUpdateManyWithoutShopInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceCreateManyCustomerInput = {
@@ -945,6 +1011,8 @@ export type InvoiceCreateManyCustomerInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceUpdateWithoutCustomerInput = {
@@ -958,6 +1026,8 @@ export type InvoiceUpdateWithoutCustomerInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutInvoicesNestedInput
   order?: Prisma.OrderUpdateOneWithoutInvoicesNestedInput
 }
@@ -975,6 +1045,8 @@ export type InvoiceUncheckedUpdateWithoutCustomerInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceUncheckedUpdateManyWithoutCustomerInput = {
@@ -990,6 +1062,8 @@ export type InvoiceUncheckedUpdateManyWithoutCustomerInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceCreateManyOrderInput = {
@@ -1005,6 +1079,8 @@ export type InvoiceCreateManyOrderInput = {
   netCents: number
   taxCents: number
   totalCents: number
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type InvoiceUpdateWithoutOrderInput = {
@@ -1018,6 +1094,8 @@ export type InvoiceUpdateWithoutOrderInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutInvoicesNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutInvoicesNestedInput
 }
@@ -1035,6 +1113,8 @@ export type InvoiceUncheckedUpdateWithoutOrderInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type InvoiceUncheckedUpdateManyWithoutOrderInput = {
@@ -1050,6 +1130,8 @@ export type InvoiceUncheckedUpdateManyWithoutOrderInput = {
   netCents?: Prisma.IntFieldUpdateOperationsInput | number
   taxCents?: Prisma.IntFieldUpdateOperationsInput | number
   totalCents?: Prisma.IntFieldUpdateOperationsInput | number
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -1068,6 +1150,8 @@ export type InvoiceSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   netCents?: boolean
   taxCents?: boolean
   totalCents?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Invoice$customerArgs<ExtArgs>
   order?: boolean | Prisma.Invoice$orderArgs<ExtArgs>
@@ -1087,6 +1171,8 @@ export type InvoiceSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   netCents?: boolean
   taxCents?: boolean
   totalCents?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Invoice$customerArgs<ExtArgs>
   order?: boolean | Prisma.Invoice$orderArgs<ExtArgs>
@@ -1106,6 +1192,8 @@ export type InvoiceSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   netCents?: boolean
   taxCents?: boolean
   totalCents?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Invoice$customerArgs<ExtArgs>
   order?: boolean | Prisma.Invoice$orderArgs<ExtArgs>
@@ -1125,9 +1213,11 @@ export type InvoiceSelectScalar = {
   netCents?: boolean
   taxCents?: boolean
   totalCents?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
 }
 
-export type InvoiceOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "orderId" | "number" | "issuedAt" | "billingName" | "billingAddress" | "billingTaxId" | "currency" | "netCents" | "taxCents" | "totalCents", ExtArgs["result"]["invoice"]>
+export type InvoiceOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "orderId" | "number" | "issuedAt" | "billingName" | "billingAddress" | "billingTaxId" | "currency" | "netCents" | "taxCents" | "totalCents" | "retentionRule" | "retainedUntil", ExtArgs["result"]["invoice"]>
 export type InvoiceInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Invoice$customerArgs<ExtArgs>
@@ -1165,6 +1255,8 @@ export type $InvoicePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     netCents: number
     taxCents: number
     totalCents: number
+    retentionRule: string | null
+    retainedUntil: Date | null
   }, ExtArgs["result"]["invoice"]>
   composites: {}
 }
@@ -1604,6 +1696,8 @@ export interface InvoiceFieldRefs {
   readonly netCents: Prisma.FieldRef<"Invoice", 'Int'>
   readonly taxCents: Prisma.FieldRef<"Invoice", 'Int'>
   readonly totalCents: Prisma.FieldRef<"Invoice", 'Int'>
+  readonly retentionRule: Prisma.FieldRef<"Invoice", 'String'>
+  readonly retainedUntil: Prisma.FieldRef<"Invoice", 'DateTime'>
 }
     
 

@@ -53,6 +53,8 @@ export type OrderMinAggregateOutputType = {
   shippingAddress: string | null
   billingName: string | null
   billingAddress: string | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type OrderMaxAggregateOutputType = {
@@ -70,6 +72,8 @@ export type OrderMaxAggregateOutputType = {
   shippingAddress: string | null
   billingName: string | null
   billingAddress: string | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type OrderCountAggregateOutputType = {
@@ -87,6 +91,8 @@ export type OrderCountAggregateOutputType = {
   shippingAddress: number
   billingName: number
   billingAddress: number
+  retentionRule: number
+  retainedUntil: number
   _all: number
 }
 
@@ -118,6 +124,8 @@ export type OrderMinAggregateInputType = {
   shippingAddress?: true
   billingName?: true
   billingAddress?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type OrderMaxAggregateInputType = {
@@ -135,6 +143,8 @@ export type OrderMaxAggregateInputType = {
   shippingAddress?: true
   billingName?: true
   billingAddress?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type OrderCountAggregateInputType = {
@@ -152,6 +162,8 @@ export type OrderCountAggregateInputType = {
   shippingAddress?: true
   billingName?: true
   billingAddress?: true
+  retentionRule?: true
+  retainedUntil?: true
   _all?: true
 }
 
@@ -256,6 +268,8 @@ export type OrderGroupByOutputType = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule: string | null
+  retainedUntil: Date | null
   _count: OrderCountAggregateOutputType | null
   _avg: OrderAvgAggregateOutputType | null
   _sum: OrderSumAggregateOutputType | null
@@ -296,6 +310,8 @@ export type OrderWhereInput = {
   shippingAddress?: Prisma.StringFilter<"Order"> | string
   billingName?: Prisma.StringFilter<"Order"> | string
   billingAddress?: Prisma.StringFilter<"Order"> | string
+  retentionRule?: Prisma.StringNullableFilter<"Order"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
   items?: Prisma.OrderItemListRelationFilter
@@ -318,6 +334,8 @@ export type OrderOrderByWithRelationInput = {
   shippingAddress?: Prisma.SortOrder
   billingName?: Prisma.SortOrder
   billingAddress?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
   customer?: Prisma.CustomerOrderByWithRelationInput
   items?: Prisma.OrderItemOrderByRelationAggregateInput
@@ -344,6 +362,8 @@ export type OrderWhereUniqueInput = Prisma.AtLeast<{
   shippingAddress?: Prisma.StringFilter<"Order"> | string
   billingName?: Prisma.StringFilter<"Order"> | string
   billingAddress?: Prisma.StringFilter<"Order"> | string
+  retentionRule?: Prisma.StringNullableFilter<"Order"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
   items?: Prisma.OrderItemListRelationFilter
@@ -366,6 +386,8 @@ export type OrderOrderByWithAggregationInput = {
   shippingAddress?: Prisma.SortOrder
   billingName?: Prisma.SortOrder
   billingAddress?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.OrderCountOrderByAggregateInput
   _avg?: Prisma.OrderAvgOrderByAggregateInput
   _max?: Prisma.OrderMaxOrderByAggregateInput
@@ -391,6 +413,8 @@ export type OrderScalarWhereWithAggregatesInput = {
   shippingAddress?: Prisma.StringWithAggregatesFilter<"Order"> | string
   billingName?: Prisma.StringWithAggregatesFilter<"Order"> | string
   billingAddress?: Prisma.StringWithAggregatesFilter<"Order"> | string
+  retentionRule?: Prisma.StringNullableWithAggregatesFilter<"Order"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"Order"> | Date | string | null
 }
 
 export type OrderCreateInput = {
@@ -406,6 +430,8 @@ export type OrderCreateInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   customer?: Prisma.CustomerCreateNestedOneWithoutOrdersInput
   items?: Prisma.OrderItemCreateNestedManyWithoutOrderInput
@@ -428,6 +454,8 @@ export type OrderUncheckedCreateInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   items?: Prisma.OrderItemUncheckedCreateNestedManyWithoutOrderInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutOrderInput
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutOrderInput
@@ -446,6 +474,8 @@ export type OrderUpdateInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutOrdersNestedInput
   items?: Prisma.OrderItemUpdateManyWithoutOrderNestedInput
@@ -468,6 +498,8 @@ export type OrderUncheckedUpdateInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   items?: Prisma.OrderItemUncheckedUpdateManyWithoutOrderNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutOrderNestedInput
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutOrderNestedInput
@@ -488,6 +520,8 @@ export type OrderCreateManyInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OrderUpdateManyMutationInput = {
@@ -503,6 +537,8 @@ export type OrderUpdateManyMutationInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OrderUncheckedUpdateManyInput = {
@@ -520,6 +556,8 @@ export type OrderUncheckedUpdateManyInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OrderListRelationFilter = {
@@ -552,6 +590,8 @@ export type OrderCountOrderByAggregateInput = {
   shippingAddress?: Prisma.SortOrder
   billingName?: Prisma.SortOrder
   billingAddress?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type OrderAvgOrderByAggregateInput = {
@@ -575,6 +615,8 @@ export type OrderMaxOrderByAggregateInput = {
   shippingAddress?: Prisma.SortOrder
   billingName?: Prisma.SortOrder
   billingAddress?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type OrderMinOrderByAggregateInput = {
@@ -592,6 +634,8 @@ export type OrderMinOrderByAggregateInput = {
   shippingAddress?: Prisma.SortOrder
   billingName?: Prisma.SortOrder
   billingAddress?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type OrderSumOrderByAggregateInput = {
@@ -765,6 +809,8 @@ export type OrderCreateWithoutShopInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   customer?: Prisma.CustomerCreateNestedOneWithoutOrdersInput
   items?: Prisma.OrderItemCreateNestedManyWithoutOrderInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutOrderInput
@@ -785,6 +831,8 @@ export type OrderUncheckedCreateWithoutShopInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   items?: Prisma.OrderItemUncheckedCreateNestedManyWithoutOrderInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutOrderInput
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutOrderInput
@@ -834,6 +882,8 @@ export type OrderScalarWhereInput = {
   shippingAddress?: Prisma.StringFilter<"Order"> | string
   billingName?: Prisma.StringFilter<"Order"> | string
   billingAddress?: Prisma.StringFilter<"Order"> | string
+  retentionRule?: Prisma.StringNullableFilter<"Order"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"Order"> | Date | string | null
 }
 
 export type OrderCreateWithoutCustomerInput = {
@@ -849,6 +899,8 @@ export type OrderCreateWithoutCustomerInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   items?: Prisma.OrderItemCreateNestedManyWithoutOrderInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutOrderInput
@@ -869,6 +921,8 @@ export type OrderUncheckedCreateWithoutCustomerInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   items?: Prisma.OrderItemUncheckedCreateNestedManyWithoutOrderInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutOrderInput
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutOrderInput
@@ -913,6 +967,8 @@ export type OrderCreateWithoutItemsInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   customer?: Prisma.CustomerCreateNestedOneWithoutOrdersInput
   invoices?: Prisma.InvoiceCreateNestedManyWithoutOrderInput
@@ -934,6 +990,8 @@ export type OrderUncheckedCreateWithoutItemsInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutOrderInput
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutOrderInput
 }
@@ -967,6 +1025,8 @@ export type OrderUpdateWithoutItemsInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutOrdersNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutOrderNestedInput
@@ -988,6 +1048,8 @@ export type OrderUncheckedUpdateWithoutItemsInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutOrderNestedInput
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutOrderNestedInput
 }
@@ -1005,6 +1067,8 @@ export type OrderCreateWithoutInvoicesInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   customer?: Prisma.CustomerCreateNestedOneWithoutOrdersInput
   items?: Prisma.OrderItemCreateNestedManyWithoutOrderInput
@@ -1026,6 +1090,8 @@ export type OrderUncheckedCreateWithoutInvoicesInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   items?: Prisma.OrderItemUncheckedCreateNestedManyWithoutOrderInput
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutOrderInput
 }
@@ -1059,6 +1125,8 @@ export type OrderUpdateWithoutInvoicesInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutOrdersNestedInput
   items?: Prisma.OrderItemUpdateManyWithoutOrderNestedInput
@@ -1080,6 +1148,8 @@ export type OrderUncheckedUpdateWithoutInvoicesInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   items?: Prisma.OrderItemUncheckedUpdateManyWithoutOrderNestedInput
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutOrderNestedInput
 }
@@ -1097,6 +1167,8 @@ export type OrderCreateWithoutWarrantiesInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOrdersInput
   customer?: Prisma.CustomerCreateNestedOneWithoutOrdersInput
   items?: Prisma.OrderItemCreateNestedManyWithoutOrderInput
@@ -1118,6 +1190,8 @@ export type OrderUncheckedCreateWithoutWarrantiesInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   items?: Prisma.OrderItemUncheckedCreateNestedManyWithoutOrderInput
   invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutOrderInput
 }
@@ -1151,6 +1225,8 @@ export type OrderUpdateWithoutWarrantiesInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutOrdersNestedInput
   items?: Prisma.OrderItemUpdateManyWithoutOrderNestedInput
@@ -1172,6 +1248,8 @@ export type OrderUncheckedUpdateWithoutWarrantiesInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   items?: Prisma.OrderItemUncheckedUpdateManyWithoutOrderNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutOrderNestedInput
 }
@@ -1190,6 +1268,8 @@ export type OrderCreateManyShopInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OrderUpdateWithoutShopInput = {
@@ -1205,6 +1285,8 @@ export type OrderUpdateWithoutShopInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   customer?: Prisma.CustomerUpdateOneWithoutOrdersNestedInput
   items?: Prisma.OrderItemUpdateManyWithoutOrderNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutOrderNestedInput
@@ -1225,6 +1307,8 @@ export type OrderUncheckedUpdateWithoutShopInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   items?: Prisma.OrderItemUncheckedUpdateManyWithoutOrderNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutOrderNestedInput
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutOrderNestedInput
@@ -1244,6 +1328,8 @@ export type OrderUncheckedUpdateManyWithoutShopInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OrderCreateManyCustomerInput = {
@@ -1260,6 +1346,8 @@ export type OrderCreateManyCustomerInput = {
   shippingAddress: string
   billingName: string
   billingAddress: string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OrderUpdateWithoutCustomerInput = {
@@ -1275,6 +1363,8 @@ export type OrderUpdateWithoutCustomerInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOrdersNestedInput
   items?: Prisma.OrderItemUpdateManyWithoutOrderNestedInput
   invoices?: Prisma.InvoiceUpdateManyWithoutOrderNestedInput
@@ -1295,6 +1385,8 @@ export type OrderUncheckedUpdateWithoutCustomerInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   items?: Prisma.OrderItemUncheckedUpdateManyWithoutOrderNestedInput
   invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutOrderNestedInput
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutOrderNestedInput
@@ -1314,6 +1406,8 @@ export type OrderUncheckedUpdateManyWithoutCustomerInput = {
   shippingAddress?: Prisma.StringFieldUpdateOperationsInput | string
   billingName?: Prisma.StringFieldUpdateOperationsInput | string
   billingAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -1380,6 +1474,8 @@ export type OrderSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   shippingAddress?: boolean
   billingName?: boolean
   billingAddress?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Order$customerArgs<ExtArgs>
   items?: boolean | Prisma.Order$itemsArgs<ExtArgs>
@@ -1403,6 +1499,8 @@ export type OrderSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   shippingAddress?: boolean
   billingName?: boolean
   billingAddress?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Order$customerArgs<ExtArgs>
 }, ExtArgs["result"]["order"]>
@@ -1422,6 +1520,8 @@ export type OrderSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   shippingAddress?: boolean
   billingName?: boolean
   billingAddress?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Order$customerArgs<ExtArgs>
 }, ExtArgs["result"]["order"]>
@@ -1441,9 +1541,11 @@ export type OrderSelectScalar = {
   shippingAddress?: boolean
   billingName?: boolean
   billingAddress?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
 }
 
-export type OrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "number" | "placedAt" | "status" | "currency" | "subtotalCents" | "shippingCents" | "totalCents" | "shippingName" | "shippingAddress" | "billingName" | "billingAddress", ExtArgs["result"]["order"]>
+export type OrderOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "number" | "placedAt" | "status" | "currency" | "subtotalCents" | "shippingCents" | "totalCents" | "shippingName" | "shippingAddress" | "billingName" | "billingAddress" | "retentionRule" | "retainedUntil", ExtArgs["result"]["order"]>
 export type OrderInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.Order$customerArgs<ExtArgs>
@@ -1485,6 +1587,8 @@ export type $OrderPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     shippingAddress: string
     billingName: string
     billingAddress: string
+    retentionRule: string | null
+    retainedUntil: Date | null
   }, ExtArgs["result"]["order"]>
   composites: {}
 }
@@ -1927,6 +2031,8 @@ export interface OrderFieldRefs {
   readonly shippingAddress: Prisma.FieldRef<"Order", 'String'>
   readonly billingName: Prisma.FieldRef<"Order", 'String'>
   readonly billingAddress: Prisma.FieldRef<"Order", 'String'>
+  readonly retentionRule: Prisma.FieldRef<"Order", 'String'>
+  readonly retainedUntil: Prisma.FieldRef<"Order", 'DateTime'>
 }
     
 

@@ -49,6 +49,8 @@ export type OutboundEmailMinAggregateOutputType = {
   createdAt: Date | null
   sentAt: Date | null
   nextAttemptAt: Date | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type OutboundEmailMaxAggregateOutputType = {
@@ -66,6 +68,8 @@ export type OutboundEmailMaxAggregateOutputType = {
   createdAt: Date | null
   sentAt: Date | null
   nextAttemptAt: Date | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type OutboundEmailCountAggregateOutputType = {
@@ -84,6 +88,8 @@ export type OutboundEmailCountAggregateOutputType = {
   createdAt: number
   sentAt: number
   nextAttemptAt: number
+  retentionRule: number
+  retainedUntil: number
   _all: number
 }
 
@@ -111,6 +117,8 @@ export type OutboundEmailMinAggregateInputType = {
   createdAt?: true
   sentAt?: true
   nextAttemptAt?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type OutboundEmailMaxAggregateInputType = {
@@ -128,6 +136,8 @@ export type OutboundEmailMaxAggregateInputType = {
   createdAt?: true
   sentAt?: true
   nextAttemptAt?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type OutboundEmailCountAggregateInputType = {
@@ -146,6 +156,8 @@ export type OutboundEmailCountAggregateInputType = {
   createdAt?: true
   sentAt?: true
   nextAttemptAt?: true
+  retentionRule?: true
+  retainedUntil?: true
   _all?: true
 }
 
@@ -251,6 +263,8 @@ export type OutboundEmailGroupByOutputType = {
   createdAt: Date
   sentAt: Date | null
   nextAttemptAt: Date
+  retentionRule: string | null
+  retainedUntil: Date | null
   _count: OutboundEmailCountAggregateOutputType | null
   _avg: OutboundEmailAvgAggregateOutputType | null
   _sum: OutboundEmailSumAggregateOutputType | null
@@ -292,6 +306,8 @@ export type OutboundEmailWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"OutboundEmail"> | Date | string
   sentAt?: Prisma.DateTimeNullableFilter<"OutboundEmail"> | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFilter<"OutboundEmail"> | Date | string
+  retentionRule?: Prisma.StringNullableFilter<"OutboundEmail"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"OutboundEmail"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
 }
@@ -312,6 +328,8 @@ export type OutboundEmailOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
   customer?: Prisma.CustomerOrderByWithRelationInput
 }
@@ -335,6 +353,8 @@ export type OutboundEmailWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"OutboundEmail"> | Date | string
   sentAt?: Prisma.DateTimeNullableFilter<"OutboundEmail"> | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFilter<"OutboundEmail"> | Date | string
+  retentionRule?: Prisma.StringNullableFilter<"OutboundEmail"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"OutboundEmail"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
 }, "id">
@@ -355,6 +375,8 @@ export type OutboundEmailOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.OutboundEmailCountOrderByAggregateInput
   _avg?: Prisma.OutboundEmailAvgOrderByAggregateInput
   _max?: Prisma.OutboundEmailMaxOrderByAggregateInput
@@ -381,6 +403,8 @@ export type OutboundEmailScalarWhereWithAggregatesInput = {
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"OutboundEmail"> | Date | string
   sentAt?: Prisma.DateTimeNullableWithAggregatesFilter<"OutboundEmail"> | Date | string | null
   nextAttemptAt?: Prisma.DateTimeWithAggregatesFilter<"OutboundEmail"> | Date | string
+  retentionRule?: Prisma.StringNullableWithAggregatesFilter<"OutboundEmail"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"OutboundEmail"> | Date | string | null
 }
 
 export type OutboundEmailCreateInput = {
@@ -397,6 +421,8 @@ export type OutboundEmailCreateInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOutboundEmailsInput
   customer?: Prisma.CustomerCreateNestedOneWithoutOutboundEmailsInput
 }
@@ -417,6 +443,8 @@ export type OutboundEmailUncheckedCreateInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OutboundEmailUpdateInput = {
@@ -433,6 +461,8 @@ export type OutboundEmailUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOutboundEmailsNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutOutboundEmailsNestedInput
 }
@@ -453,6 +483,8 @@ export type OutboundEmailUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OutboundEmailCreateManyInput = {
@@ -471,6 +503,8 @@ export type OutboundEmailCreateManyInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OutboundEmailUpdateManyMutationInput = {
@@ -487,6 +521,8 @@ export type OutboundEmailUpdateManyMutationInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OutboundEmailUncheckedUpdateManyInput = {
@@ -505,6 +541,8 @@ export type OutboundEmailUncheckedUpdateManyInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OutboundEmailListRelationFilter = {
@@ -533,6 +571,8 @@ export type OutboundEmailCountOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type OutboundEmailAvgOrderByAggregateInput = {
@@ -554,6 +594,8 @@ export type OutboundEmailMaxOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type OutboundEmailMinOrderByAggregateInput = {
@@ -571,6 +613,8 @@ export type OutboundEmailMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type OutboundEmailSumOrderByAggregateInput = {
@@ -679,6 +723,8 @@ export type OutboundEmailCreateWithoutShopInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   customer?: Prisma.CustomerCreateNestedOneWithoutOutboundEmailsInput
 }
 
@@ -697,6 +743,8 @@ export type OutboundEmailUncheckedCreateWithoutShopInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OutboundEmailCreateOrConnectWithoutShopInput = {
@@ -744,6 +792,8 @@ export type OutboundEmailScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"OutboundEmail"> | Date | string
   sentAt?: Prisma.DateTimeNullableFilter<"OutboundEmail"> | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFilter<"OutboundEmail"> | Date | string
+  retentionRule?: Prisma.StringNullableFilter<"OutboundEmail"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"OutboundEmail"> | Date | string | null
 }
 
 export type OutboundEmailCreateWithoutCustomerInput = {
@@ -760,6 +810,8 @@ export type OutboundEmailCreateWithoutCustomerInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutOutboundEmailsInput
 }
 
@@ -778,6 +830,8 @@ export type OutboundEmailUncheckedCreateWithoutCustomerInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OutboundEmailCreateOrConnectWithoutCustomerInput = {
@@ -821,6 +875,8 @@ export type OutboundEmailCreateManyShopInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OutboundEmailUpdateWithoutShopInput = {
@@ -837,6 +893,8 @@ export type OutboundEmailUpdateWithoutShopInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   customer?: Prisma.CustomerUpdateOneWithoutOutboundEmailsNestedInput
 }
 
@@ -855,6 +913,8 @@ export type OutboundEmailUncheckedUpdateWithoutShopInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OutboundEmailUncheckedUpdateManyWithoutShopInput = {
@@ -872,6 +932,8 @@ export type OutboundEmailUncheckedUpdateManyWithoutShopInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OutboundEmailCreateManyCustomerInput = {
@@ -889,6 +951,8 @@ export type OutboundEmailCreateManyCustomerInput = {
   createdAt?: Date | string
   sentAt?: Date | string | null
   nextAttemptAt?: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type OutboundEmailUpdateWithoutCustomerInput = {
@@ -905,6 +969,8 @@ export type OutboundEmailUpdateWithoutCustomerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutOutboundEmailsNestedInput
 }
 
@@ -923,6 +989,8 @@ export type OutboundEmailUncheckedUpdateWithoutCustomerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type OutboundEmailUncheckedUpdateManyWithoutCustomerInput = {
@@ -940,6 +1008,8 @@ export type OutboundEmailUncheckedUpdateManyWithoutCustomerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -960,6 +1030,8 @@ export type OutboundEmailSelect<ExtArgs extends runtime.Types.Extensions.Interna
   createdAt?: boolean
   sentAt?: boolean
   nextAttemptAt?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.OutboundEmail$customerArgs<ExtArgs>
 }, ExtArgs["result"]["outboundEmail"]>
@@ -980,6 +1052,8 @@ export type OutboundEmailSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   createdAt?: boolean
   sentAt?: boolean
   nextAttemptAt?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.OutboundEmail$customerArgs<ExtArgs>
 }, ExtArgs["result"]["outboundEmail"]>
@@ -1000,6 +1074,8 @@ export type OutboundEmailSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   createdAt?: boolean
   sentAt?: boolean
   nextAttemptAt?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.OutboundEmail$customerArgs<ExtArgs>
 }, ExtArgs["result"]["outboundEmail"]>
@@ -1020,9 +1096,11 @@ export type OutboundEmailSelectScalar = {
   createdAt?: boolean
   sentAt?: boolean
   nextAttemptAt?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
 }
 
-export type OutboundEmailOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "toAddress" | "subject" | "textBody" | "htmlBody" | "headers" | "kind" | "status" | "attempts" | "lastError" | "createdAt" | "sentAt" | "nextAttemptAt", ExtArgs["result"]["outboundEmail"]>
+export type OutboundEmailOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "toAddress" | "subject" | "textBody" | "htmlBody" | "headers" | "kind" | "status" | "attempts" | "lastError" | "createdAt" | "sentAt" | "nextAttemptAt" | "retentionRule" | "retainedUntil", ExtArgs["result"]["outboundEmail"]>
 export type OutboundEmailInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.OutboundEmail$customerArgs<ExtArgs>
@@ -1058,6 +1136,8 @@ export type $OutboundEmailPayload<ExtArgs extends runtime.Types.Extensions.Inter
     createdAt: Date
     sentAt: Date | null
     nextAttemptAt: Date
+    retentionRule: string | null
+    retainedUntil: Date | null
   }, ExtArgs["result"]["outboundEmail"]>
   composites: {}
 }
@@ -1498,6 +1578,8 @@ export interface OutboundEmailFieldRefs {
   readonly createdAt: Prisma.FieldRef<"OutboundEmail", 'DateTime'>
   readonly sentAt: Prisma.FieldRef<"OutboundEmail", 'DateTime'>
   readonly nextAttemptAt: Prisma.FieldRef<"OutboundEmail", 'DateTime'>
+  readonly retentionRule: Prisma.FieldRef<"OutboundEmail", 'String'>
+  readonly retainedUntil: Prisma.FieldRef<"OutboundEmail", 'DateTime'>
 }
     
 

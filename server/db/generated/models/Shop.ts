@@ -187,6 +187,9 @@ export type ShopWhereInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
   exports?: Prisma.ExportListRelationFilter
   consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
+  deletionRequests?: Prisma.DeletionRequestListRelationFilter
+  suppressionEntries?: Prisma.SuppressionEntryListRelationFilter
+  auditEventValues?: Prisma.AuditEventValueListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -207,6 +210,9 @@ export type ShopOrderByWithRelationInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestOrderByRelationAggregateInput
   exports?: Prisma.ExportOrderByRelationAggregateInput
   consentConfirmations?: Prisma.ConsentConfirmationOrderByRelationAggregateInput
+  deletionRequests?: Prisma.DeletionRequestOrderByRelationAggregateInput
+  suppressionEntries?: Prisma.SuppressionEntryOrderByRelationAggregateInput
+  auditEventValues?: Prisma.AuditEventValueOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -230,6 +236,9 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   emailChangeRequests?: Prisma.EmailChangeRequestListRelationFilter
   exports?: Prisma.ExportListRelationFilter
   consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
+  deletionRequests?: Prisma.DeletionRequestListRelationFilter
+  suppressionEntries?: Prisma.SuppressionEntryListRelationFilter
+  auditEventValues?: Prisma.AuditEventValueListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -270,6 +279,9 @@ export type ShopCreateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -290,6 +302,9 @@ export type ShopUncheckedCreateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -310,6 +325,9 @@ export type ShopUpdateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -330,6 +348,9 @@ export type ShopUncheckedUpdateInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -499,6 +520,20 @@ export type ShopUpdateOneRequiredWithoutAuditEventsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAuditEventsInput, Prisma.ShopUpdateWithoutAuditEventsInput>, Prisma.ShopUncheckedUpdateWithoutAuditEventsInput>
 }
 
+export type ShopCreateNestedOneWithoutAuditEventValuesInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventValuesInput, Prisma.ShopUncheckedCreateWithoutAuditEventValuesInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutAuditEventValuesInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutAuditEventValuesNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventValuesInput, Prisma.ShopUncheckedCreateWithoutAuditEventValuesInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutAuditEventValuesInput
+  upsert?: Prisma.ShopUpsertWithoutAuditEventValuesInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAuditEventValuesInput, Prisma.ShopUpdateWithoutAuditEventValuesInput>, Prisma.ShopUncheckedUpdateWithoutAuditEventValuesInput>
+}
+
 export type ShopCreateNestedOneWithoutRecipientNotificationsInput = {
   create?: Prisma.XOR<Prisma.ShopCreateWithoutRecipientNotificationsInput, Prisma.ShopUncheckedCreateWithoutRecipientNotificationsInput>
   connectOrCreate?: Prisma.ShopCreateOrConnectWithoutRecipientNotificationsInput
@@ -569,6 +604,34 @@ export type ShopUpdateOneRequiredWithoutExportsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutExportsInput, Prisma.ShopUpdateWithoutExportsInput>, Prisma.ShopUncheckedUpdateWithoutExportsInput>
 }
 
+export type ShopCreateNestedOneWithoutDeletionRequestsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutDeletionRequestsInput, Prisma.ShopUncheckedCreateWithoutDeletionRequestsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutDeletionRequestsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutDeletionRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutDeletionRequestsInput, Prisma.ShopUncheckedCreateWithoutDeletionRequestsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutDeletionRequestsInput
+  upsert?: Prisma.ShopUpsertWithoutDeletionRequestsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutDeletionRequestsInput, Prisma.ShopUpdateWithoutDeletionRequestsInput>, Prisma.ShopUncheckedUpdateWithoutDeletionRequestsInput>
+}
+
+export type ShopCreateNestedOneWithoutSuppressionEntriesInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutSuppressionEntriesInput, Prisma.ShopUncheckedCreateWithoutSuppressionEntriesInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutSuppressionEntriesInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutSuppressionEntriesNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutSuppressionEntriesInput, Prisma.ShopUncheckedCreateWithoutSuppressionEntriesInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutSuppressionEntriesInput
+  upsert?: Prisma.ShopUpsertWithoutSuppressionEntriesInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutSuppressionEntriesInput, Prisma.ShopUpdateWithoutSuppressionEntriesInput>, Prisma.ShopUncheckedUpdateWithoutSuppressionEntriesInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -586,6 +649,9 @@ export type ShopCreateWithoutCustomersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -605,6 +671,9 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -640,6 +709,9 @@ export type ShopUpdateWithoutCustomersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -659,6 +731,9 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -678,6 +753,9 @@ export type ShopCreateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -697,6 +775,9 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -732,6 +813,9 @@ export type ShopUpdateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -751,6 +835,9 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -770,6 +857,9 @@ export type ShopCreateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -789,6 +879,9 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -824,6 +917,9 @@ export type ShopUpdateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -843,6 +939,9 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -862,6 +961,9 @@ export type ShopCreateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -881,6 +983,9 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -916,6 +1021,9 @@ export type ShopUpdateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -935,6 +1043,9 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -954,6 +1065,9 @@ export type ShopCreateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -973,6 +1087,9 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -1008,6 +1125,9 @@ export type ShopUpdateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -1027,6 +1147,9 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -1046,6 +1169,9 @@ export type ShopCreateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -1065,6 +1191,9 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -1100,6 +1229,9 @@ export type ShopUpdateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -1119,6 +1251,9 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -1138,6 +1273,9 @@ export type ShopCreateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -1157,6 +1295,9 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1192,6 +1333,9 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1211,6 +1355,9 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1230,6 +1377,9 @@ export type ShopCreateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1249,6 +1399,9 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1284,6 +1437,9 @@ export type ShopUpdateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1303,6 +1459,113 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutAuditEventValuesInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutAuditEventValuesInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventValuesInput, Prisma.ShopUncheckedCreateWithoutAuditEventValuesInput>
+}
+
+export type ShopUpsertWithoutAuditEventValuesInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutAuditEventValuesInput, Prisma.ShopUncheckedUpdateWithoutAuditEventValuesInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutAuditEventValuesInput, Prisma.ShopUncheckedCreateWithoutAuditEventValuesInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutAuditEventValuesInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutAuditEventValuesInput, Prisma.ShopUncheckedUpdateWithoutAuditEventValuesInput>
+}
+
+export type ShopUpdateWithoutAuditEventValuesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -1322,6 +1585,9 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -1341,6 +1607,9 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -1376,6 +1645,9 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -1395,6 +1667,9 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOutboundEmailsInput = {
@@ -1414,6 +1689,9 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
@@ -1433,6 +1711,9 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
@@ -1468,6 +1749,9 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -1487,6 +1771,9 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutEmailChangeRequestsInput = {
@@ -1506,6 +1793,9 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -1525,6 +1815,9 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -1560,6 +1853,9 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -1579,6 +1875,9 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentConfirmationsInput = {
@@ -1598,6 +1897,9 @@ export type ShopCreateWithoutConsentConfirmationsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -1617,6 +1919,9 @@ export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -1652,6 +1957,9 @@ export type ShopUpdateWithoutConsentConfirmationsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -1671,6 +1979,9 @@ export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutExportsInput = {
@@ -1690,6 +2001,9 @@ export type ShopCreateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutExportsInput = {
@@ -1709,6 +2023,9 @@ export type ShopUncheckedCreateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutExportsInput = {
@@ -1744,6 +2061,9 @@ export type ShopUpdateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutExportsInput = {
@@ -1763,6 +2083,217 @@ export type ShopUncheckedUpdateWithoutExportsInput = {
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutDeletionRequestsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutDeletionRequestsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutDeletionRequestsInput, Prisma.ShopUncheckedCreateWithoutDeletionRequestsInput>
+}
+
+export type ShopUpsertWithoutDeletionRequestsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutDeletionRequestsInput, Prisma.ShopUncheckedUpdateWithoutDeletionRequestsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutDeletionRequestsInput, Prisma.ShopUncheckedCreateWithoutDeletionRequestsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutDeletionRequestsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutDeletionRequestsInput, Prisma.ShopUncheckedUpdateWithoutDeletionRequestsInput>
+}
+
+export type ShopUpdateWithoutDeletionRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutSuppressionEntriesInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutSuppressionEntriesInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutSuppressionEntriesInput, Prisma.ShopUncheckedCreateWithoutSuppressionEntriesInput>
+}
+
+export type ShopUpsertWithoutSuppressionEntriesInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutSuppressionEntriesInput, Prisma.ShopUncheckedUpdateWithoutSuppressionEntriesInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutSuppressionEntriesInput, Prisma.ShopUncheckedCreateWithoutSuppressionEntriesInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutSuppressionEntriesInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutSuppressionEntriesInput, Prisma.ShopUncheckedUpdateWithoutSuppressionEntriesInput>
+}
+
+export type ShopUpdateWithoutSuppressionEntriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -1784,6 +2315,9 @@ export type ShopCountOutputType = {
   emailChangeRequests: number
   exports: number
   consentConfirmations: number
+  deletionRequests: number
+  suppressionEntries: number
+  auditEventValues: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1800,6 +2334,9 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   emailChangeRequests?: boolean | ShopCountOutputTypeCountEmailChangeRequestsArgs
   exports?: boolean | ShopCountOutputTypeCountExportsArgs
   consentConfirmations?: boolean | ShopCountOutputTypeCountConsentConfirmationsArgs
+  deletionRequests?: boolean | ShopCountOutputTypeCountDeletionRequestsArgs
+  suppressionEntries?: boolean | ShopCountOutputTypeCountSuppressionEntriesArgs
+  auditEventValues?: boolean | ShopCountOutputTypeCountAuditEventValuesArgs
 }
 
 /**
@@ -1903,6 +2440,27 @@ export type ShopCountOutputTypeCountConsentConfirmationsArgs<ExtArgs extends run
   where?: Prisma.ConsentConfirmationWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountDeletionRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DeletionRequestWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountSuppressionEntriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SuppressionEntryWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountAuditEventValuesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AuditEventValueWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1922,6 +2480,9 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
   exports?: boolean | Prisma.Shop$exportsArgs<ExtArgs>
   consentConfirmations?: boolean | Prisma.Shop$consentConfirmationsArgs<ExtArgs>
+  deletionRequests?: boolean | Prisma.Shop$deletionRequestsArgs<ExtArgs>
+  suppressionEntries?: boolean | Prisma.Shop$suppressionEntriesArgs<ExtArgs>
+  auditEventValues?: boolean | Prisma.Shop$auditEventValuesArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -1961,6 +2522,9 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   emailChangeRequests?: boolean | Prisma.Shop$emailChangeRequestsArgs<ExtArgs>
   exports?: boolean | Prisma.Shop$exportsArgs<ExtArgs>
   consentConfirmations?: boolean | Prisma.Shop$consentConfirmationsArgs<ExtArgs>
+  deletionRequests?: boolean | Prisma.Shop$deletionRequestsArgs<ExtArgs>
+  suppressionEntries?: boolean | Prisma.Shop$suppressionEntriesArgs<ExtArgs>
+  auditEventValues?: boolean | Prisma.Shop$auditEventValuesArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -1982,6 +2546,9 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     emailChangeRequests: Prisma.$EmailChangeRequestPayload<ExtArgs>[]
     exports: Prisma.$ExportPayload<ExtArgs>[]
     consentConfirmations: Prisma.$ConsentConfirmationPayload<ExtArgs>[]
+    deletionRequests: Prisma.$DeletionRequestPayload<ExtArgs>[]
+    suppressionEntries: Prisma.$SuppressionEntryPayload<ExtArgs>[]
+    auditEventValues: Prisma.$AuditEventValuePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2395,6 +2962,9 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   emailChangeRequests<T extends Prisma.Shop$emailChangeRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$emailChangeRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$EmailChangeRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   exports<T extends Prisma.Shop$exportsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$exportsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ExportPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   consentConfirmations<T extends Prisma.Shop$consentConfirmationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$consentConfirmationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentConfirmationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  deletionRequests<T extends Prisma.Shop$deletionRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$deletionRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DeletionRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  suppressionEntries<T extends Prisma.Shop$suppressionEntriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$suppressionEntriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SuppressionEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  auditEventValues<T extends Prisma.Shop$auditEventValuesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$auditEventValuesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventValuePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3130,6 +3700,78 @@ export type Shop$consentConfirmationsArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.ConsentConfirmationScalarFieldEnum | Prisma.ConsentConfirmationScalarFieldEnum[]
+}
+
+/**
+ * Shop.deletionRequests
+ */
+export type Shop$deletionRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DeletionRequest
+   */
+  select?: Prisma.DeletionRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the DeletionRequest
+   */
+  omit?: Prisma.DeletionRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DeletionRequestInclude<ExtArgs> | null
+  where?: Prisma.DeletionRequestWhereInput
+  orderBy?: Prisma.DeletionRequestOrderByWithRelationInput | Prisma.DeletionRequestOrderByWithRelationInput[]
+  cursor?: Prisma.DeletionRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DeletionRequestScalarFieldEnum | Prisma.DeletionRequestScalarFieldEnum[]
+}
+
+/**
+ * Shop.suppressionEntries
+ */
+export type Shop$suppressionEntriesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SuppressionEntry
+   */
+  select?: Prisma.SuppressionEntrySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SuppressionEntry
+   */
+  omit?: Prisma.SuppressionEntryOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SuppressionEntryInclude<ExtArgs> | null
+  where?: Prisma.SuppressionEntryWhereInput
+  orderBy?: Prisma.SuppressionEntryOrderByWithRelationInput | Prisma.SuppressionEntryOrderByWithRelationInput[]
+  cursor?: Prisma.SuppressionEntryWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SuppressionEntryScalarFieldEnum | Prisma.SuppressionEntryScalarFieldEnum[]
+}
+
+/**
+ * Shop.auditEventValues
+ */
+export type Shop$auditEventValuesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditEventValue
+   */
+  select?: Prisma.AuditEventValueSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditEventValue
+   */
+  omit?: Prisma.AuditEventValueOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditEventValueInclude<ExtArgs> | null
+  where?: Prisma.AuditEventValueWhereInput
+  orderBy?: Prisma.AuditEventValueOrderByWithRelationInput | Prisma.AuditEventValueOrderByWithRelationInput[]
+  cursor?: Prisma.AuditEventValueWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AuditEventValueScalarFieldEnum | Prisma.AuditEventValueScalarFieldEnum[]
 }
 
 /**

@@ -35,6 +35,8 @@ export type WarrantyCertificateMinAggregateOutputType = {
   holderName: string | null
   issuedAt: Date | null
   validUntil: Date | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type WarrantyCertificateMaxAggregateOutputType = {
@@ -48,6 +50,8 @@ export type WarrantyCertificateMaxAggregateOutputType = {
   holderName: string | null
   issuedAt: Date | null
   validUntil: Date | null
+  retentionRule: string | null
+  retainedUntil: Date | null
 }
 
 export type WarrantyCertificateCountAggregateOutputType = {
@@ -61,6 +65,8 @@ export type WarrantyCertificateCountAggregateOutputType = {
   holderName: number
   issuedAt: number
   validUntil: number
+  retentionRule: number
+  retainedUntil: number
   _all: number
 }
 
@@ -76,6 +82,8 @@ export type WarrantyCertificateMinAggregateInputType = {
   holderName?: true
   issuedAt?: true
   validUntil?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type WarrantyCertificateMaxAggregateInputType = {
@@ -89,6 +97,8 @@ export type WarrantyCertificateMaxAggregateInputType = {
   holderName?: true
   issuedAt?: true
   validUntil?: true
+  retentionRule?: true
+  retainedUntil?: true
 }
 
 export type WarrantyCertificateCountAggregateInputType = {
@@ -102,6 +112,8 @@ export type WarrantyCertificateCountAggregateInputType = {
   holderName?: true
   issuedAt?: true
   validUntil?: true
+  retentionRule?: true
+  retainedUntil?: true
   _all?: true
 }
 
@@ -188,6 +200,8 @@ export type WarrantyCertificateGroupByOutputType = {
   holderName: string
   issuedAt: Date
   validUntil: Date
+  retentionRule: string | null
+  retainedUntil: Date | null
   _count: WarrantyCertificateCountAggregateOutputType | null
   _min: WarrantyCertificateMinAggregateOutputType | null
   _max: WarrantyCertificateMaxAggregateOutputType | null
@@ -222,6 +236,8 @@ export type WarrantyCertificateWhereInput = {
   holderName?: Prisma.StringFilter<"WarrantyCertificate"> | string
   issuedAt?: Prisma.DateTimeFilter<"WarrantyCertificate"> | Date | string
   validUntil?: Prisma.DateTimeFilter<"WarrantyCertificate"> | Date | string
+  retentionRule?: Prisma.StringNullableFilter<"WarrantyCertificate"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"WarrantyCertificate"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
   order?: Prisma.XOR<Prisma.OrderNullableScalarRelationFilter, Prisma.OrderWhereInput> | null
@@ -238,6 +254,8 @@ export type WarrantyCertificateOrderByWithRelationInput = {
   holderName?: Prisma.SortOrder
   issuedAt?: Prisma.SortOrder
   validUntil?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
   customer?: Prisma.CustomerOrderByWithRelationInput
   order?: Prisma.OrderOrderByWithRelationInput
@@ -258,6 +276,8 @@ export type WarrantyCertificateWhereUniqueInput = Prisma.AtLeast<{
   holderName?: Prisma.StringFilter<"WarrantyCertificate"> | string
   issuedAt?: Prisma.DateTimeFilter<"WarrantyCertificate"> | Date | string
   validUntil?: Prisma.DateTimeFilter<"WarrantyCertificate"> | Date | string
+  retentionRule?: Prisma.StringNullableFilter<"WarrantyCertificate"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"WarrantyCertificate"> | Date | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerNullableScalarRelationFilter, Prisma.CustomerWhereInput> | null
   order?: Prisma.XOR<Prisma.OrderNullableScalarRelationFilter, Prisma.OrderWhereInput> | null
@@ -274,6 +294,8 @@ export type WarrantyCertificateOrderByWithAggregationInput = {
   holderName?: Prisma.SortOrder
   issuedAt?: Prisma.SortOrder
   validUntil?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrderInput | Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.WarrantyCertificateCountOrderByAggregateInput
   _max?: Prisma.WarrantyCertificateMaxOrderByAggregateInput
   _min?: Prisma.WarrantyCertificateMinOrderByAggregateInput
@@ -293,6 +315,8 @@ export type WarrantyCertificateScalarWhereWithAggregatesInput = {
   holderName?: Prisma.StringWithAggregatesFilter<"WarrantyCertificate"> | string
   issuedAt?: Prisma.DateTimeWithAggregatesFilter<"WarrantyCertificate"> | Date | string
   validUntil?: Prisma.DateTimeWithAggregatesFilter<"WarrantyCertificate"> | Date | string
+  retentionRule?: Prisma.StringNullableWithAggregatesFilter<"WarrantyCertificate"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"WarrantyCertificate"> | Date | string | null
 }
 
 export type WarrantyCertificateCreateInput = {
@@ -303,6 +327,8 @@ export type WarrantyCertificateCreateInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutWarrantiesInput
   customer?: Prisma.CustomerCreateNestedOneWithoutWarrantiesInput
   order?: Prisma.OrderCreateNestedOneWithoutWarrantiesInput
@@ -319,6 +345,8 @@ export type WarrantyCertificateUncheckedCreateInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateUpdateInput = {
@@ -329,6 +357,8 @@ export type WarrantyCertificateUpdateInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutWarrantiesNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutWarrantiesNestedInput
   order?: Prisma.OrderUpdateOneWithoutWarrantiesNestedInput
@@ -345,6 +375,8 @@ export type WarrantyCertificateUncheckedUpdateInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateCreateManyInput = {
@@ -358,6 +390,8 @@ export type WarrantyCertificateCreateManyInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateUpdateManyMutationInput = {
@@ -368,6 +402,8 @@ export type WarrantyCertificateUpdateManyMutationInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateUncheckedUpdateManyInput = {
@@ -381,6 +417,8 @@ export type WarrantyCertificateUncheckedUpdateManyInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateListRelationFilter = {
@@ -409,6 +447,8 @@ export type WarrantyCertificateCountOrderByAggregateInput = {
   holderName?: Prisma.SortOrder
   issuedAt?: Prisma.SortOrder
   validUntil?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type WarrantyCertificateMaxOrderByAggregateInput = {
@@ -422,6 +462,8 @@ export type WarrantyCertificateMaxOrderByAggregateInput = {
   holderName?: Prisma.SortOrder
   issuedAt?: Prisma.SortOrder
   validUntil?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type WarrantyCertificateMinOrderByAggregateInput = {
@@ -435,6 +477,8 @@ export type WarrantyCertificateMinOrderByAggregateInput = {
   holderName?: Prisma.SortOrder
   issuedAt?: Prisma.SortOrder
   validUntil?: Prisma.SortOrder
+  retentionRule?: Prisma.SortOrder
+  retainedUntil?: Prisma.SortOrder
 }
 
 export type WarrantyCertificateCreateNestedManyWithoutShopInput = {
@@ -571,6 +615,8 @@ export type WarrantyCertificateCreateWithoutShopInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   customer?: Prisma.CustomerCreateNestedOneWithoutWarrantiesInput
   order?: Prisma.OrderCreateNestedOneWithoutWarrantiesInput
 }
@@ -585,6 +631,8 @@ export type WarrantyCertificateUncheckedCreateWithoutShopInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateCreateOrConnectWithoutShopInput = {
@@ -627,6 +675,8 @@ export type WarrantyCertificateScalarWhereInput = {
   holderName?: Prisma.StringFilter<"WarrantyCertificate"> | string
   issuedAt?: Prisma.DateTimeFilter<"WarrantyCertificate"> | Date | string
   validUntil?: Prisma.DateTimeFilter<"WarrantyCertificate"> | Date | string
+  retentionRule?: Prisma.StringNullableFilter<"WarrantyCertificate"> | string | null
+  retainedUntil?: Prisma.DateTimeNullableFilter<"WarrantyCertificate"> | Date | string | null
 }
 
 export type WarrantyCertificateCreateWithoutCustomerInput = {
@@ -637,6 +687,8 @@ export type WarrantyCertificateCreateWithoutCustomerInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutWarrantiesInput
   order?: Prisma.OrderCreateNestedOneWithoutWarrantiesInput
 }
@@ -651,6 +703,8 @@ export type WarrantyCertificateUncheckedCreateWithoutCustomerInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateCreateOrConnectWithoutCustomerInput = {
@@ -687,6 +741,8 @@ export type WarrantyCertificateCreateWithoutOrderInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutWarrantiesInput
   customer?: Prisma.CustomerCreateNestedOneWithoutWarrantiesInput
 }
@@ -701,6 +757,8 @@ export type WarrantyCertificateUncheckedCreateWithoutOrderInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateCreateOrConnectWithoutOrderInput = {
@@ -739,6 +797,8 @@ export type WarrantyCertificateCreateManyShopInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateUpdateWithoutShopInput = {
@@ -749,6 +809,8 @@ export type WarrantyCertificateUpdateWithoutShopInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   customer?: Prisma.CustomerUpdateOneWithoutWarrantiesNestedInput
   order?: Prisma.OrderUpdateOneWithoutWarrantiesNestedInput
 }
@@ -763,6 +825,8 @@ export type WarrantyCertificateUncheckedUpdateWithoutShopInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateUncheckedUpdateManyWithoutShopInput = {
@@ -775,6 +839,8 @@ export type WarrantyCertificateUncheckedUpdateManyWithoutShopInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateCreateManyCustomerInput = {
@@ -787,6 +853,8 @@ export type WarrantyCertificateCreateManyCustomerInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateUpdateWithoutCustomerInput = {
@@ -797,6 +865,8 @@ export type WarrantyCertificateUpdateWithoutCustomerInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutWarrantiesNestedInput
   order?: Prisma.OrderUpdateOneWithoutWarrantiesNestedInput
 }
@@ -811,6 +881,8 @@ export type WarrantyCertificateUncheckedUpdateWithoutCustomerInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateUncheckedUpdateManyWithoutCustomerInput = {
@@ -823,6 +895,8 @@ export type WarrantyCertificateUncheckedUpdateManyWithoutCustomerInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateCreateManyOrderInput = {
@@ -835,6 +909,8 @@ export type WarrantyCertificateCreateManyOrderInput = {
   holderName: string
   issuedAt: Date | string
   validUntil: Date | string
+  retentionRule?: string | null
+  retainedUntil?: Date | string | null
 }
 
 export type WarrantyCertificateUpdateWithoutOrderInput = {
@@ -845,6 +921,8 @@ export type WarrantyCertificateUpdateWithoutOrderInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutWarrantiesNestedInput
   customer?: Prisma.CustomerUpdateOneWithoutWarrantiesNestedInput
 }
@@ -859,6 +937,8 @@ export type WarrantyCertificateUncheckedUpdateWithoutOrderInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type WarrantyCertificateUncheckedUpdateManyWithoutOrderInput = {
@@ -871,6 +951,8 @@ export type WarrantyCertificateUncheckedUpdateManyWithoutOrderInput = {
   holderName?: Prisma.StringFieldUpdateOperationsInput | string
   issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   validUntil?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retentionRule?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  retainedUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -886,6 +968,8 @@ export type WarrantyCertificateSelect<ExtArgs extends runtime.Types.Extensions.I
   holderName?: boolean
   issuedAt?: boolean
   validUntil?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.WarrantyCertificate$customerArgs<ExtArgs>
   order?: boolean | Prisma.WarrantyCertificate$orderArgs<ExtArgs>
@@ -902,6 +986,8 @@ export type WarrantyCertificateSelectCreateManyAndReturn<ExtArgs extends runtime
   holderName?: boolean
   issuedAt?: boolean
   validUntil?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.WarrantyCertificate$customerArgs<ExtArgs>
   order?: boolean | Prisma.WarrantyCertificate$orderArgs<ExtArgs>
@@ -918,6 +1004,8 @@ export type WarrantyCertificateSelectUpdateManyAndReturn<ExtArgs extends runtime
   holderName?: boolean
   issuedAt?: boolean
   validUntil?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.WarrantyCertificate$customerArgs<ExtArgs>
   order?: boolean | Prisma.WarrantyCertificate$orderArgs<ExtArgs>
@@ -934,9 +1022,11 @@ export type WarrantyCertificateSelectScalar = {
   holderName?: boolean
   issuedAt?: boolean
   validUntil?: boolean
+  retentionRule?: boolean
+  retainedUntil?: boolean
 }
 
-export type WarrantyCertificateOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "orderId" | "number" | "productName" | "serialNumber" | "holderName" | "issuedAt" | "validUntil", ExtArgs["result"]["warrantyCertificate"]>
+export type WarrantyCertificateOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "orderId" | "number" | "productName" | "serialNumber" | "holderName" | "issuedAt" | "validUntil" | "retentionRule" | "retainedUntil", ExtArgs["result"]["warrantyCertificate"]>
 export type WarrantyCertificateInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.WarrantyCertificate$customerArgs<ExtArgs>
@@ -971,6 +1061,8 @@ export type $WarrantyCertificatePayload<ExtArgs extends runtime.Types.Extensions
     holderName: string
     issuedAt: Date
     validUntil: Date
+    retentionRule: string | null
+    retainedUntil: Date | null
   }, ExtArgs["result"]["warrantyCertificate"]>
   composites: {}
 }
@@ -1407,6 +1499,8 @@ export interface WarrantyCertificateFieldRefs {
   readonly holderName: Prisma.FieldRef<"WarrantyCertificate", 'String'>
   readonly issuedAt: Prisma.FieldRef<"WarrantyCertificate", 'DateTime'>
   readonly validUntil: Prisma.FieldRef<"WarrantyCertificate", 'DateTime'>
+  readonly retentionRule: Prisma.FieldRef<"WarrantyCertificate", 'String'>
+  readonly retainedUntil: Prisma.FieldRef<"WarrantyCertificate", 'DateTime'>
 }
     
 

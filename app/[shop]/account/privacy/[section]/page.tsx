@@ -21,8 +21,6 @@ const SectionQuery = graphql(`
           rights { key label description conditions }
           controllers { name email address }
           dpo { email address }
-          deletion { warning gracePeriodDays canReRegister }
-          retention { key label text keepOnErasure }
         }
       }
     }
@@ -49,24 +47,6 @@ export default async function PrivacySectionPage({ params }: Props) {
         <h1 className="text-3xl font-bold">{section.label}</h1>
         <p className="mt-2 text-slate-600">{section.summary}</p>
       </header>
-
-      {slug === "delete" && (
-        <section aria-labelledby="warning" className="rounded-lg border border-amber-300 bg-amber-50 p-5">
-          <h2 id="warning" className="font-semibold text-amber-900">
-            Before you delete your account
-          </h2>
-          <p className="mt-2 whitespace-pre-line text-sm text-amber-900">{policy.deletion.warning}</p>
-          <ul className="mt-3 list-disc pl-5 text-sm text-amber-900">
-            {policy.retention
-              .filter((r) => r.keepOnErasure)
-              .map((r) => (
-                <li key={r.key}>
-                  Kept by law: {r.label}, {r.text.toLowerCase()}.
-                </li>
-              ))}
-          </ul>
-        </section>
-      )}
 
       {rights.length > 0 && (
         <section aria-labelledby="rights">

@@ -26,23 +26,7 @@ const CookiesPageQuery = graphql(`
       customer {
         email
         consents {
-          purpose {
-            key
-            kind
-            label
-            description
-            channel
-            topic
-            isRequired
-            requiresConfirmation
-            isCoveredByGlobalPrivacyControl
-          }
-          state
-          recordedState
-          optInLevel
-          source
-          updatedAt
-          isOverriddenByGlobalPrivacyControl
+          ...ConsentItemFields
         }
       }
     }

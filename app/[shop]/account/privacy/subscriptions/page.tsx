@@ -39,23 +39,7 @@ const SubscriptionsPageQuery = graphql(`
       customer {
         email
         consents {
-          purpose {
-            key
-            kind
-            label
-            description
-            channel
-            topic
-            isRequired
-            requiresConfirmation
-            isCoveredByGlobalPrivacyControl
-          }
-          state
-          recordedState
-          optInLevel
-          source
-          updatedAt
-          isOverriddenByGlobalPrivacyControl
+          ...ConsentItemFields
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatDay } from "@/components/dates";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 
@@ -29,7 +30,6 @@ const DocumentsQuery = graphql(`
 
 type Props = { searchParams: Promise<{ invoices?: string; warranties?: string }> };
 
-const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const cursorOf = (value: unknown) => (typeof value === "string" && /^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : null);
 
 export default async function DocumentsPage({ searchParams }: Props) {
@@ -57,7 +57,7 @@ export default async function DocumentsPage({ searchParams }: Props) {
           {invoices.edges.map(({ node }) => (
             <li key={node.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
               <span>
-                <strong>{node.number}</strong> · {date(node.issuedAt)}
+                <strong>{node.number}</strong> · {formatDay(node.issuedAt)}
                 {node.orderNumber ? ` · order ${node.orderNumber}` : ""} · {node.total.formatted}
               </span>
               <a
@@ -87,7 +87,7 @@ export default async function DocumentsPage({ searchParams }: Props) {
           {warrantyCertificates.edges.map(({ node }) => (
             <li key={node.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
               <span>
-                <strong>{node.number}</strong> · {node.productName} · valid until {date(node.validUntil)}
+                <strong>{node.number}</strong> · {node.productName} · valid until {formatDay(node.validUntil)}
               </span>
               <a
                 href={node.downloadUrl}

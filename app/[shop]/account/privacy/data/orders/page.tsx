@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatDay } from "@/components/dates";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 
@@ -38,7 +39,6 @@ const OrdersQuery = graphql(`
   }
 `);
 
-const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const STATUS: Record<string, string> = {
   PLACED: "Placed",
   PAID: "Paid",
@@ -74,7 +74,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <details>
               <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 px-4 py-3">
                 <span>
-                  <strong>{order.number}</strong> · {date(order.placedAt)} · {STATUS[order.status] ?? order.status}
+                  <strong>{order.number}</strong> · {formatDay(order.placedAt)} · {STATUS[order.status] ?? order.status}
                 </span>
                 <span className="font-medium">{order.total.formatted}</span>
               </summary>

@@ -1,0 +1,42 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { getAuthSecret } from "../auth/secret";
+import { getPrisma, type Prisma } from "../db";
+
+// The suppression list: addresses not to contact again (after erasure), as keyed
+// hashes. The key is derived from the app secret for this purpose only, so the list
+// cannot be matched against a dictionary of addresses without it.
+
+export function suppressionHash(email: string, secret: string = getAuthSecret()): string {
+  const key = createHmac("sha256", secret).update("suppression-list-v1").digest();
+  return createHmac("sha256", key).update(email.trim().toLowerCase(), "utf8").digest("hex");
+}
+
+export async function addSuppression(
+  db: Prisma.TransactionClient,
+  options: { shopId: string; email: string; reason: string },
+): Promise<void> {
+  await db.suppressionEntry.upsert({
+    where: { shopId_emailHash: { shopId: options.shopId, emailHash: suppressionHash(options.email) } },
+    create: { shopId: options.shopId, emailHash: suppressionHash(options.email), reason: options.reason },
+    update: {},
+    select: { id: true },
+  });
+}
+
+// Whether mail that needs consent (marketing, invitations) may go to this address. A
+// person who erased their account and later opened a new one with the same address has
+// come back by their own choice: their new account's consents decide, so an entry older
+// than the account does not suppress it.
+export async function isSuppressed(
+  options: { shopId: string; email: string; accountCreatedAt?: Date | null },
+  // Inside a transaction on the embedded database, statements must use it.
+  db: Prisma.TransactionClient = getPrisma(),
+): Promise<boolean> {
+  const entry = await db.suppressionEntry.findUnique({
+    where: { shopId_emailHash: { shopId: options.shopId, emailHash: suppressionHash(options.email) } },
+    select: { createdAt: true },
+  });
+  if (!entry) return false;
+  return !(options.accountCreatedAt && options.accountCreatedAt > entry.createdAt);
+}

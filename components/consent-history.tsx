@@ -1,8 +1,8 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useLayoutEffect, useRef, useState, useTransition } from "react";
 import type { ConsentHistoryItem, ConsentHistoryPage } from "./consent-options";
-import { formatTime } from "./export-options";
+import { formatTime } from "./dates";
 import { consentOptInText, consentSourceText, consentStateText } from "./policy-wording";
 
 type Props = {
@@ -30,6 +30,16 @@ export function ConsentHistory({ initial, loadOlder, emptyText }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const list = useRef<HTMLOListElement>(null);
+  // The index of the first entry of the page just loaded, focused once it is in the DOM.
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+
+  // A layout effect runs in the same task as the commit that adds the entries, so the
+  // focus is never left on the button (disabled, or gone at the oldest page) meanwhile.
+  useLayoutEffect(() => {
+    if (focusFrom === null) return;
+    (list.current?.children[focusFrom] as HTMLElement | undefined)?.focus();
+    setFocusFrom(null);
+  }, [focusFrom]);
 
   const showOlder = () => {
     if (!cursor) return;
@@ -41,10 +51,7 @@ export function ConsentHistory({ initial, loadOlder, emptyText }: Props) {
         setItems((current) => [...current, ...page.items]);
         setCursor(page.endCursor);
         setHasMore(page.hasNextPage);
-        requestAnimationFrame(() => {
-          const item = list.current?.children[firstNew] as HTMLElement | undefined;
-          item?.focus();
-        });
+        if (page.items.length > 0) setFocusFrom(firstNew);
       } catch {
         setError("The older entries could not be loaded. Try again.");
       }

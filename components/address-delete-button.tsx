@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useLayoutEffect, useRef, useState } from "react";
 import type { AddressDeleteState } from "@/app/[shop]/account/privacy/data/addresses/actions";
 
 type Props = {
@@ -17,7 +17,7 @@ export function AddressDeleteButton({ action, name }: Props) {
   const ask = useRef<HTMLButtonElement>(null);
   const hasAsked = useRef(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (isAsking) confirm.current?.focus();
     else if (hasAsked.current) ask.current?.focus();
     hasAsked.current ||= isAsking;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import type { AddressFormState } from "@/app/[shop]/account/privacy/data/addresses/actions";
 import type { CountryOption } from "./correction-options";
 import { ErrorSummary } from "./error-summary";
@@ -43,7 +43,7 @@ export function AddressForm({ action, initial, countries, submitLabel, cancelHre
     ...countries.map((c) => ({ value: c.code, label: c.name })),
   ];
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission > 0) summary.current?.focus();
   }, [state.submission]);
 

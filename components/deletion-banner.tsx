@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 
 export type DeletionCancelState = { submission: number; error: string | null };
 
@@ -15,7 +15,7 @@ export function CancelDeletionForm({ action, label = "Cancel deletion" }: { acti
   const [state, formAction, isPending] = useActionState(action, initial);
   const error = useRef<HTMLParagraphElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission > 0) error.current?.focus();
   }, [state.submission]);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import type { ExportRequestState } from "@/app/[shop]/account/privacy/export/actions";
 import { formatTime } from "./dates";
 import { ErrorSummary } from "./error-summary";
@@ -32,7 +32,7 @@ export function ExportForm({ action, initial, categories, today }: Props) {
   const done = useRef<HTMLDivElement>(null);
 
   // After each answer, bring the outcome into view and to the screen reader.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission === 0) return;
     (state.outcome ? done : summary).current?.focus();
   }, [state.submission, state.outcome]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import type { GlobalPrivacyControlState } from "./consent-options";
 
 type Props = {
@@ -34,7 +34,7 @@ export function GlobalPrivacyControlNotice({
   const [state, formAction, isPending] = useActionState(action, initial);
   const answer = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission > 0) answer.current?.focus();
   }, [state.submission]);
 

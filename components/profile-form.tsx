@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useLayoutEffect, useRef, useState } from "react";
 import type { ProfileState } from "@/app/[shop]/account/privacy/data/profile/actions";
 import {
   GENDER_OPTIONS,
@@ -43,7 +43,7 @@ export function ProfileForm({ action, initial, maxDateOfBirth, phoneCountry }: P
   const done = useRef<HTMLDivElement>(null);
 
   // After each answer, bring the outcome into view and to the screen reader.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission === 0) return;
     (state.outcome ? done : summary).current?.focus();
   }, [state.submission, state.outcome]);
@@ -181,7 +181,7 @@ function PhoneList({
   const [focus, setFocus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focus) return;
     if (focus === "add") addButton.current?.focus();
     else document.getElementById(phoneId(focus))?.focus();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import {
   type ConsentItem,
   type ConsentSaveState,
@@ -51,7 +51,7 @@ export function SubscriptionsForm({
   const outcome = useRef<HTMLDivElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission === 0) return;
     (state.outcome ? outcome : summary).current?.focus();
   }, [state.submission, state.outcome]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField } from "@/components/form-field";
 import type { DeletionRequestState } from "./actions";
@@ -29,7 +29,7 @@ export function DeletionForm({ action, word, isAskingAgain }: Props) {
 
   // After a refusal the summary takes the focus; after success the page's status (drawn
   // anew by the server) does.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission === 0) return;
     if (state.isSent) document.getElementById("deletion-status")?.focus();
     else summary.current?.focus();

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import { CancelDeletionForm, type DeletionCancelState } from "@/components/deletion-banner";
 import type { DeletionConfirmState } from "../actions";
 
@@ -23,7 +23,7 @@ export function ConfirmDeletionForm({ token, deletePage, action, cancel, schedul
   const [state, formAction, isPending] = useActionState(action, initial);
   const answer = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.submission > 0) answer.current?.focus();
   }, [state.submission]);
 

@@ -251,6 +251,11 @@ describe("deleting an account with a grace period, then cancelling", () => {
     await screenshot(page, "delete-banner");
     await page.goto(`${baseUrl}/${SHOP}/account/privacy/data`);
     await banner(page).waitFor();
+    // Also outside the privacy pages, where the email address is changed.
+    await page.goto(`${baseUrl}/${SHOP}/account/email`);
+    await page.getByRole("heading", { level: 1, name: "Change your email address" }).waitFor();
+    await banner(page).getByRole("button", { name: "Cancel deletion" }).waitFor();
+    expect(await axe(page)).toEqual([]);
     // The delete page says it in its own words; the form is gone.
     await page.goto(PAGE);
     await deletionStatus(page).getByText("Your account is scheduled for deletion on").waitFor();

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { formatTime } from "@/components/dates";
+import { DeletionBanner } from "@/components/deletion-banner";
+import { scheduledDeletionText } from "@/components/scheduled-deletion";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { isDemoMode } from "@/server/auth/secret";
+import { cancelDeletionAction } from "../privacy/delete/actions";
 import { requestEmailChangeAction } from "./actions";
 import { EmailChangeForm } from "./email-change-form";
 
@@ -19,6 +22,7 @@ const EmailPageQuery = graphql(`
       customer {
         email
         pendingEmailChange { newEmail expiresAt }
+        deletionRequest { status scheduledFor }
       }
     }
   }
@@ -32,7 +36,7 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
   if (!viewer.isSignedIn || viewer.shop?.handle !== shop.handle || !viewer.customer) {
     redirect(`/${shop.handle}/sign-in?next=${encodeURIComponent(`/${shop.handle}/account/email`)}`);
   }
-  const { email, pendingEmailChange: pending } = viewer.customer;
+  const { email, pendingEmailChange: pending, deletionRequest } = viewer.customer;
   return (
     <main id="main" className="mx-auto max-w-lg px-6 py-12">
       <p className="text-sm text-slate-500">
@@ -40,6 +44,11 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
           My Account → Privacy
         </Link>
       </p>
+      <DeletionBanner
+        shop={shop.handle}
+        scheduledFor={scheduledDeletionText(deletionRequest)}
+        cancel={cancelDeletionAction.bind(null, shop.handle)}
+      />
       <h1 className="mt-2 text-2xl font-bold">Change your email address</h1>
       <p className="mt-2 text-slate-600">
         Your email address is <strong>{email}</strong>. You also sign in with it. We send a link to the new address, and

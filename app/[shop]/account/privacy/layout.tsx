@@ -1,9 +1,9 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { formatMoment } from "@/components/dates";
 import { DeletionBanner } from "@/components/deletion-banner";
 import { PrivacyNav } from "@/components/privacy-nav";
+import { scheduledDeletionText } from "@/components/scheduled-deletion";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { cancelDeletionAction } from "./delete/actions";
@@ -37,15 +37,13 @@ export default async function PrivacyLayout({
     const isOwnPage = asked.startsWith(`/${shop}/account/privacy`) && !asked.includes("//") && !asked.includes("\\");
     redirect(`/${shop}/sign-in?next=${encodeURIComponent(isOwnPage ? asked : `/${shop}/account/privacy`)}`);
   }
-  // While the account is scheduled for deletion, every page offers to cancel.
-  const deletion = viewer.customer?.deletionRequest;
-  const scheduledFor = deletion?.status === "SCHEDULED" && deletion.scheduledFor ? deletion.scheduledFor : null;
   return (
     <div className="mx-auto max-w-6xl px-6 py-8">
       <p className="text-sm text-slate-500">My Account → Privacy</p>
+      {/* While the account is scheduled for deletion, every page offers to cancel. */}
       <DeletionBanner
         shop={shop}
-        scheduledFor={scheduledFor ? formatMoment(scheduledFor) : null}
+        scheduledFor={scheduledDeletionText(viewer.customer?.deletionRequest)}
         cancel={cancelDeletionAction.bind(null, shop)}
       />
       <div className="mt-4 grid gap-8 lg:grid-cols-[14rem_1fr]">

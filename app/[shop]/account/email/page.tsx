@@ -37,6 +37,7 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
     redirect(`/${shop.handle}/sign-in?next=${encodeURIComponent(`/${shop.handle}/account/email`)}`);
   }
   const { email, pendingEmailChange: pending, deletionRequest } = viewer.customer;
+  const scheduledFor = scheduledDeletionText(deletionRequest);
   return (
     <main id="main" className="mx-auto max-w-lg px-6 py-12">
       <p className="text-sm text-slate-500">
@@ -46,10 +47,10 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
       </p>
       <DeletionBanner
         shop={shop.handle}
-        scheduledFor={scheduledDeletionText(deletionRequest)}
+        scheduledFor={scheduledFor}
         cancel={cancelDeletionAction.bind(null, shop.handle)}
       />
-      <h1 className="mt-2 text-2xl font-bold">Change your email address</h1>
+      <h1 className={`${scheduledFor ? "mt-6" : "mt-2"} text-2xl font-bold`}>Change your email address</h1>
       <p className="mt-2 text-slate-600">
         Your email address is <strong>{email}</strong>. You also sign in with it. We send a link to the new address, and
         the change happens when you open it; we tell the current address that a change was asked for.

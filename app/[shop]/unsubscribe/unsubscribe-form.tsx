@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
+import { TokenForm } from "@/components/token-form";
 import type { UnsubscribeState } from "./actions";
 
 type Props = {
@@ -31,16 +32,13 @@ export function UnsubscribeForm({ shopName, label, token, action, children }: Pr
           {state.error}
         </p>
       )}
-      <form action={formAction} className="mt-6">
-        <input type="hidden" name="token" value={token} />
-        <button
-          type="submit"
-          disabled={isPending}
-          className="rounded-md bg-brand px-4 py-2.5 font-semibold text-white disabled:opacity-60"
-        >
-          {isPending ? "Unsubscribing…" : `Unsubscribe from “${label}”`}
-        </button>
-      </form>
+      <TokenForm
+        token={token}
+        action={formAction}
+        isPending={isPending}
+        label={`Unsubscribe from “${label}”`}
+        pendingLabel="Unsubscribing…"
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
+import { TokenForm } from "@/components/token-form";
 import type { ConsentConfirmState } from "./actions";
 
 type Props = {
@@ -35,16 +36,13 @@ export function ConfirmSubscriptionForm({ shopName, token, action, children }: P
           {state.error}
         </p>
       )}
-      <form action={formAction} className="mt-6">
-        <input type="hidden" name="token" value={token} />
-        <button
-          type="submit"
-          disabled={isPending}
-          className="rounded-md bg-brand px-4 py-2.5 font-semibold text-white disabled:opacity-60"
-        >
-          {isPending ? "Confirming…" : "Confirm my subscription"}
-        </button>
-      </form>
+      <TokenForm
+        token={token}
+        action={formAction}
+        isPending={isPending}
+        label="Confirm my subscription"
+        pendingLabel="Confirming…"
+      />
     </>
   );
 }

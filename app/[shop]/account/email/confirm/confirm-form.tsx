@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { TokenForm } from "@/components/token-form";
 import type { ConfirmState } from "./actions";
 
 type Props = {
@@ -46,15 +47,12 @@ export function ConfirmEmailForm({ shop, shopName, token, action }: Props) {
     );
   }
   return (
-    <form action={formAction} className="mt-6">
-      <input type="hidden" name="token" value={token} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="rounded-md bg-brand px-4 py-2.5 font-semibold text-white disabled:opacity-60"
-      >
-        {isPending ? "Confirming…" : "Confirm my new email address"}
-      </button>
-    </form>
+    <TokenForm
+      token={token}
+      action={formAction}
+      isPending={isPending}
+      label="Confirm my new email address"
+      pendingLabel="Confirming…"
+    />
   );
 }

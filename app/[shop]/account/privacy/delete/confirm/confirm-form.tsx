@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useLayoutEffect, useRef } from "react";
 import { CancelDeletionForm, type DeletionCancelState } from "@/components/deletion-banner";
+import { TokenForm } from "@/components/token-form";
 import type { DeletionConfirmState } from "../actions";
 
 type Props = {
@@ -17,8 +18,7 @@ type Props = {
 
 const initial: DeletionConfirmState = { submission: 0, outcome: null, scheduledFor: null, error: null };
 
-// The button that confirms (a POST): opening the link alone changes nothing, since mail
-// scanners and link previews open links too.
+// The button that confirms (TokenForm, a POST); or the state the request is in.
 export function ConfirmDeletionForm({ token, deletePage, action, cancel, scheduledFor, isErasing }: Props) {
   const [state, formAction, isPending] = useActionState(action, initial);
   const answer = useRef<HTMLDivElement>(null);
@@ -87,16 +87,14 @@ export function ConfirmDeletionForm({ token, deletePage, action, cancel, schedul
         </div>
       )}
       {!state.error && (
-        <form action={formAction} className="mt-6">
-          <input type="hidden" name="token" value={token} />
-          <button
-            type="submit"
-            disabled={isPending}
-            className="rounded-md bg-red-700 px-5 py-2.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60"
-          >
-            {isPending ? "Confirming…" : "Delete my account"}
-          </button>
-        </form>
+        <TokenForm
+          token={token}
+          action={formAction}
+          isPending={isPending}
+          label="Delete my account"
+          pendingLabel="Confirming…"
+          tone="danger"
+        />
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { getDatabase, getPrisma } from "../db";
 import { type DocumentKind, renderDocumentsForExport } from "../documents";
 import type { JobContext } from "../jobs";
 import { enqueueEmail } from "../mail";
+import { getExportStorage } from "../storage";
 import { findShopById, type ShopRef } from "../tenants";
 import { EXPORT, exportStorageKey } from "./config";
 import { exportDatasets } from "./datasets";
@@ -223,7 +224,7 @@ async function planAndWrite(
 
   const readyAt = new Date();
   const expiresAt = new Date(readyAt.getTime() + EXPORT.linkTtlMs);
-  return prisma.$transaction(async (tx) => {
+  const readyFor = await prisma.$transaction(async (tx) => {
     const { count } = await tx.export.updateMany({
       where: { id: found.id, status: "RUNNING" },
       data: {
@@ -270,6 +271,11 @@ async function planAndWrite(
     });
     return shop.id;
   });
+  // The row is no longer RUNNING: another run took the job over (its file has another
+  // key), or the account was erased meanwhile (the row is gone). No row will point at
+  // this file, so it goes now rather than staying with the person's data until the sweep.
+  if (readyFor === null) await getExportStorage().delete(key);
+  return readyFor;
 }
 
 export async function markExportFailed(exportId: string, code: string): Promise<void> {

@@ -3,6 +3,8 @@ import type { CustomerViewer } from "@/server/auth/viewer";
 import { getDatabase, getPrisma } from "@/server/db";
 import { EXPORT } from "@/server/export";
 import { buildExport } from "@/server/export/build";
+import { exportStorageKey } from "@/server/export/config";
+import { getExportStorage } from "@/server/storage";
 import { viewerWithHistory } from "../factories";
 import { exportValidator, standaloneJobContext, storedJson, storedZip, text } from "../support/exports";
 
@@ -62,5 +64,30 @@ describe("the export writer process", () => {
       expect(text(zipB[name]), name).toBe(text(zipA[name]));
     }
     expect(Object.keys(zipB).filter((n) => n.endsWith(".pdf")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("an export whose row goes while it is written", () => {
+  // The account is erased meanwhile (erasure deletes the customer's exports and their
+  // files first), or another worker took the job over: no row will point at this file,
+  // so it is deleted at once rather than left with the person's data until the sweep.
+  it.each(["inline", "process"] as const)("leaves no file behind (%s writer)", async (writer) => {
+    EXPORT.writer = writer;
+    const viewer = await viewerWithHistory({ orderCount: 3 });
+    const created = await getPrisma().export.create({
+      data: { shopId: viewer.shop.id, customerId: viewer.customerId, format: "JSON", categories: [] },
+    });
+    const context = standaloneJobContext(created.id);
+    // The last check before the file is kept finds the row gone.
+    context.heartbeat = async () => {
+      await getPrisma().export.deleteMany({ where: { id: created.id } });
+    };
+    expect(await buildExport({ exportId: created.id, context })).toBeNull();
+    const key = exportStorageKey(viewer.shop.id, created.id, context.job.attempts, "JSON");
+    expect(await getExportStorage().open(key)).toBeNull();
+    // And no "ready" email went out for it.
+    expect(
+      await getPrisma().outboundEmail.count({ where: { customerId: viewer.customerId, kind: "export-ready" } }),
+    ).toBe(0);
   });
 });

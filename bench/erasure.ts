@@ -22,9 +22,10 @@
 // names what each one works on. A statement outside BEGIN...COMMIT is a transaction of its own.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { adminQuery, benchEnv, loadAverage } from "./support";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -511,33 +512,14 @@ async function main(): Promise<number> {
   const database = "bench_erasure";
   const pgliteDir = mkdtempSync(path.join(tmpdir(), "bench-erasure-"));
   const exportDir = mkdtempSync(path.join(tmpdir(), "bench-erasure-files-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PGLITE_DIR: path.join(pgliteDir, "db"),
-    EXPORT_DIR: exportDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "silent",
-  };
-  delete env.DATABASE_URL;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: `${server}/postgres` });
-    await client.connect();
-    try {
-      return await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const env = benchEnv({ pgliteDir: path.join(pgliteDir, "db"), exportDir });
+  const admin = (sql: string) => adminQuery(server, sql);
   if (!onPglite) {
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${database}`);
     env.DATABASE_URL = `${server}/${database}`;
   }
-  const load1 = () =>
-    loadavg()
-      .map((n) => n.toFixed(2))
-      .join(" ");
-  process.stdout.write(`machine: ${cpus().length} CPUs; load average at start ${load1()}\n`);
+  process.stdout.write(`machine: ${cpus().length} CPUs; load average at start ${loadAverage()}\n`);
   process.stdout.write(
     `database: ${onPglite ? "embedded PGlite (temporary directory)" : `PostgreSQL (${database}, dropped afterwards)`}\n`,
   );

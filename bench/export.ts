@@ -18,11 +18,12 @@
 // so its COPY baseline leaves those data sets out too.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import type { PGlite as PGliteType } from "@electric-sql/pglite";
 import pg from "pg";
+import { adminQuery, benchEnv, loadAverage } from "./support";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -251,10 +252,6 @@ function runChild<T>(args: string[], env: NodeJS.ProcessEnv): Promise<T> {
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const mb = (kb: number) => (kb / 1024).toFixed(0);
 const int = (n: number) => Math.round(n).toLocaleString("en");
-const loadAverage = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(" ");
 
 async function main() {
   const server = process.env.BENCH_POSTGRES;
@@ -262,23 +259,8 @@ async function main() {
   const database = keep ? "bench_export" : `bench_export_${process.pid}`;
   const pgliteDir = keep ? path.join(ROOT, ".data", "bench-export") : mkdtempSync(path.join(tmpdir(), "bench-export-"));
   const exportDir = mkdtempSync(path.join(tmpdir(), "bench-export-files-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PGLITE_DIR: pgliteDir,
-    EXPORT_DIR: exportDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "silent",
-  };
-  delete env.DATABASE_URL;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: `${server}/postgres` });
-    await client.connect();
-    try {
-      return await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const env = benchEnv({ pgliteDir, exportDir });
+  const admin = (sql: string) => adminQuery(server as string, sql);
   if (server) {
     const exists = await admin(`SELECT 1 FROM pg_database WHERE datname = '${database}'`);
     if (!exists.rowCount) await admin(`CREATE DATABASE ${database}`);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
+import { adminQuery, benchEnv } from "./support";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3198);
@@ -85,15 +85,11 @@ function run(title: string, body: string, cookie: string): Promise<autocannon.Re
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-my-data-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" };
-  delete env.DATABASE_URL;
+  const env = benchEnv({ pgliteDir: dir });
   const server0 = process.env.BENCH_POSTGRES;
   const database = `bench_my_data_${process.pid}`;
   if (server0) {
-    const admin = new pg.Client({ connectionString: `${server0}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
+    await adminQuery(server0, `CREATE DATABASE ${database}`);
     env.DATABASE_URL = `${server0}/${database}`;
   }
   process.stdout.write(`database: ${server0 ? "PostgreSQL" : "embedded PGlite"}\n`);
@@ -154,10 +150,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
     if (server0) {
       await new Promise((r) => setTimeout(r, 500));
-      const admin = new pg.Client({ connectionString: `${server0}/postgres` });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
+      await adminQuery(server0, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     }
   }
 }

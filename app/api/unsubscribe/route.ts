@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
+import { errorResponse, internalErrorResponse } from "@/app/api/responses";
 import { appUrl } from "@/server/app-url";
 import {
   getUnsubscribeLink,
@@ -8,7 +8,6 @@ import {
   unsubscribeWithToken,
 } from "@/server/consent/unsubscribe";
 import { isAppError } from "@/server/errors";
-import { logEvent } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +16,8 @@ export const dynamic = "force-dynamic";
 // authority, so no session is needed. Neither answer may be cached or leak the token.
 const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff" };
 
-function errorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message, ...extra } }, { status, headers: HEADERS });
-}
+const refused = (status: number, code: string, message: string) =>
+  errorResponse(status, code, message, { headers: HEADERS });
 
 // POST: what a mail client sends for "one click" (body "List-Unsubscribe=One-Click",
 // which is not needed to act: the signed token already says what to do, and clients
@@ -39,8 +37,8 @@ export async function POST(req: NextRequest) {
       { status: 200, headers: HEADERS },
     );
   } catch (error) {
-    if (isAppError(error) && error.code === "INVALID_INPUT") return errorResponse(400, "INVALID_TOKEN", error.message);
-    if (isAppError(error) && error.code === "NOT_FOUND") return errorResponse(404, error.code, error.message);
+    if (isAppError(error) && error.code === "INVALID_INPUT") return refused(400, "INVALID_TOKEN", error.message);
+    if (isAppError(error) && error.code === "NOT_FOUND") return refused(404, error.code, error.message);
     return internalError(error);
   }
 }
@@ -51,7 +49,7 @@ export async function GET(req: NextRequest) {
   try {
     const token = req.nextUrl.searchParams.get("token") ?? "";
     const link = await getUnsubscribeLink({ token });
-    if (!link) return errorResponse(400, "INVALID_TOKEN", UNSUBSCRIBE_LINK_NOT_VALID);
+    if (!link) return refused(400, "INVALID_TOKEN", UNSUBSCRIBE_LINK_NOT_VALID);
     return new NextResponse(null, {
       status: 303,
       headers: { ...HEADERS, Location: appUrl(unsubscribePagePath(link.shop.handle, token)) },
@@ -62,11 +60,5 @@ export async function GET(req: NextRequest) {
 }
 
 function internalError(error: unknown) {
-  const errorId = randomUUID();
-  logEvent("error", {
-    event: "unsubscribe.failed",
-    errorId,
-    errorName: error instanceof Error ? error.name : typeof error,
-  });
-  return errorResponse(500, "INTERNAL_SERVER_ERROR", "Something went wrong. Please try again later.", { errorId });
+  return internalErrorResponse("unsubscribe.failed", "Something went wrong. Please try again later.", error, HEADERS);
 }

@@ -1,18 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
+import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
 import { viewerFromCookies } from "@/graphql/context";
 import { getDocumentPdf } from "@/server/documents";
 import { isAppError } from "@/server/errors";
-import { logEvent } from "@/server/log";
 
 export const dynamic = "force-dynamic";
-
-// Personal documents: never cached by a shared cache, never sniffed into something else.
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
-
-function errorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message, ...extra } }, { status, headers: PRIVATE_HEADERS });
-}
 
 // GET /api/documents/<global id>: the signed-in customer's invoice or warranty
 // certificate as a PDF. The viewer comes from the session cookie, as for /api/graphql.
@@ -33,14 +25,10 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.code, error.message);
     if (isAppError(error) && error.code === "NOT_FOUND") return errorResponse(404, error.code, error.message);
-    const errorId = randomUUID();
-    logEvent("error", {
-      event: "documents.download-failed",
-      errorId,
-      errorName: error instanceof Error ? error.name : typeof error,
-    });
-    return errorResponse(500, "INTERNAL_SERVER_ERROR", "The document could not be prepared. Please try again later.", {
-      errorId,
-    });
+    return internalErrorResponse(
+      "documents.download-failed",
+      "The document could not be prepared. Please try again later.",
+      error,
+    );
   }
 }

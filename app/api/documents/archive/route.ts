@@ -1,18 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
+import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
 import { viewerFromCookies } from "@/graphql/context";
 import { getDocumentsArchive } from "@/server/documents";
 import { isAppError } from "@/server/errors";
-import { logEvent } from "@/server/log";
 
 export const dynamic = "force-dynamic";
-
-// Personal documents: never cached by a shared cache, never sniffed into something else.
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
-
-function errorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message, ...extra } }, { status, headers: PRIVATE_HEADERS });
-}
 
 // GET /api/documents/archive: every invoice and warranty certificate of the signed-in
 // customer as one ZIP of PDFs (named as the single downloads), streamed as it is made.
@@ -31,14 +23,10 @@ export async function GET(req: NextRequest) {
     });
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.code, error.message);
-    const errorId = randomUUID();
-    logEvent("error", {
-      event: "documents.archive-failed",
-      errorId,
-      errorName: error instanceof Error ? error.name : typeof error,
-    });
-    return errorResponse(500, "INTERNAL_SERVER_ERROR", "The documents could not be prepared. Please try again later.", {
-      errorId,
-    });
+    return internalErrorResponse(
+      "documents.archive-failed",
+      "The documents could not be prepared. Please try again later.",
+      error,
+    );
   }
 }

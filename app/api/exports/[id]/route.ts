@@ -1,20 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { type NextRequest, NextResponse } from "next/server";
+import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
 import { viewerFromCookies } from "@/graphql/context";
 import { fromGlobalId } from "@/graphql/global-id";
 import { clientAddress, header } from "@/server/auth/options";
 import { openExportDownload } from "@/server/export";
-import { logEvent } from "@/server/log";
 
 export const dynamic = "force-dynamic";
-
-// Personal data: never cached by a shared cache, never sniffed into something else.
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
-
-function errorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message, ...extra } }, { status, headers: PRIVATE_HEADERS });
-}
 
 // GET /api/exports/<global id>?token=...: streams the signed-in owner's export file.
 // Without a password entered in the last 10 minutes, the browser is sent to enter it
@@ -68,14 +60,10 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
-    const errorId = randomUUID();
-    logEvent("error", {
-      event: "export.download-failed",
-      errorId,
-      errorName: error instanceof Error ? error.name : typeof error,
-    });
-    return errorResponse(500, "INTERNAL_SERVER_ERROR", "The download could not start. Please try again later.", {
-      errorId,
-    });
+    return internalErrorResponse(
+      "export.download-failed",
+      "The download could not start. Please try again later.",
+      error,
+    );
   }
 }

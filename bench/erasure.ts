@@ -325,6 +325,7 @@ type Modules = {
   password: typeof import("../server/auth/password");
   dataMap: typeof import("../server/data-map/index");
   ownerSql: typeof import("../server/data-map/owner-sql");
+  viewer: typeof import("../server/auth/viewer");
 };
 
 async function worker(): Promise<number> {
@@ -337,6 +338,7 @@ async function worker(): Promise<number> {
     password: load("../server/auth/password"),
     dataMap: load("../server/data-map/index"),
     ownerSql: load("../server/data-map/owner-sql"),
+    viewer: load("../server/auth/viewer"),
   };
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const database = m.db.getDatabase();
@@ -398,13 +400,12 @@ async function worker(): Promise<number> {
   const session = await database.prisma.session.create({
     data: { customerId: target.customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  const viewer = {
-    kind: "customer" as const,
+  const viewer = m.viewer.customerViewer({
     shop,
     customerId: target.customerId,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,
-  };
+  });
   const request = await m.erasure.requestAccountDeletion({
     viewer,
     input: { password: PASSWORD, confirmation: "DELETE" },

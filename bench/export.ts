@@ -67,6 +67,7 @@ type ServerModules = {
   tenants: typeof import("../server/tenants");
   storage: typeof import("../server/storage");
   view: typeof import("../server/data-map/view");
+  viewer: typeof import("../server/auth/viewer");
 };
 
 function loadServer(): ServerModules {
@@ -77,6 +78,7 @@ function loadServer(): ServerModules {
     tenants: load("../server/tenants"),
     storage: load("../server/storage"),
     view: load("../server/data-map/view"),
+    viewer: load("../server/auth/viewer"),
   };
 }
 
@@ -102,7 +104,7 @@ async function exportWorker(format: "JSON" | "CSV", scope: string): Promise<Expo
   await prisma.job.deleteMany({ where: { kind: m.exports.EXPORT_BUILD_JOB } });
   await prisma.export.deleteMany({ where: { customerId } });
 
-  const viewer = { kind: "customer" as const, shop, customerId, sessionId: "", authenticatedAt: new Date() };
+  const viewer = m.viewer.customerViewer({ shop, customerId, sessionId: "", authenticatedAt: new Date() });
   const visible = (await m.view.getDataCategories({ viewer })).map((c) => c.key);
   const categories = scope === "all" ? [] : visible.filter((key) => key !== scope.replace(/^-/, ""));
   const created = await m.exports.createExport({ viewer, input: { format, categories } });

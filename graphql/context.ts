@@ -2,8 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import { SESSION_COOKIE } from "@/server/auth/options";
+import { requestMetaFrom } from "@/server/auth/request";
 import { getAuthSecret } from "@/server/auth/secret";
-import { ANONYMOUS, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
+import { anonymousViewer, type RequestMeta, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
 import { getDatasetRecordsBatch, type Page, type RecordsRequest, type RecordView } from "@/server/data-map/view";
 import { type ExportDownloadView, getExportDownloads } from "@/server/export";
 import { createBatcher } from "./batch";
@@ -42,12 +43,18 @@ export function globalPrivacyControlFrom(headers: HeaderReader): boolean {
 
 type CookieReader = { get(name: string): { value: string } | undefined };
 
-// Builds the viewer from the session cookie: the JWT names a Session row, which is
-// then checked in the database (server/auth/viewer.ts).
-export async function viewerFromCookies(cookies: CookieReader): Promise<Viewer> {
+// Builds the viewer once per request (server/auth/viewer.ts): the session cookie's JWT
+// names a Session or AgentSession row, which is then checked in the database; the
+// request's metadata (client address, browser, source) travels with it.
+export async function viewerFromRequest(
+  cookies: CookieReader,
+  headers: HeaderReader,
+  source: RequestMeta["source"] = "web",
+): Promise<Viewer> {
+  const request = requestMetaFrom(headers, source);
   const token = cookies.get(SESSION_COOKIE)?.value ?? cookies.get(`__Secure-${SESSION_COOKIE}`)?.value;
-  if (!token) return ANONYMOUS;
+  if (!token) return anonymousViewer(request);
   const claims = await decode({ token, secret: getAuthSecret() }).catch(() => null);
   const sessionId = typeof claims?.sid === "string" ? claims.sid : null;
-  return resolveSessionViewer(sessionId);
+  return resolveSessionViewer(sessionId, request, claims?.kind === "agent" ? "agent" : "customer");
 }

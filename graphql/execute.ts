@@ -1,7 +1,7 @@
 import "server-only";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { cookies, headers } from "next/headers";
-import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromCookies } from "./context";
+import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromRequest } from "./context";
 import { getApolloServer } from "./server";
 
 export class GraphQLOperationError extends Error {
@@ -19,10 +19,11 @@ export async function execute<TResult, TVariables extends Record<string, unknown
   context?: GraphQLContext,
 ): Promise<TResult> {
   // The page's own request: its session cookie and its Global Privacy Control signal.
+  const requestHeaders = context ? null : await headers();
   const contextValue =
     context ??
-    createContext(await viewerFromCookies(await cookies()), {
-      globalPrivacyControl: globalPrivacyControlFrom(await headers()),
+    createContext(await viewerFromRequest(await cookies(), requestHeaders as Headers), {
+      globalPrivacyControl: globalPrivacyControlFrom(requestHeaders as Headers),
     });
   const response = await getApolloServer().executeOperation<TResult, TVariables>(
     { query: document, variables },

@@ -7,7 +7,7 @@ import { type FragmentDefinitionNode, type GraphQLFormattedError, Kind } from "g
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/server/errors";
 import { logEvent } from "@/server/log";
-import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromCookies } from "./context";
+import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromRequest } from "./context";
 import { typeDefs } from "./generated/type-defs";
 import { aliasLimitRule, costLimitRule, depthLimitRule, LIMITS, queryCost } from "./limits";
 import { resolvers } from "./resolvers";
@@ -109,7 +109,7 @@ function instance() {
     const server = createServer();
     const http = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(server, {
       context: async (req) =>
-        createContext(await viewerFromCookies(req.cookies), {
+        createContext(await viewerFromRequest(req.cookies, req.headers, "api"), {
           globalPrivacyControl: globalPrivacyControlFrom(req.headers),
         }),
     });

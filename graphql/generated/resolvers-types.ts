@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +17,50 @@ export type Scalars = {
   /** An ISO 8601 date-time with offset, e.g. 2026-11-22T10:00:00.000Z. */
   DateTime: { input: Date; output: Date; }
 };
+
+/** One access to the account: a sign-in, a support session, a reveal or a download. */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  /** For reveals and downloads: the audit action (data.reveal, export.download, document.download, documents.archive). */
+  action?: Maybe<Scalars['String']['output']>;
+  /** The support agent's name, for support sessions. */
+  actorName?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The address, masked (e.g. 203.0.113.x). */
+  ipMasked?: Maybe<Scalars['String']['output']>;
+  kind: AccessLogEntryKind;
+  /** For reveals: the field shown; for downloads: the document or export type. */
+  subject?: Maybe<Scalars['String']['output']>;
+  supportSession?: Maybe<SupportSessionLog>;
+  /** The browser's user agent. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type AccessLogEntryConnection = {
+  __typename?: 'AccessLogEntryConnection';
+  edges: Array<AccessLogEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessLogEntryEdge = {
+  __typename?: 'AccessLogEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessLogEntry;
+};
+
+export type AccessLogEntryKind =
+  /** A document or an export of the account's data was downloaded. */
+  | 'DOWNLOAD'
+  /** The password entered again inside a session (before a download). */
+  | 'PASSWORD_AGAIN'
+  /** A masked value was shown. */
+  | 'REVEAL'
+  | 'SIGN_IN'
+  | 'SIGN_IN_FAILED'
+  /** A support agent acted in the account. */
+  | 'SUPPORT_SESSION';
 
 export type AccountDeletionCancelPayload = {
   __typename?: 'AccountDeletionCancelPayload';
@@ -116,6 +160,22 @@ export type AddressUpdateInput = {
   recipientName?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A member of the shop's support staff. */
+export type Agent = Node & {
+  __typename?: 'Agent';
+  /** The name customers see in their access log. */
+  displayName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  role: AgentRole;
+};
+
+export type AgentRole =
+  /** Also reads the shop's audit log and may reveal masked values while acting in an account. */
+  | 'PRIVACY_OFFICER'
+  /** Finds customers and acts in their accounts for a stated reason. */
+  | 'SUPPORT';
 
 /** Who made a consent choice. */
 export type ConsentActorType =
@@ -336,6 +396,8 @@ export type CookieCategory = {
 
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** Sign-ins, support sessions, reveals and downloads, newest first; at most 100 per page. */
+  accessLog: AccessLogEntryConnection;
   /** Oldest first. */
   addresses: Array<Address>;
   /** Nickname shown instead of the name where the shop uses one. */
@@ -376,8 +438,16 @@ export type Customer = Node & {
   phones: Array<Phone>;
   /** Whether the account is scheduled for deletion. */
   status: CustomerStatus;
+  /** Whether support staff may act in this account (and, where the shop asks, the permission given). */
+  supportAccess: SupportAccess;
   /** Warranty certificates, newest first; at most 100 per page. */
   warrantyCertificates: WarrantyCertificateConnection;
+};
+
+
+export type CustomerAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -799,6 +869,38 @@ export type Gender =
   | 'NON_BINARY'
   | 'UNDISCLOSED';
 
+/** A support agent acting in a customer's account for a stated reason, for a limited time. */
+export type Impersonation = Node & {
+  __typename?: 'Impersonation';
+  /** The customer acted for. */
+  customer?: Maybe<SupportCustomer>;
+  /** ENDED (by the agent), SIGNED_OUT, EXPIRED, REVOKED (by the customer) or REPLACED (by another session). */
+  endReason?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the session ends at the latest. */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** The support ticket the session is for. */
+  ticket: Scalars['String']['output'];
+};
+
+export type ImpersonationPayload = {
+  __typename?: 'ImpersonationPayload';
+  impersonation?: Maybe<Impersonation>;
+  userErrors: Array<UserError>;
+};
+
+export type ImpersonationStartInput = {
+  /** The customer's global ID. */
+  customerId: Scalars['ID']['input'];
+  /** Why, in at least 10 characters: the customer reads it in their access log. */
+  reason: Scalars['String']['input'];
+  /** The support ticket reference. */
+  ticket: Scalars['String']['input'];
+};
+
 export type Invoice = Node & {
   __typename?: 'Invoice';
   billingAddress: Scalars['String']['output'];
@@ -929,8 +1031,16 @@ export type Mutation = {
    * when it is ready.
    */
   exportCreate: ExportCreatePayload;
+  /** Ends the agent's support session. */
+  impersonationEnd: ImpersonationPayload;
+  /** Starts a support session in a customer's account (ending the agent's current one). Agents only. */
+  impersonationStart: ImpersonationPayload;
   /** Enters the password again in this session (needed to download an export). */
   sessionReauthenticate: SessionReauthenticatePayload;
+  /** The customer allows support staff into their account for a period. The customer only. */
+  supportAccessGrant: SupportAccessPayload;
+  /** The customer withdraws the permission; an open support session ends at once. The customer only. */
+  supportAccessRevoke: SupportAccessPayload;
 };
 
 
@@ -1005,8 +1115,18 @@ export type MutationExportCreateArgs = {
 };
 
 
+export type MutationImpersonationStartArgs = {
+  input: ImpersonationStartInput;
+};
+
+
 export type MutationSessionReauthenticateArgs = {
   input: SessionReauthenticateInput;
+};
+
+
+export type MutationSupportAccessGrantArgs = {
+  input: SupportAccessGrantInput;
 };
 
 /** An object with an opaque, globally unique ID (Relay). */
@@ -1129,6 +1249,13 @@ export type Query = {
   shop?: Maybe<Shop>;
   /** Every shop served here, with its public privacy profile. */
   shops: Array<Shop>;
+  /** One customer of the agent's shop; null for unknown and foreign ids. Agents only. */
+  supportCustomer?: Maybe<SupportCustomer>;
+  /**
+   * Customers of the agent's shop: an email finds by exact address, an order number by
+   * exact number, anything else by the start of a first name, last name or alias. Agents only.
+   */
+  supportCustomers: SupportCustomerConnection;
   /** Who is asking: the signed-in customer and their shop, or nobody. */
   viewer: Viewer;
 };
@@ -1151,6 +1278,18 @@ export type QueryNodeArgs = {
 
 export type QueryShopArgs = {
   handle: Scalars['String']['input'];
+};
+
+
+export type QuerySupportCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupportCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 export type Recipient = {
@@ -1278,6 +1417,89 @@ export type SupervisoryAuthority = {
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether support staff may act in the customer's account. */
+export type SupportAccess = {
+  __typename?: 'SupportAccess';
+  /** When the current permission ends; null until revoked (or without one). */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the current permission was given; null without one. */
+  grantedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether a support agent may start a session now. */
+  isAllowed: Scalars['Boolean']['output'];
+  /** Whether the shop asks for the customer's permission at all. */
+  isPermissionRequired: Scalars['Boolean']['output'];
+};
+
+export type SupportAccessDuration =
+  | 'DAYS_7'
+  | 'HOURS_24'
+  | 'UNTIL_REVOKED';
+
+export type SupportAccessGrantInput = {
+  duration: SupportAccessDuration;
+};
+
+export type SupportAccessPayload = {
+  __typename?: 'SupportAccessPayload';
+  supportAccess?: Maybe<SupportAccess>;
+  userErrors: Array<UserError>;
+};
+
+/** A customer as the support console lists them: enough to find the right one. */
+export type SupportCustomer = {
+  __typename?: 'SupportCustomer';
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  /** The customer's global ID (as Customer). */
+  id: Scalars['ID']['output'];
+  lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Deletion requests awaiting confirmation or scheduled. */
+  openDeletionRequests: Scalars['Int']['output'];
+  status: CustomerStatus;
+  supportAccess: SupportAccess;
+};
+
+export type SupportCustomerConnection = {
+  __typename?: 'SupportCustomerConnection';
+  edges: Array<SupportCustomerEdge>;
+  pageInfo: PageInfo;
+  /** How the query was read: EMAIL (exact), ORDER_NUMBER (exact) or NAME_PREFIX. */
+  searchKind: Scalars['String']['output'];
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SupportCustomerEdge = {
+  __typename?: 'SupportCustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: SupportCustomer;
+};
+
+export type SupportSessionLog = {
+  __typename?: 'SupportSessionLog';
+  agentName: Scalars['String']['output'];
+  endReason?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  steps: Array<SupportSessionStep>;
+  ticket: Scalars['String']['output'];
+};
+
+/** One thing a support agent did during a session. */
+export type SupportSessionStep = {
+  __typename?: 'SupportSessionStep';
+  /** The audit action, e.g. impersonation.view, address.update, impersonation.refused. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** Field names changed, when the step was a correction. */
+  fields: Array<Scalars['String']['output']>;
+  /** What was viewed (for impersonation.view) or attempted (for impersonation.refused). */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
 export type Transfers = {
   __typename?: 'Transfers';
   isOutsideEEA: Scalars['Boolean']['output'];
@@ -1303,15 +1525,19 @@ export type UserErrorCode =
   | 'RATE_LIMITED'
   | 'UNAUTHENTICATED';
 
-/** The party making the request. Customers see their own data in their own shop only. */
+/** Who is asking (a customer, or a support agent) and, through customer, the person the request is about. Customers see their own data in their own shop only; agents see the customer they act for. */
 export type Viewer = {
   __typename?: 'Viewer';
-  /** The signed-in customer; null when signed out. */
+  /** The signed-in support agent; null for customers and when signed out. */
+  agent?: Maybe<Agent>;
+  /** The customer the request is about: the signed-in customer, or the customer a support agent is acting for; null when signed out or in the support console. */
   customer?: Maybe<Customer>;
   /** Whether this request carries the browser's Global Privacy Control signal (Sec-GPC: 1). */
   hasGlobalPrivacyControl: Scalars['Boolean']['output'];
+  /** The agent's open support session in a customer's account; null otherwise. */
+  impersonation?: Maybe<Impersonation>;
   isSignedIn: Scalars['Boolean']['output'];
-  /** The shop of the signed-in customer; null when signed out. */
+  /** The shop of whoever is signed in; null when signed out. */
   shop?: Maybe<Shop>;
 };
 
@@ -1415,10 +1641,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
     | ( AddressParent )
+    | ( AgentParent )
     | ( ConsentRecordParent )
     | ( CustomerParent )
     | ( DeletionRequestParent )
     | ( ExportParent )
+    | ( ImpersonationParent )
     | ( InvoiceParent )
     | ( OrderParent )
     | ( ShopParent )
@@ -1428,6 +1656,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntryParent>;
+  AccessLogEntryConnection: ResolverTypeWrapper<Omit<AccessLogEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AccessLogEntryEdge']> }>;
+  AccessLogEntryEdge: ResolverTypeWrapper<Omit<AccessLogEntryEdge, 'node'> & { node: ResolversTypes['AccessLogEntry'] }>;
+  AccessLogEntryKind: AccessLogEntryKind;
   AccountDeletionCancelPayload: ResolverTypeWrapper<Omit<AccountDeletionCancelPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversTypes['DeletionRequest']> }>;
   AccountDeletionConfirmInput: AccountDeletionConfirmInput;
   AccountDeletionConfirmPayload: ResolverTypeWrapper<Omit<AccountDeletionConfirmPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversTypes['DeletionRequest']> }>;
@@ -1438,6 +1670,8 @@ export type ResolversTypes = {
   AddressInput: AddressInput;
   AddressPayload: ResolverTypeWrapper<Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversTypes['Address']> }>;
   AddressUpdateInput: AddressUpdateInput;
+  Agent: ResolverTypeWrapper<AgentParent>;
+  AgentRole: AgentRole;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentActorType: ConsentActorType;
   ConsentApplyGlobalPrivacyControlPayload: ResolverTypeWrapper<Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversTypes['ConsentPurpose']>> }>;
@@ -1503,6 +1737,9 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gender: Gender;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Impersonation: ResolverTypeWrapper<ImpersonationParent>;
+  ImpersonationPayload: ResolverTypeWrapper<Omit<ImpersonationPayload, 'impersonation'> & { impersonation?: Maybe<ResolversTypes['Impersonation']> }>;
+  ImpersonationStartInput: ImpersonationStartInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invoice: ResolverTypeWrapper<InvoiceParent>;
   InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
@@ -1541,6 +1778,15 @@ export type ResolversTypes = {
   ShopPolicy: ResolverTypeWrapper<ShopPolicyParent>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupervisoryAuthority: ResolverTypeWrapper<SupervisoryAuthority>;
+  SupportAccess: ResolverTypeWrapper<SupportAccessParent>;
+  SupportAccessDuration: SupportAccessDuration;
+  SupportAccessGrantInput: SupportAccessGrantInput;
+  SupportAccessPayload: ResolverTypeWrapper<Omit<SupportAccessPayload, 'supportAccess'> & { supportAccess?: Maybe<ResolversTypes['SupportAccess']> }>;
+  SupportCustomer: ResolverTypeWrapper<SupportCustomerParent>;
+  SupportCustomerConnection: ResolverTypeWrapper<Omit<SupportCustomerConnection, 'edges'> & { edges: Array<ResolversTypes['SupportCustomerEdge']> }>;
+  SupportCustomerEdge: ResolverTypeWrapper<Omit<SupportCustomerEdge, 'node'> & { node: ResolversTypes['SupportCustomer'] }>;
+  SupportSessionLog: ResolverTypeWrapper<SupportSessionLogParent>;
+  SupportSessionStep: ResolverTypeWrapper<SupportSessionStepParent>;
   Transfers: ResolverTypeWrapper<Transfers>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -1552,6 +1798,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessLogEntry: AccessLogEntryParent;
+  AccessLogEntryConnection: Omit<AccessLogEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccessLogEntryEdge']> };
+  AccessLogEntryEdge: Omit<AccessLogEntryEdge, 'node'> & { node: ResolversParentTypes['AccessLogEntry'] };
   AccountDeletionCancelPayload: Omit<AccountDeletionCancelPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversParentTypes['DeletionRequest']> };
   AccountDeletionConfirmInput: AccountDeletionConfirmInput;
   AccountDeletionConfirmPayload: Omit<AccountDeletionConfirmPayload, 'deletionRequest'> & { deletionRequest?: Maybe<ResolversParentTypes['DeletionRequest']> };
@@ -1562,6 +1811,7 @@ export type ResolversParentTypes = {
   AddressInput: AddressInput;
   AddressPayload: Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversParentTypes['Address']> };
   AddressUpdateInput: AddressUpdateInput;
+  Agent: AgentParent;
   Boolean: Scalars['Boolean']['output'];
   ConsentApplyGlobalPrivacyControlPayload: Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversParentTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversParentTypes['ConsentPurpose']>> };
   ConsentChangeInput: ConsentChangeInput;
@@ -1614,6 +1864,9 @@ export type ResolversParentTypes = {
   ExportEdge: Omit<ExportEdge, 'node'> & { node: ResolversParentTypes['Export'] };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  Impersonation: ImpersonationParent;
+  ImpersonationPayload: Omit<ImpersonationPayload, 'impersonation'> & { impersonation?: Maybe<ResolversParentTypes['Impersonation']> };
+  ImpersonationStartInput: ImpersonationStartInput;
   Int: Scalars['Int']['output'];
   Invoice: InvoiceParent;
   InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
@@ -1649,12 +1902,43 @@ export type ResolversParentTypes = {
   ShopPolicy: ShopPolicyParent;
   String: Scalars['String']['output'];
   SupervisoryAuthority: SupervisoryAuthority;
+  SupportAccess: SupportAccessParent;
+  SupportAccessGrantInput: SupportAccessGrantInput;
+  SupportAccessPayload: Omit<SupportAccessPayload, 'supportAccess'> & { supportAccess?: Maybe<ResolversParentTypes['SupportAccess']> };
+  SupportCustomer: SupportCustomerParent;
+  SupportCustomerConnection: Omit<SupportCustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupportCustomerEdge']> };
+  SupportCustomerEdge: Omit<SupportCustomerEdge, 'node'> & { node: ResolversParentTypes['SupportCustomer'] };
+  SupportSessionLog: SupportSessionLogParent;
+  SupportSessionStep: SupportSessionStepParent;
   Transfers: Transfers;
   UserError: UserError;
   Viewer: ViewerParent;
   WarrantyCertificate: WarrantyCertificateParent;
   WarrantyCertificateConnection: Omit<WarrantyCertificateConnection, 'edges'> & { edges: Array<ResolversParentTypes['WarrantyCertificateEdge']> };
   WarrantyCertificateEdge: Omit<WarrantyCertificateEdge, 'node'> & { node: ResolversParentTypes['WarrantyCertificate'] };
+};
+
+export type AccessLogEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ipMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AccessLogEntryKind'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supportSession?: Resolver<Maybe<ResolversTypes['SupportSessionLog']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AccessLogEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessLogEntryConnection'] = ResolversParentTypes['AccessLogEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AccessLogEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AccessLogEntryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessLogEntryEdge'] = ResolversParentTypes['AccessLogEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccessLogEntry'], ParentType, ContextType>;
 };
 
 export type AccountDeletionCancelPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountDeletionCancelPayload'] = ResolversParentTypes['AccountDeletionCancelPayload']> = {
@@ -1699,6 +1983,14 @@ export type AddressDeletePayloadResolvers<ContextType = GraphQLContext, ParentTy
 export type AddressPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddressPayload'] = ResolversParentTypes['AddressPayload']> = {
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AgentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AgentRole'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload'] = ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload']> = {
@@ -1804,6 +2096,7 @@ export type CookieCategoryResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  accessLog?: Resolver<ResolversTypes['AccessLogEntryConnection'], ParentType, ContextType, RequireFields<CustomerAccessLogArgs, 'first'>>;
   addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consentHistory?: Resolver<ResolversTypes['ConsentRecordConnection'], ParentType, ContextType, RequireFields<CustomerConsentHistoryArgs, 'first'>>;
@@ -1828,6 +2121,7 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   pendingEmailChange?: Resolver<Maybe<ResolversTypes['PendingEmailChange']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
+  supportAccess?: Resolver<ResolversTypes['SupportAccess'], ParentType, ContextType>;
   warrantyCertificates?: Resolver<ResolversTypes['WarrantyCertificateConnection'], ParentType, ContextType, RequireFields<CustomerWarrantyCertificatesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2015,6 +2309,23 @@ export type ExportEdgeResolvers<ContextType = GraphQLContext, ParentType extends
   node?: Resolver<ResolversTypes['Export'], ParentType, ContextType>;
 };
 
+export type ImpersonationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impersonation'] = ResolversParentTypes['Impersonation']> = {
+  customer?: Resolver<Maybe<ResolversTypes['SupportCustomer']>, ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImpersonationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpersonationPayload'] = ResolversParentTypes['ImpersonationPayload']> = {
+  impersonation?: Resolver<Maybe<ResolversTypes['Impersonation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   billingAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   billingName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2090,11 +2401,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
   dataReveal?: Resolver<ResolversTypes['DataRevealPayload'], ParentType, ContextType, RequireFields<MutationDataRevealArgs, 'input'>>;
   exportCreate?: Resolver<ResolversTypes['ExportCreatePayload'], ParentType, ContextType, RequireFields<MutationExportCreateArgs, 'input'>>;
+  impersonationEnd?: Resolver<ResolversTypes['ImpersonationPayload'], ParentType, ContextType>;
+  impersonationStart?: Resolver<ResolversTypes['ImpersonationPayload'], ParentType, ContextType, RequireFields<MutationImpersonationStartArgs, 'input'>>;
   sessionReauthenticate?: Resolver<ResolversTypes['SessionReauthenticatePayload'], ParentType, ContextType, RequireFields<MutationSessionReauthenticateArgs, 'input'>>;
+  supportAccessGrant?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType, RequireFields<MutationSupportAccessGrantArgs, 'input'>>;
+  supportAccessRevoke?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Address' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'Agent' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Impersonation' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -2172,6 +2487,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType, RequireFields<QueryShopArgs, 'handle'>>;
   shops?: Resolver<Array<ResolversTypes['Shop']>, ParentType, ContextType>;
+  supportCustomer?: Resolver<Maybe<ResolversTypes['SupportCustomer']>, ParentType, ContextType, RequireFields<QuerySupportCustomerArgs, 'id'>>;
+  supportCustomers?: Resolver<ResolversTypes['SupportCustomerConnection'], ParentType, ContextType, RequireFields<QuerySupportCustomersArgs, 'first' | 'query'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -2279,6 +2596,60 @@ export type SupervisoryAuthorityResolvers<ContextType = GraphQLContext, ParentTy
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SupportAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportAccess'] = ResolversParentTypes['SupportAccess']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  grantedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  isAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isPermissionRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SupportAccessPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportAccessPayload'] = ResolversParentTypes['SupportAccessPayload']> = {
+  supportAccess?: Resolver<Maybe<ResolversTypes['SupportAccess']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SupportCustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportCustomer'] = ResolversParentTypes['SupportCustomer']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSignInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  openDeletionRequests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
+  supportAccess?: Resolver<ResolversTypes['SupportAccess'], ParentType, ContextType>;
+};
+
+export type SupportCustomerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportCustomerConnection'] = ResolversParentTypes['SupportCustomerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SupportCustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  searchKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupportCustomerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportCustomerEdge'] = ResolversParentTypes['SupportCustomerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SupportCustomer'], ParentType, ContextType>;
+};
+
+export type SupportSessionLogResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportSessionLog'] = ResolversParentTypes['SupportSessionLog']> = {
+  agentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['SupportSessionStep']>, ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SupportSessionStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupportSessionStep'] = ResolversParentTypes['SupportSessionStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TransfersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transfers'] = ResolversParentTypes['Transfers']> = {
   isOutsideEEA?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   safeguards?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2292,8 +2663,10 @@ export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   hasGlobalPrivacyControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  impersonation?: Resolver<Maybe<ResolversTypes['Impersonation']>, ParentType, ContextType>;
   isSignedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
 };
@@ -2323,12 +2696,16 @@ export type WarrantyCertificateEdgeResolvers<ContextType = GraphQLContext, Paren
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
+  AccessLogEntryConnection?: AccessLogEntryConnectionResolvers<ContextType>;
+  AccessLogEntryEdge?: AccessLogEntryEdgeResolvers<ContextType>;
   AccountDeletionCancelPayload?: AccountDeletionCancelPayloadResolvers<ContextType>;
   AccountDeletionConfirmPayload?: AccountDeletionConfirmPayloadResolvers<ContextType>;
   AccountDeletionRequestPayload?: AccountDeletionRequestPayloadResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AddressDeletePayload?: AddressDeletePayloadResolvers<ContextType>;
   AddressPayload?: AddressPayloadResolvers<ContextType>;
+  Agent?: AgentResolvers<ContextType>;
   ConsentApplyGlobalPrivacyControlPayload?: ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType>;
   ConsentConfirmPayload?: ConsentConfirmPayloadResolvers<ContextType>;
   ConsentConfirmationLink?: ConsentConfirmationLinkResolvers<ContextType>;
@@ -2368,6 +2745,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ExportCreatePayload?: ExportCreatePayloadResolvers<ContextType>;
   ExportDownload?: ExportDownloadResolvers<ContextType>;
   ExportEdge?: ExportEdgeResolvers<ContextType>;
+  Impersonation?: ImpersonationResolvers<ContextType>;
+  ImpersonationPayload?: ImpersonationPayloadResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
@@ -2399,6 +2778,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ShopFeatures?: ShopFeaturesResolvers<ContextType>;
   ShopPolicy?: ShopPolicyResolvers<ContextType>;
   SupervisoryAuthority?: SupervisoryAuthorityResolvers<ContextType>;
+  SupportAccess?: SupportAccessResolvers<ContextType>;
+  SupportAccessPayload?: SupportAccessPayloadResolvers<ContextType>;
+  SupportCustomer?: SupportCustomerResolvers<ContextType>;
+  SupportCustomerConnection?: SupportCustomerConnectionResolvers<ContextType>;
+  SupportCustomerEdge?: SupportCustomerEdgeResolvers<ContextType>;
+  SupportSessionLog?: SupportSessionLogResolvers<ContextType>;
+  SupportSessionStep?: SupportSessionStepResolvers<ContextType>;
   Transfers?: TransfersResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

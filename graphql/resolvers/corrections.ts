@@ -5,7 +5,7 @@ import { type CorrectableCustomer, getCorrectableCustomer, updateCustomer } from
 import type { Resolvers } from "../generated/resolvers-types";
 import { fromGlobalId, toGlobalId } from "../global-id";
 import type { CustomerParent } from "../mappers";
-import { payloadErrors } from "../user-errors";
+import { mutate } from "../user-errors";
 
 // The Customer fields added here are read once per Customer object, however many of
 // them the operation selects.
@@ -15,7 +15,7 @@ function correctable(customer: CustomerParent, viewer: Viewer): Promise<Correcta
   if ("phones" in customer) return Promise.resolve(customer as CorrectableCustomer);
   let found = loaded.get(customer);
   if (!found) {
-    found = getCorrectableCustomer({ viewer });
+    found = getCorrectableCustomer({ viewer, customerId: customer.id });
     loaded.set(customer, found);
   }
   return found;
@@ -29,9 +29,7 @@ const addressId = (id: string) => {
 
 export const correctionsResolvers: Resolvers = {
   Customer: {
-    // A Customer object is only ever the viewer themself (viewer.customer, node(id:) for
-    // self, customerUpdate); the services read the viewer's own rows in any case.
-    addresses: (_customer, _args, { viewer }) => listAddresses({ viewer }),
+    addresses: (customer, _args, { viewer }) => listAddresses({ viewer, customerId: customer.id }),
     phones: async (customer, _args, { viewer }) => (await correctable(customer, viewer)).phones,
     dateOfBirth: async (customer, _args, { viewer }) =>
       (await correctable(customer, viewer)).dateOfBirth?.toISOString().slice(0, 10) ?? null,
@@ -43,34 +41,16 @@ export const correctionsResolvers: Resolvers = {
     countryName: (address) => countryName(address.country),
   },
   Mutation: {
-    customerUpdate: async (_parent, { input }, { viewer }) => {
-      try {
-        return { customer: await updateCustomer({ viewer, input }), userErrors: [] };
-      } catch (error) {
-        return { customer: null, userErrors: payloadErrors(error) };
-      }
-    },
-    addressCreate: async (_parent, { input }, { viewer }) => {
-      try {
-        return { address: await createAddress({ viewer, input }), userErrors: [] };
-      } catch (error) {
-        return { address: null, userErrors: payloadErrors(error) };
-      }
-    },
-    addressUpdate: async (_parent, { id, input }, { viewer }) => {
-      try {
-        return { address: await updateAddress({ viewer, id: addressId(id), input }), userErrors: [] };
-      } catch (error) {
-        return { address: null, userErrors: payloadErrors(error) };
-      }
-    },
-    addressDelete: async (_parent, { id }, { viewer }) => {
-      try {
+    customerUpdate: (_parent, { input }, { viewer }) =>
+      mutate({ customer: null }, async () => ({ customer: await updateCustomer({ viewer, input }) })),
+    addressCreate: (_parent, { input }, { viewer }) =>
+      mutate({ address: null }, async () => ({ address: await createAddress({ viewer, input }) })),
+    addressUpdate: (_parent, { id, input }, { viewer }) =>
+      mutate({ address: null }, async () => ({ address: await updateAddress({ viewer, id: addressId(id), input }) })),
+    addressDelete: (_parent, { id }, { viewer }) =>
+      mutate({ deletedAddressId: null }, async () => {
         const { deletedId } = await deleteAddress({ viewer, id: addressId(id) });
-        return { deletedAddressId: toGlobalId("Address", deletedId), userErrors: [] };
-      } catch (error) {
-        return { deletedAddressId: null, userErrors: payloadErrors(error) };
-      }
-    },
+        return { deletedAddressId: toGlobalId("Address", deletedId) };
+      }),
   },
 };

@@ -7,15 +7,15 @@ import {
 } from "@/server/erasure";
 import type { Resolvers } from "../generated/resolvers-types";
 import { toGlobalId } from "../global-id";
-import { payloadErrors } from "../user-errors";
+import { mutate } from "../user-errors";
 import { retentionRuleToGraph } from "./shop";
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export const erasureResolvers: Resolvers = {
   Customer: {
-    deletionPlan: (_customer, _args, { viewer }) => getDeletionPlan({ viewer }),
-    deletionRequest: (_customer, _args, { viewer }) => getDeletionRequest({ viewer }),
+    deletionPlan: (customer, _args, { viewer }) => getDeletionPlan({ viewer, customerId: customer.id }),
+    deletionRequest: (customer, _args, { viewer }) => getDeletionRequest({ viewer, customerId: customer.id }),
   },
   DeletionRequest: {
     id: (r) => toGlobalId("DeletionRequest", r.id),
@@ -27,26 +27,15 @@ export const erasureResolvers: Resolvers = {
     retainedUntilLatest: (e) => date(e.retainedUntilLatest),
   },
   Mutation: {
-    accountDeletionRequest: async (_parent, { input }, { viewer }) => {
-      try {
-        return { deletionRequest: await requestAccountDeletion({ viewer, input }), userErrors: [] };
-      } catch (error) {
-        return { deletionRequest: null, userErrors: payloadErrors(error) };
-      }
-    },
-    accountDeletionConfirm: async (_parent, { input }, { viewer }) => {
-      try {
-        return { deletionRequest: await confirmAccountDeletion({ viewer, input }), userErrors: [] };
-      } catch (error) {
-        return { deletionRequest: null, userErrors: payloadErrors(error) };
-      }
-    },
-    accountDeletionCancel: async (_parent, _args, { viewer }) => {
-      try {
-        return { deletionRequest: await cancelAccountDeletion({ viewer }), userErrors: [] };
-      } catch (error) {
-        return { deletionRequest: null, userErrors: payloadErrors(error) };
-      }
-    },
+    accountDeletionRequest: (_parent, { input }, { viewer }) =>
+      mutate({ deletionRequest: null }, async () => ({
+        deletionRequest: await requestAccountDeletion({ viewer, input }),
+      })),
+    accountDeletionConfirm: (_parent, { input }, { viewer }) =>
+      mutate({ deletionRequest: null }, async () => ({
+        deletionRequest: await confirmAccountDeletion({ viewer, input }),
+      })),
+    accountDeletionCancel: (_parent, _args, { viewer }) =>
+      mutate({ deletionRequest: null }, async () => ({ deletionRequest: await cancelAccountDeletion({ viewer }) })),
   },
 };

@@ -2,12 +2,13 @@ import { reauthenticateSession } from "@/server/auth/reauthenticate";
 import { createExport, downloadPath, getExports } from "@/server/export";
 import type { Resolvers } from "../generated/resolvers-types";
 import { toGlobalId } from "../global-id";
-import { payloadErrors } from "../user-errors";
+import { mutate } from "../user-errors";
 import { connection } from "./connection";
 
 export const exportResolvers: Resolvers = {
   Customer: {
-    exports: async (_customer, args, { viewer }) => connection(await getExports({ viewer, ...args })),
+    exports: async (customer, args, { viewer }) =>
+      connection(await getExports({ viewer, customerId: customer.id, ...args })),
   },
   Export: {
     id: (e) => toGlobalId("Export", e.id),
@@ -30,20 +31,9 @@ export const exportResolvers: Resolvers = {
     downloads: (e, _args, { loadExportDownloads }) => loadExportDownloads(e.id),
   },
   Mutation: {
-    exportCreate: async (_parent, { input }, { viewer }) => {
-      try {
-        const result = await createExport({ viewer, input });
-        return { export: result.export, isExisting: result.isExisting, userErrors: [] };
-      } catch (error) {
-        return { export: null, isExisting: null, userErrors: payloadErrors(error) };
-      }
-    },
-    sessionReauthenticate: async (_parent, { input }, { viewer }) => {
-      try {
-        return { ...(await reauthenticateSession({ viewer, input })), userErrors: [] };
-      } catch (error) {
-        return { authenticatedAt: null, userErrors: payloadErrors(error) };
-      }
-    },
+    exportCreate: (_parent, { input }, { viewer }) =>
+      mutate({ export: null, isExisting: null }, () => createExport({ viewer, input })),
+    sessionReauthenticate: (_parent, { input }, { viewer }) =>
+      mutate({ authenticatedAt: null }, () => reauthenticateSession({ viewer, input })),
   },
 };

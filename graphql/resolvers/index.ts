@@ -1,4 +1,5 @@
 import type { Resolvers } from "../generated/resolvers-types";
+import { accessLogResolvers } from "./access-log";
 import { baseResolvers } from "./base";
 import { consentResolvers } from "./consent";
 import { correctionsResolvers } from "./corrections";
@@ -7,6 +8,7 @@ import { erasureResolvers } from "./erasure";
 import { exportResolvers } from "./export";
 import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
+import { supportResolvers } from "./support";
 import { viewerResolvers } from "./viewer";
 
 // One resolver map per domain, merged by type (scalars are defined once, in base).
@@ -33,4 +35,6 @@ export const resolvers = merge(
   exportResolvers,
   consentResolvers,
   erasureResolvers,
+  supportResolvers,
+  accessLogResolvers,
 );

@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { listInvoices, listOrders, listWarrantyCertificates } from "@/server/orders";
 import type { Resolvers } from "../generated/resolvers-types";
 import { fromGlobalId, toGlobalId } from "../global-id";
-import { payloadErrors } from "../user-errors";
+import { mutate } from "../user-errors";
 import { connection } from "./connection";
 import { purposeToGraph, retentionRuleToGraph, sourceToGraph } from "./shop";
 
@@ -18,27 +18,25 @@ const documentUrl = (type: string, id: string) => `/api/documents/${toGlobalId(t
 
 export const myDataResolvers: Resolvers = {
   Mutation: {
-    dataReveal: async (_parent, { input }, { viewer }) => {
-      try {
+    dataReveal: (_parent, { input }, { viewer }) =>
+      mutate({ value: null }, async () => {
         const decoded = fromGlobalId(input.recordId);
         if (!decoded) throw new AppError("NOT_FOUND", "No such record.");
-        return {
-          value: await revealValue({ viewer, model: decoded.type, id: decoded.id, field: input.field }),
-          userErrors: [],
-        };
-      } catch (error) {
-        return { value: null, userErrors: payloadErrors(error) };
-      }
-    },
+        return { value: await revealValue({ viewer, model: decoded.type, id: decoded.id, field: input.field }) };
+      }),
   },
   Customer: {
-    dataCategories: (_customer, _args, { viewer }) => getDataCategories({ viewer }),
-    dataset: (_customer, { id }, { viewer }) => findDataset({ viewer, id }),
-    datasets: (_customer, { ids }, { viewer }) => findDatasets({ viewer, ids }),
-    orders: async (_customer, args, { viewer }) => connection(await listOrders({ viewer, ...args })),
-    invoices: async (_customer, args, { viewer }) => connection(await listInvoices({ viewer, ...args })),
-    warrantyCertificates: async (_customer, args, { viewer }) =>
-      connection(await listWarrantyCertificates({ viewer, ...args })),
+    // Every Customer field acts on its parent: the services' authorization checks that
+    // it is the request's subject.
+    dataCategories: (customer, _args, { viewer }) => getDataCategories({ viewer, customerId: customer.id }),
+    dataset: (customer, { id }, { viewer }) => findDataset({ viewer, customerId: customer.id, id }),
+    datasets: (customer, { ids }, { viewer }) => findDatasets({ viewer, customerId: customer.id, ids }),
+    orders: async (customer, args, { viewer }) =>
+      connection(await listOrders({ viewer, customerId: customer.id, ...args })),
+    invoices: async (customer, args, { viewer }) =>
+      connection(await listInvoices({ viewer, customerId: customer.id, ...args })),
+    warrantyCertificates: async (customer, args, { viewer }) =>
+      connection(await listWarrantyCertificates({ viewer, customerId: customer.id, ...args })),
   },
   DataCategory: {
     sources: (c) => c.sources.map(sourceToGraph),

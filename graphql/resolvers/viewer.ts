@@ -1,31 +1,25 @@
+import { shopOf } from "@/server/auth/viewer";
 import { createCustomer, getCustomer } from "@/server/customers";
-import { tryDeliverPendingEmails } from "@/server/mail";
 import type { Resolvers } from "../generated/resolvers-types";
 import { toGlobalId } from "../global-id";
-import { payloadErrors } from "../user-errors";
+import { mutate } from "../user-errors";
 
 export const viewerResolvers: Resolvers = {
   Viewer: {
-    isSignedIn: (_parent, _args, { viewer }) => viewer.kind === "customer",
-    customer: (_parent, _args, { viewer }) => (viewer.kind === "customer" ? getCustomer({ viewer }) : null),
-    shop: (_parent, _args, { viewer }) => (viewer.kind === "customer" ? viewer.shop : null),
+    isSignedIn: (_parent, _args, { viewer }) => viewer.kind === "customer" || viewer.kind === "agent",
+    // The request's subject: the signed-in customer, or the customer a support agent is
+    // acting for; null otherwise (signed out, or an agent in the console).
+    customer: (_parent, _args, { viewer }) => (viewer.subjectId ? getCustomer({ viewer }) : null),
+    shop: (_parent, _args, { viewer }) => shopOf(viewer),
   },
   Customer: {
     id: (customer) => toGlobalId("Customer", customer.id),
     displayName: (customer) => customer.alias ?? `${customer.firstName} ${customer.lastName}`,
   },
   Mutation: {
-    customerSignUp: async (_parent, { input }, { viewer, globalPrivacyControl }) => {
-      let customer: Awaited<ReturnType<typeof createCustomer>>;
-      try {
-        customer = await createCustomer({ viewer, input, globalPrivacyControl });
-      } catch (error) {
-        return { customer: null, userErrors: payloadErrors(error) };
-      }
-      // A double opt-in link for email marketing ticked at sign-up; best effort after
-      // commit, what is not sent now stays queued.
-      await tryDeliverPendingEmails({ shopId: customer.shopId });
-      return { customer, userErrors: [] };
-    },
+    customerSignUp: (_parent, { input }, { viewer, globalPrivacyControl }) =>
+      mutate({ customer: null }, async () => ({
+        customer: await createCustomer({ viewer, input, globalPrivacyControl }),
+      })),
   },
 };

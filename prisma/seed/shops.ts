@@ -76,6 +76,7 @@ export async function seedShops(
       select: { id: true },
     });
     const alreadySeeded = existing !== null;
+    await seedAgents(prisma, shop.id, profile.handle, passwordHash);
     if (!alreadySeeded) {
       const started = Date.now();
       await prisma.$transaction(
@@ -133,4 +134,21 @@ export async function seedShops(
     });
   }
   return results;
+}
+
+// The demo support staff of a shop: agent@<handle>.example (SUPPORT) and
+// dpo@<handle>.example (PRIVACY_OFFICER), with the demo password. Idempotent.
+export const demoAgentsFor = (handle: string) => [
+  { email: `agent@${handle}.example`, displayName: "Sam from support", role: "SUPPORT" as const },
+  { email: `dpo@${handle}.example`, displayName: "Dana, privacy officer", role: "PRIVACY_OFFICER" as const },
+];
+
+export async function seedAgents(prisma: PrismaClient, shopId: string, handle: string, passwordHash: string) {
+  for (const agent of demoAgentsFor(handle)) {
+    await prisma.agent.upsert({
+      where: { shopId_email: { shopId, email: agent.email } },
+      create: { shopId, ...agent, passwordHash },
+      update: {},
+    });
+  }
 }

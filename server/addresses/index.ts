@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit";
 import type { JsonValue } from "../audit/chain";
 import { queueRecipientNotifications } from "../audit/recipients";
-import { type CustomerViewer, requireCustomer, type Viewer } from "../auth/viewer";
+import { authorize, type Scope, tryAuthorize } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { dataMapEntry } from "../data-map";
 import type { DataCategoryKey } from "../data-map/categories";
 import { getPrisma, type Prisma } from "../db";
@@ -112,7 +113,7 @@ function normalisePhone(phone: string | null | undefined, country: string): stri
   return e164;
 }
 
-const ownedBy = (viewer: CustomerViewer) => ({ customerId: viewer.customerId, customer: { shopId: viewer.shop.id } });
+const ownedBy = (scope: Scope) => ({ customerId: scope.customerId, customer: { shopId: scope.shop.id } });
 
 function addressCategory(): DataCategoryKey {
   const entry = dataMapEntry("Address");
@@ -122,21 +123,21 @@ function addressCategory(): DataCategoryKey {
 
 // Locks the customer's row so that the 20-address limit and the single default hold
 // under concurrent writes.
-async function lockOwner(tx: Prisma.TransactionClient, viewer: CustomerViewer): Promise<void> {
+async function lockOwner(tx: Prisma.TransactionClient, scope: Scope): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id"::text AS "id" FROM "Customer"
-    WHERE "id" = ${viewer.customerId}::uuid AND "shopId" = ${viewer.shop.id}::uuid FOR UPDATE`;
+    WHERE "id" = ${scope.customerId}::uuid AND "shopId" = ${scope.shop.id}::uuid FOR UPDATE`;
   if (!rows.length) throw new AppError("NOT_FOUND", "Customer not found.");
 }
 
 // A new default takes the flag from the customer's other addresses.
 async function moveDefaults(
   tx: Prisma.TransactionClient,
-  viewer: CustomerViewer,
+  scope: Scope,
   keepId: string | null,
   values: { isDefaultShipping?: boolean; isDefaultBilling?: boolean },
 ): Promise<void> {
-  const others = { ...ownedBy(viewer), ...(keepId ? { id: { not: keepId } } : {}) };
+  const others = { ...ownedBy(scope), ...(keepId ? { id: { not: keepId } } : {}) };
   if (values.isDefaultShipping) {
     await tx.address.updateMany({ where: { ...others, isDefaultShipping: true }, data: { isDefaultShipping: false } });
   }
@@ -147,51 +148,59 @@ async function moveDefaults(
 
 async function recordChange(
   tx: Prisma.TransactionClient,
-  viewer: CustomerViewer,
+  scope: Scope,
   action: "create" | "update" | "delete",
   addressId: string,
   fields: string[],
   values?: Record<string, unknown>,
 ): Promise<void> {
   await recordAuditEvent(tx, {
-    shopId: viewer.shop.id,
-    customerId: viewer.customerId,
-    actorType: "CUSTOMER",
-    actorId: viewer.customerId,
+    shopId: scope.shop.id,
+    customerId: scope.customerId,
+    ...scope.actor,
     action: `address.${action}`,
     details: { addressId, fields },
     values,
   });
   const category = addressCategory();
   await queueRecipientNotifications(tx, {
-    shop: viewer.shop,
-    customerId: viewer.customerId,
+    shop: scope.shop,
+    customerId: scope.customerId,
     kind: action === "delete" ? "ERASURE" : "RECTIFICATION",
     changes: fields.map((field) => ({ field, category })),
     payload: { subject: "address", action, addressId },
   });
 }
 
-export async function listAddresses(options: { viewer: Viewer }): Promise<Address[]> {
-  const viewer = requireCustomer(options.viewer);
+export async function listAddresses(options: { viewer: Viewer; customerId?: string }): Promise<Address[]> {
+  const scope = await authorize(options.viewer, "data.read", options.customerId);
   return getPrisma().address.findMany({
-    where: ownedBy(viewer),
+    where: ownedBy(scope),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: addressSelect,
   });
 }
 
 // For node(id:): the address only when it belongs to the signed-in viewer.
-export async function findAddressById(options: { viewer: Viewer; id: string }): Promise<Address | null> {
-  if (options.viewer.kind !== "customer" || !UUID.test(options.id)) return null;
+export async function findAddressById(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<Address | null> {
+  const scope = await tryAuthorize(options.viewer, "data.read");
+  if (!scope || !UUID.test(options.id)) return null;
   return getPrisma().address.findFirst({
-    where: { id: options.id, ...ownedBy(options.viewer) },
+    where: { id: options.id, ...ownedBy(scope) },
     select: addressSelect,
   });
 }
 
-export async function createAddress(options: { viewer: Viewer; input: unknown }): Promise<Address> {
-  const viewer = requireCustomer(options.viewer);
+export async function createAddress(options: {
+  viewer: Viewer;
+  customerId?: string;
+  input: unknown;
+}): Promise<Address> {
+  const scope = await authorize(options.viewer, "address.write", options.customerId);
   const parsed = createSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const input = parsed.data;
@@ -211,32 +220,37 @@ export async function createAddress(options: { viewer: Viewer; input: unknown })
   };
 
   return getPrisma().$transaction(async (tx) => {
-    await lockOwner(tx, viewer);
-    const count = await tx.address.count({ where: ownedBy(viewer) });
+    await lockOwner(tx, scope);
+    const count = await tx.address.count({ where: ownedBy(scope) });
     if (count >= MAX_ADDRESSES) {
       throw new AppError("CONFLICT", `You can keep at most ${MAX_ADDRESSES} addresses. Delete one to add another.`);
     }
-    await moveDefaults(tx, viewer, null, values);
+    await moveDefaults(tx, scope, null, values);
     const address = await tx.address.create({
-      data: { ...values, customerId: viewer.customerId },
+      data: { ...values, customerId: scope.customerId },
       select: addressSelect,
     });
     const fields = FIELDS.filter((f) => values[f] !== null && values[f] !== false);
-    await recordChange(tx, viewer, "create", address.id, fields);
+    await recordChange(tx, scope, "create", address.id, fields);
     return address;
   });
 }
 
-export async function updateAddress(options: { viewer: Viewer; id: string; input: unknown }): Promise<Address> {
-  const viewer = requireCustomer(options.viewer);
+export async function updateAddress(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+  input: unknown;
+}): Promise<Address> {
+  const scope = await authorize(options.viewer, "address.write", options.customerId);
   const parsed = updateSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const input = parsed.data;
   if (!UUID.test(options.id)) throw notFound();
-  const where = { id: options.id, ...ownedBy(viewer) };
+  const where = { id: options.id, ...ownedBy(scope) };
 
   return getPrisma().$transaction(async (tx) => {
-    await lockOwner(tx, viewer);
+    await lockOwner(tx, scope);
     const current = await tx.address.findFirst({ where, select: addressSelect });
     if (!current) throw notFound();
     const next: Partial<AddressValues> = {
@@ -252,29 +266,33 @@ export async function updateAddress(options: { viewer: Viewer; id: string; input
       Object.assign(data, { [field]: value });
     }
     if (!changes.length) return current;
-    await moveDefaults(tx, viewer, current.id, data as AddressValues);
+    await moveDefaults(tx, scope, current.id, data as AddressValues);
     await tx.address.updateMany({ where, data: { ...data, updatedAt: new Date() } });
     const fields = changes.map((c) => c.field);
-    await recordChange(tx, viewer, "update", current.id, fields, { changes });
+    await recordChange(tx, scope, "update", current.id, fields, { changes });
     const updated = await tx.address.findFirst({ where, select: addressSelect });
     if (!updated) throw notFound();
     return updated;
   });
 }
 
-export async function deleteAddress(options: { viewer: Viewer; id: string }): Promise<{ deletedId: string }> {
-  const viewer = requireCustomer(options.viewer);
+export async function deleteAddress(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<{ deletedId: string }> {
+  const scope = await authorize(options.viewer, "address.write", options.customerId);
   if (!UUID.test(options.id)) throw notFound();
-  const where = { id: options.id, ...ownedBy(viewer) };
+  const where = { id: options.id, ...ownedBy(scope) };
 
   return getPrisma().$transaction(async (tx) => {
-    await lockOwner(tx, viewer);
+    await lockOwner(tx, scope);
     const current = await tx.address.findFirst({ where, select: addressSelect });
     if (!current) throw notFound();
     await tx.address.deleteMany({ where });
     // The recipients learn which fields to erase; the log keeps no copy of them.
     const fields = FIELDS.filter((f) => current[f] !== null && current[f] !== false);
-    await recordChange(tx, viewer, "delete", current.id, fields);
+    await recordChange(tx, scope, "delete", current.id, fields);
     return { deletedId: current.id };
   });
 }

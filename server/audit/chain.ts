@@ -16,6 +16,8 @@ export type HashedEvent = {
   customerId: string | null;
   actorType: string;
   actorId: string | null;
+  // Hashed only when set, so events written before the column existed still verify.
+  impersonationId?: string | null;
   action: string;
   details: JsonValue;
   createdAt: Date;
@@ -55,6 +57,7 @@ export function eventHash(prevHash: string | null, event: HashedEvent): string {
     customerId: event.customerId,
     actorType: event.actorType,
     actorId: event.actorId,
+    ...(event.impersonationId ? { impersonationId: event.impersonationId } : {}),
     action: event.action,
     details: event.details,
     createdAt: event.createdAt.toISOString(),

@@ -20,6 +20,8 @@ export type AuditEventInput = {
   customerId: string | null;
   actorType: ActorType;
   actorId: string | null;
+  // The support session, when an agent acted in the customer's account.
+  impersonationId?: string | null;
   // e.g. "customer.update", "address.create", "data.reveal".
   action: string;
   // What happened, without personal values: ids and field names.
@@ -64,6 +66,7 @@ export async function recordAuditEvent(
     customerId: input.customerId,
     actorType: input.actorType,
     actorId: input.actorId,
+    impersonationId: input.impersonationId ?? null,
     action: input.action,
     details,
     createdAt: new Date(),
@@ -114,6 +117,7 @@ export async function verifyAuditChain(options: { shopId: string }): Promise<Aud
         customerId: true,
         actorType: true,
         actorId: true,
+        impersonationId: true,
         action: true,
         details: true,
         createdAt: true,

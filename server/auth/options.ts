@@ -1,28 +1,18 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { endAgentSession } from "../impersonation/sessions";
+import { signInAgent } from "./agent-sign-in";
+import { requestMetaFrom } from "./request";
 import { getAuthSecret } from "./secret";
 import { revokeSession, SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./sign-in";
 
 export const SESSION_COOKIE = "pc.session";
 
-export function header(headers: unknown, name: string): string | null {
-  if (!headers) return null;
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
-}
-
-export function clientAddress(headers: unknown): string | null {
-  // Behind a proxy the first X-Forwarded-For entry is the client.
-  const forwarded = header(headers, "x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || header(headers, "x-real-ip") || null;
-}
-
 const isSecure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
-// next-auth 4 with the credentials provider: the JWT cookie carries only the id of a
-// Session row; server/auth/viewer.ts checks that row on every request.
+// next-auth 4 with two credentials providers (customers, support staff): the JWT cookie carries only the id of a
+// Session (or AgentSession) row; server/auth/viewer.ts checks that row on every request.
 export function getAuthOptions(): AuthOptions {
   return {
     secret: getAuthSecret(),
@@ -43,25 +33,42 @@ export function getAuthOptions(): AuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const result = await signInWithPassword(credentials, {
-            address: clientAddress(req?.headers),
-            userAgent: header(req?.headers, "user-agent"),
-          });
+          const result = await signInWithPassword(credentials, requestMetaFrom(req?.headers));
           if (!result.ok) {
             // next-auth turns a thrown error into ?error=<message> for the form.
             if (result.reason === "RATE_LIMITED") throw new Error("RATE_LIMITED");
             return null;
           }
-          return { id: result.customerId, sessionId: result.sessionId, shop: result.shopHandle };
+          return { id: result.customerId, sessionId: result.sessionId, shop: result.shopHandle, kind: "customer" };
+        },
+      }),
+      // Support staff: their own accounts and sessions (server/auth/agent-sign-in.ts).
+      CredentialsProvider({
+        id: "agent",
+        name: "Support staff",
+        credentials: {
+          shop: { label: "Shop", type: "text" },
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, req) {
+          const result = await signInAgent(credentials, requestMetaFrom(req?.headers));
+          if (!result.ok) {
+            if (result.reason === "RATE_LIMITED") throw new Error("RATE_LIMITED");
+            return null;
+          }
+          return { id: result.agentId, sessionId: result.sessionId, shop: result.shopHandle, kind: "agent" };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as { sessionId: string; shop: string };
+          const u = user as unknown as { sessionId: string; shop: string; kind: "customer" | "agent" };
           token.sid = u.sessionId;
           token.shop = u.shop;
+          // Which kind of session `sid` names (server/auth/viewer.ts).
+          token.kind = u.kind;
           // The customer id stays out of the cookie's readable claims beyond `sub`.
           delete token.email;
           delete token.name;
@@ -75,7 +82,9 @@ export function getAuthOptions(): AuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await revokeSession({ sessionId: token.sid });
+        if (typeof token?.sid !== "string") return;
+        if (token.kind === "agent") await endAgentSession({ sessionId: token.sid });
+        else await revokeSession({ sessionId: token.sid });
       },
     },
     pages: { signIn: "/", error: "/" },

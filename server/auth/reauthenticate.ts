@@ -3,9 +3,10 @@ import { z } from "zod";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import { invalidInput } from "../validation";
+import { authorize, requireSelf } from "./authorize";
 import { verifyPassword } from "./password";
 import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
-import { requireCustomer, type Viewer } from "./viewer";
+import type { Viewer } from "./viewer";
 
 // Asks for the password again inside a session, before actions that hand over the
 // whole account's data (downloading an export). Wrong guesses count toward the same
@@ -17,20 +18,23 @@ const schema = z.object({
 
 export async function reauthenticateSession(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   input: unknown;
-  client?: { ip: string | null; userAgent: string | null };
 }): Promise<{ authenticatedAt: Date }> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "session.reauthenticate", options.customerId);
+  // The customer's own session (authorize refuses everyone else).
+  const self = requireSelf(options.viewer);
   const parsed = schema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const prisma = getPrisma();
   const now = new Date();
   const customer = await prisma.customer.findFirst({
-    where: { id: viewer.customerId, shopId: viewer.shop.id },
+    where: { id: scope.customerId, shopId: scope.shop.id },
     select: { email: true, passwordHash: true },
   });
   if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
-  const throttle = throttleKeys(viewer.shop.id, customer.email, null);
+  const throttle = throttleKeys(scope.shop.id, customer.email, null);
   if (await isThrottled(throttle, now)) {
     throw new AppError(
       "RATE_LIMITED",
@@ -40,12 +44,12 @@ export async function reauthenticateSession(options: {
   const isValid = await verifyPassword(parsed.data.password, customer.passwordHash);
   await prisma.signInEvent.create({
     data: {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
       method: "password-again",
       isSuccessful: isValid,
-      ip: options.client?.ip ?? null,
-      userAgent: options.client?.userAgent ?? null,
+      ip: self.request.ip,
+      userAgent: self.request.userAgent,
     },
   });
   if (!isValid) {
@@ -55,7 +59,7 @@ export async function reauthenticateSession(options: {
     ]);
   }
   const { count } = await prisma.session.updateMany({
-    where: { id: viewer.sessionId, customerId: viewer.customerId, revokedAt: null },
+    where: { id: self.sessionId, customerId: scope.customerId, revokedAt: null },
     data: { authenticatedAt: now },
   });
   if (count === 0) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");

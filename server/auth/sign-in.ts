@@ -4,6 +4,7 @@ import { getPrisma } from "../db";
 import { findShop } from "../tenants";
 import { verifyPassword } from "./password";
 import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
+import type { RequestMeta } from "./viewer";
 
 export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 
@@ -17,11 +18,9 @@ export type SignInResult =
   | { ok: true; customerId: string; sessionId: string; shopHandle: string }
   | { ok: false; reason: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
 
-type ClientInfo = { address: string | null; userAgent: string | null };
-
 // Email + password sign-in for one shop. Every failure looks the same from outside
 // (no account enumeration); repeated failures lock the account key and the client.
-export async function signInWithPassword(input: unknown, client: ClientInfo): Promise<SignInResult> {
+export async function signInWithPassword(input: unknown, client: RequestMeta): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID_CREDENTIALS" };
   const { email, password } = parsed.data;
@@ -30,7 +29,7 @@ export async function signInWithPassword(input: unknown, client: ClientInfo): Pr
     await verifyPassword(password, null);
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
-  const keys = throttleKeys(shop.id, email, client.address);
+  const keys = throttleKeys(shop.id, email, client.ip);
   if (await isThrottled(keys)) return { ok: false, reason: "RATE_LIMITED" };
 
   const prisma = getPrisma();
@@ -48,7 +47,7 @@ export async function signInWithPassword(input: unknown, client: ClientInfo): Pr
           customerId: customer.id,
           method: "password",
           isSuccessful: false,
-          ip: client.address,
+          ip: client.ip,
           userAgent: client.userAgent,
         },
       });
@@ -62,7 +61,7 @@ export async function signInWithPassword(input: unknown, client: ClientInfo): Pr
       data: {
         customerId: customer.id,
         expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
-        ip: client.address,
+        ip: client.ip,
         userAgent: client.userAgent,
       },
       select: { id: true },
@@ -73,7 +72,7 @@ export async function signInWithPassword(input: unknown, client: ClientInfo): Pr
         customerId: customer.id,
         method: "password",
         isSuccessful: true,
-        ip: client.address,
+        ip: client.ip,
         userAgent: client.userAgent,
       },
     });

@@ -1,29 +1,135 @@
 import "server-only";
 import { getPrisma } from "../db";
-import { AppError } from "../errors";
+import type { AgentRole } from "../db/generated/enums";
 import { findShop, type ShopRef } from "../tenants";
 
-// Who is making a request, built once per request and handed to every service.
-// The shop always comes from the verified session, never from client input.
-export type AnonymousViewer = { kind: "anonymous" };
+// Who is making a request, built once per request and handed to every service
+// (DESIGN.md, "Who acts for whom"): the ACTOR (the `kind` below: a customer, a support
+// agent, a system job, or nobody), the SUBJECT customer the request acts on
+// (`subjectId`: the customer themself, the customer an agent is acting for, the customer
+// a job works on, or none) and the REQUEST (address, browser, source). The shop always
+// comes from the verified session, never from client input.
+//
+// Services never read "the customer" off the viewer: they ask `authorize` (./authorize.ts)
+// for the scope of their `where`, and `actorOf` for the actor of their audit rows.
+
+export type RequestSource = "web" | "api" | "job";
+
+export type RequestMeta = {
+  // The client's address, from the socket or, behind a trusted proxy, from
+  // X-Forwarded-For (./client-address.ts); null when unknown.
+  ip: string | null;
+  userAgent: string | null;
+  source: RequestSource;
+};
+
+export const NO_REQUEST: RequestMeta = { ip: null, userAgent: null, source: "web" };
+
+export type AnonymousViewer = { kind: "anonymous"; subjectId: null; request: RequestMeta };
+
 export type CustomerViewer = {
   kind: "customer";
   shop: ShopRef;
   customerId: string;
+  // Customers act on themselves only.
+  subjectId: string;
   sessionId: string;
   // When the password was last entered in this session.
   authenticatedAt: Date;
+  request: RequestMeta;
 };
-export type Viewer = AnonymousViewer | CustomerViewer;
 
-export const ANONYMOUS: AnonymousViewer = { kind: "anonymous" };
+export type ImpersonationRef = {
+  id: string;
+  customerId: string;
+  reason: string;
+  ticket: string;
+  startedAt: Date;
+  expiresAt: Date;
+};
+
+export type AgentViewer = {
+  kind: "agent";
+  shop: ShopRef;
+  agent: { id: string; email: string; displayName: string; role: AgentRole };
+  sessionId: string;
+  // The open, unexpired support session; null in the console.
+  impersonation: ImpersonationRef | null;
+  subjectId: string | null;
+  request: RequestMeta;
+};
+
+// Background work (export, erasure, sweeps) and single-use links: the job or link names
+// itself, and acts on one customer (or none).
+export type SystemViewer = {
+  kind: "system";
+  shop: ShopRef;
+  // e.g. "export.build", "erasure.run", "unsubscribe-link".
+  job: string;
+  subjectId: string | null;
+  request: RequestMeta;
+};
+
+export type Viewer = AnonymousViewer | CustomerViewer | AgentViewer | SystemViewer;
+
+export const ANONYMOUS: AnonymousViewer = { kind: "anonymous", subjectId: null, request: NO_REQUEST };
+
+export function anonymousViewer(request: RequestMeta = NO_REQUEST): AnonymousViewer {
+  return { kind: "anonymous", subjectId: null, request };
+}
+
+export function customerViewer(options: {
+  shop: ShopRef;
+  customerId: string;
+  sessionId: string;
+  authenticatedAt: Date;
+  request?: RequestMeta;
+}): CustomerViewer {
+  return {
+    kind: "customer",
+    shop: options.shop,
+    customerId: options.customerId,
+    subjectId: options.customerId,
+    sessionId: options.sessionId,
+    authenticatedAt: options.authenticatedAt,
+    request: options.request ?? NO_REQUEST,
+  };
+}
+
+export function systemViewer(options: { shop: ShopRef; job: string; subjectId: string | null }): SystemViewer {
+  return {
+    kind: "system",
+    shop: options.shop,
+    job: options.job,
+    subjectId: options.subjectId,
+    request: { ip: null, userAgent: null, source: "job" },
+  };
+}
+
+// The viewer's shop, or null when signed out.
+export function shopOf(viewer: Viewer): ShopRef | null {
+  return viewer.kind === "anonymous" ? null : viewer.shop;
+}
 
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Checks the session against the database on every request: a revoked or expired
-// session, or a deleted account, is signed out at once.
-export async function resolveSessionViewer(sessionId: string | null | undefined): Promise<Viewer> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return ANONYMOUS;
+// The session kinds a cookie can name.
+export type SessionKind = "customer" | "agent";
+
+// Checks the session against the database on every request, in one query: a revoked or
+// expired session, a deleted account, a disabled agent or an ended support session is
+// signed out (or back in the console) at once.
+export async function resolveSessionViewer(
+  sessionId: string | null | undefined,
+  request: RequestMeta = NO_REQUEST,
+  kind: SessionKind = "customer",
+): Promise<Viewer> {
+  if (!sessionId || !UUID.test(sessionId)) return anonymousViewer(request);
+  return kind === "agent" ? resolveAgentViewer(sessionId, request) : resolveCustomerViewer(sessionId, request);
+}
+
+async function resolveCustomerViewer(sessionId: string, request: RequestMeta): Promise<Viewer> {
   const prisma = getPrisma();
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
@@ -37,24 +143,68 @@ export async function resolveSessionViewer(sessionId: string | null | undefined)
     },
   });
   const now = new Date();
-  if (!session || session.revokedAt || session.expiresAt <= now) return ANONYMOUS;
+  if (!session || session.revokedAt || session.expiresAt <= now) return anonymousViewer(request);
   const shop = await findShop({ handle: session.customer.shop.handle });
-  if (!shop) return ANONYMOUS;
+  if (!shop) return anonymousViewer(request);
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return {
-    kind: "customer",
+  return customerViewer({
     shop,
     customerId: session.customer.id,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,
-  };
+    request,
+  });
 }
 
-export function requireCustomer(viewer: Viewer): CustomerViewer {
-  if (viewer.kind !== "customer") {
-    throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+async function resolveAgentViewer(sessionId: string, request: RequestMeta): Promise<Viewer> {
+  const prisma = getPrisma();
+  const now = new Date();
+  const session = await prisma.agentSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      agent: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          role: true,
+          disabledAt: true,
+          shop: { select: { handle: true } },
+        },
+      },
+      impersonations: {
+        where: { endedAt: null },
+        select: { id: true, customerId: true, reason: true, ticket: true, startedAt: true, expiresAt: true },
+        take: 1,
+      },
+    },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now || session.agent.disabledAt) {
+    return anonymousViewer(request);
   }
-  return viewer;
+  const shop = await findShop({ handle: session.agent.shop.handle });
+  if (!shop) return anonymousViewer(request);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await prisma.agentSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  // An expired support session stops acting at once; the sweep in server/impersonation
+  // (or the agent's next console visit) records its end.
+  const open = session.impersonations[0];
+  const impersonation = open && open.expiresAt > now ? open : null;
+  const { disabledAt: _disabled, shop: _shop, ...agent } = session.agent;
+  return {
+    kind: "agent",
+    shop,
+    agent,
+    sessionId: session.id,
+    impersonation,
+    subjectId: impersonation?.customerId ?? null,
+    request,
+  };
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import { authorize, type Scope, tryAuthorize } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { decodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, type Prisma } from "../db";
 import type { ActorType, ConsentSource, OptInLevel } from "../db/generated/enums";
 import { AppError, type FieldError } from "../errors";
+import { tryDeliverPendingEmails } from "../mail";
 import type { ShopRef } from "../tenants";
 import { liveConfirmationKeys, sendConsentConfirmation } from "./confirmation";
 import {
@@ -53,7 +55,16 @@ export function isGlobalPrivacyControlApplied(shop: ShopRef, globalPrivacyContro
   return globalPrivacyControl && shop.profile.cookies.honoursGlobalPrivacyControl;
 }
 
-const customerActor = (customerId: string): ConsentActor => ({ type: "CUSTOMER", id: customerId });
+const consentActorOf = (scope: Scope): ConsentActor => ({
+  type: scope.actor.actorType,
+  id: scope.actor.actorId,
+  impersonationId: scope.actor.impersonationId,
+});
+
+// Where a change made in the account comes from: the customer's own page, or a support
+// agent acting in it.
+const sourceOf = (scope: Scope): ConsentSource =>
+  scope.actor.actorType === "AGENT" ? "SUPPORT_AGENT" : "ACCOUNT_PAGE";
 
 async function consentsOf(
   db: Parameters<typeof currentConsents>[0],
@@ -70,9 +81,13 @@ async function consentsOf(
 }
 
 // One entry per purpose the shop offers, in the profile's order.
-export async function getConsents(options: { viewer: Viewer; globalPrivacyControl: boolean }): Promise<ConsentView[]> {
-  const viewer = requireCustomer(options.viewer);
-  return consentsOf(getPrisma(), viewer.shop, viewer.customerId, options.globalPrivacyControl);
+export async function getConsents(options: {
+  viewer: Viewer;
+  customerId?: string;
+  globalPrivacyControl: boolean;
+}): Promise<ConsentView[]> {
+  const scope = await authorize(options.viewer, "consents.read", options.customerId);
+  return consentsOf(getPrisma(), scope.shop, scope.customerId, options.globalPrivacyControl);
 }
 
 const recordSelect = {
@@ -96,14 +111,16 @@ const toRecordView = (shop: ShopRef, row: RecordRow): ConsentRecordView => ({
 // The customer's consent records, newest first.
 export async function getConsentHistory(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   first?: number | null;
   after?: string | null;
 }): Promise<Page<ConsentRecordView>> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "consents.read", options.customerId);
   const take = pageSize(options.first);
   const cursorId = decodeCursor(options.after);
   const prisma = getPrisma();
-  const where = { customerId: viewer.customerId, shopId: viewer.shop.id };
+  const where = { customerId: scope.customerId, shopId: scope.shop.id };
   let before: Prisma.ConsentRecordWhereInput = {};
   if (cursorId) {
     // The cursor must be one of the viewer's own records.
@@ -126,7 +143,7 @@ export async function getConsentHistory(options: {
     prisma.consentRecord.count({ where }),
   ]);
   return {
-    nodes: rows.slice(0, take).map((row) => toRecordView(viewer.shop, row)),
+    nodes: rows.slice(0, take).map((row) => toRecordView(scope.shop, row)),
     hasNextPage: rows.length > take,
     totalCount,
   };
@@ -135,14 +152,18 @@ export async function getConsentHistory(options: {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // For node(id:): the record only when it is the viewer's own.
-export async function findConsentRecord(options: { viewer: Viewer; id: string }): Promise<ConsentRecordView | null> {
-  const { viewer } = options;
-  if (viewer.kind !== "customer" || !UUID.test(options.id)) return null;
+export async function findConsentRecord(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<ConsentRecordView | null> {
+  const scope = await tryAuthorize(options.viewer, "consents.read");
+  if (!scope || !UUID.test(options.id)) return null;
   const row = await getPrisma().consentRecord.findFirst({
-    where: { id: options.id, customerId: viewer.customerId, shopId: viewer.shop.id },
+    where: { id: options.id, customerId: scope.customerId, shopId: scope.shop.id },
     select: recordSelect,
   });
-  return row ? toRecordView(viewer.shop, row) : null;
+  return row ? toRecordView(scope.shop, row) : null;
 }
 
 // ---- Changes ----
@@ -299,10 +320,12 @@ export type ConsentUpdateResult = { consents: ConsentView[]; isConfirmationSent:
 // consentUpdate: every change or none, from the account page.
 export async function updateConsents(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   input: unknown;
   globalPrivacyControl: boolean;
 }): Promise<ConsentUpdateResult> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "consent.withdraw", options.customerId);
   const parsed = updateSchema.safeParse(options.input);
   if (!parsed.success) {
     throw new AppError(
@@ -315,23 +338,28 @@ export async function updateConsents(options: {
       })),
     );
   }
-  const changes = validateConsentChanges(viewer.shop, parsed.data.changes, {
+  const changes = validateConsentChanges(scope.shop, parsed.data.changes, {
     path: ["input", "changes"],
     globalPrivacyControl: options.globalPrivacyControl,
   });
-  const owner = { shopId: viewer.shop.id, customerId: viewer.customerId };
+  // Anyone acting in the account may record a withdrawal; a grant is the customer's own.
+  if (changes.some((change) => change.state !== "WITHDRAWN"))
+    await authorize(options.viewer, "consent.grant", options.customerId);
+  const owner = { shopId: scope.shop.id, customerId: scope.customerId };
   const applied = await getPrisma().$transaction(async (tx) => {
     if (!(await lockConsents(tx, owner))) throw new AppError("NOT_FOUND", "Customer not found.");
     return applyConsentChanges(tx, {
-      shop: viewer.shop,
-      customerId: viewer.customerId,
+      shop: scope.shop,
+      customerId: scope.customerId,
       changes,
-      source: "ACCOUNT_PAGE",
-      actor: customerActor(viewer.customerId),
+      source: sourceOf(scope),
+      actor: consentActorOf(scope),
     });
   });
+  // After commit, best effort: a double opt-in link not sent now stays queued.
+  if (applied.isConfirmationSent) await tryDeliverPendingEmails({ shopId: scope.shop.id });
   return {
-    consents: await getConsents({ viewer, globalPrivacyControl: options.globalPrivacyControl }),
+    consents: await getConsents({ viewer: options.viewer, globalPrivacyControl: options.globalPrivacyControl }),
     ...applied,
   };
 }
@@ -341,10 +369,13 @@ export async function updateConsents(options: {
 // browser, e.g. for mail and for partners. Running it again writes nothing.
 export async function applyGlobalPrivacyControl(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   globalPrivacyControl: boolean;
 }): Promise<{ consents: ConsentView[]; withdrawn: ConsentPurpose[] }> {
-  const viewer = requireCustomer(options.viewer);
-  const { shop } = viewer;
+  // The browser's own signal: only the customer's browser sends it.
+  const scope = await authorize(options.viewer, "consent.grant", options.customerId);
+  const { shop } = scope;
   if (!shop.profile.cookies.honoursGlobalPrivacyControl) {
     throw new AppError(
       "INVALID_INPUT",
@@ -357,8 +388,8 @@ export async function applyGlobalPrivacyControl(options: {
       "Your browser did not send the Global Privacy Control signal (Sec-GPC: 1) with this request.",
     );
   }
-  const owner = { shopId: shop.id, customerId: viewer.customerId };
-  const actor = customerActor(viewer.customerId);
+  const owner = { shopId: shop.id, customerId: scope.customerId };
+  const actor = consentActorOf(scope);
   const withdrawn = await getPrisma().$transaction(async (tx) => {
     if (!(await lockConsents(tx, owner))) throw new AppError("NOT_FOUND", "Customer not found.");
     const current = await currentConsents(tx, owner);
@@ -371,7 +402,7 @@ export async function applyGlobalPrivacyControl(options: {
       if (!plan.write) continue;
       await recordConsent(tx, {
         shop,
-        customerId: viewer.customerId,
+        customerId: scope.customerId,
         purposeKey: purpose.key,
         state: "WITHDRAWN",
         optInLevel: plan.write.optInLevel,
@@ -384,5 +415,5 @@ export async function applyGlobalPrivacyControl(options: {
     await auditConsentChanges(tx, { ...owner, actor, source: "GLOBAL_PRIVACY_CONTROL", changes });
     return purposes;
   });
-  return { consents: await getConsents({ viewer, globalPrivacyControl: true }), withdrawn };
+  return { consents: await getConsents({ viewer: options.viewer, globalPrivacyControl: true }), withdrawn };
 }

@@ -67,6 +67,7 @@ export async function recordConsent(tx: Prisma.TransactionClient, input: RecordC
       source: input.source,
       actorType: input.actor.type,
       actorId: input.actor.id,
+      impersonationId: input.actor.impersonationId ?? null,
       policyVersion: input.shop.profile.policyVersion,
       createdAt: at,
     },
@@ -125,6 +126,7 @@ export async function auditConsentChanges(
     customerId: input.customerId,
     actorType: input.actor.type,
     actorId: input.actor.id,
+    impersonationId: input.actor.impersonationId ?? null,
     action: "consent.update",
     details: {
       source: input.source,

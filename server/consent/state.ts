@@ -110,4 +110,5 @@ export function planConsentChange(
   return { write: { state: "GRANTED", optInLevel: "SINGLE" }, needsConfirmation: false };
 }
 
-export type ConsentActor = { type: ActorType; id: string | null };
+// Who made the choice; `impersonationId` when a support agent recorded it in the account.
+export type ConsentActor = { type: ActorType; id: string | null; impersonationId?: string | null };

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
+import { authorize, type Scope } from "../auth/authorize";
 import { verifyPassword } from "../auth/password";
 import { isThrottled, recordFailure, throttleKeys } from "../auth/throttle";
-import { type CustomerViewer, requireCustomer, type Viewer } from "../auth/viewer";
+import type { Viewer } from "../auth/viewer";
 import { dataMapEntry } from "../data-map";
 import { getPrisma, Prisma } from "../db";
 import { AppError } from "../errors";
-import { enqueueEmail } from "../mail";
+import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
 import { invalidInput } from "../validation";
 import { customerSelect } from "./index";
 
@@ -70,18 +71,18 @@ function fieldError(code: "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED", field: 
   return new AppError(code, message, [{ field: ["input", field], code, message }]);
 }
 
-function customerWhere(viewer: CustomerViewer) {
-  return { id: viewer.customerId, shopId: viewer.shop.id };
+function customerWhere(scope: Scope) {
+  return { id: scope.customerId, shopId: scope.shop.id };
 }
 
 // Serialises email changes of one customer (request counting, superseding, confirming).
-async function lockCustomer(tx: Prisma.TransactionClient, viewer: CustomerViewer): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE "id" = ${viewer.customerId}::uuid AND "shopId" = ${viewer.shop.id}::uuid FOR UPDATE`;
+async function lockCustomer(tx: Prisma.TransactionClient, scope: Scope): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE "id" = ${scope.customerId}::uuid AND "shopId" = ${scope.shop.id}::uuid FOR UPDATE`;
 }
 
-const openRequestWhere = (viewer: CustomerViewer, now: Date) => ({
-  customerId: viewer.customerId,
-  shopId: viewer.shop.id,
+const openRequestWhere = (scope: Scope, now: Date) => ({
+  customerId: scope.customerId,
+  shopId: scope.shop.id,
   confirmedAt: null,
   cancelledAt: null,
   expiresAt: { gt: now },
@@ -90,10 +91,13 @@ const openRequestWhere = (viewer: CustomerViewer, now: Date) => ({
 export type PendingEmailChange = { newEmail: string; expiresAt: Date };
 
 // The open request of the signed-in customer, if any.
-export async function getPendingEmailChange(options: { viewer: Viewer }): Promise<PendingEmailChange | null> {
-  const viewer = requireCustomer(options.viewer);
+export async function getPendingEmailChange(options: {
+  viewer: Viewer;
+  customerId?: string;
+}): Promise<PendingEmailChange | null> {
+  const scope = await authorize(options.viewer, "account.read", options.customerId);
   return getPrisma().emailChangeRequest.findFirst({
-    where: openRequestWhere(viewer, new Date()),
+    where: openRequestWhere(scope, new Date()),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { newEmail: true, expiresAt: true },
   });
@@ -101,8 +105,12 @@ export async function getPendingEmailChange(options: { viewer: Viewer }): Promis
 
 const TAKEN_MESSAGE = "This email address is already used by an account in this shop. Choose another one.";
 
-export async function requestEmailChange(options: { viewer: Viewer; input: unknown }): Promise<PendingEmailChange> {
-  const viewer = requireCustomer(options.viewer);
+export async function requestEmailChange(options: {
+  viewer: Viewer;
+  customerId?: string;
+  input: unknown;
+}): Promise<PendingEmailChange> {
+  const scope = await authorize(options.viewer, "email.change", options.customerId);
   const parsed = requestSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const { newEmail, password } = parsed.data;
@@ -110,7 +118,7 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
   const now = new Date();
 
   const current = await prisma.customer.findFirst({
-    where: customerWhere(viewer),
+    where: customerWhere(scope),
     select: { email: true, firstName: true, passwordHash: true },
   });
   if (!current) throw new AppError("NOT_FOUND", "Customer not found.");
@@ -118,7 +126,7 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
   // Asking for the password again guards the account's sign-in name against someone at
   // an unattended, signed-in browser. Wrong guesses count toward the sign-in lock-out
   // of the same account, so this form is no way round it.
-  const throttle = throttleKeys(viewer.shop.id, current.email, null);
+  const throttle = throttleKeys(scope.shop.id, current.email, null);
   if (await isThrottled(throttle, now)) {
     throw new AppError(
       "RATE_LIMITED",
@@ -135,13 +143,13 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
 
   const token = randomBytes(TOKEN_BYTES).toString("base64url");
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE.ttlMs);
-  const shop = viewer.shop;
+  const shop = scope.shop;
 
   await prisma.$transaction(async (tx) => {
-    await lockCustomer(tx, viewer);
+    await lockCustomer(tx, scope);
     const recent = await tx.emailChangeRequest.count({
       where: {
-        customerId: viewer.customerId,
+        customerId: scope.customerId,
         shopId: shop.id,
         createdAt: { gt: new Date(now.getTime() - EMAIL_CHANGE.windowMs) },
       },
@@ -155,19 +163,19 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
     // Sign-up already tells anyone whether an address has an account in this shop; this
     // says no more than that, and only to someone who knows this account's password.
     const taken = await tx.customer.findFirst({
-      where: { shopId: shop.id, email: newEmail, id: { not: viewer.customerId } },
+      where: { shopId: shop.id, email: newEmail, id: { not: scope.customerId } },
       select: { id: true },
     });
     if (taken) throw fieldError("CONFLICT", "newEmail", TAKEN_MESSAGE);
 
     // Only the newest link works.
     await tx.emailChangeRequest.updateMany({
-      where: { customerId: viewer.customerId, shopId: shop.id, confirmedAt: null, cancelledAt: null },
+      where: { customerId: scope.customerId, shopId: shop.id, confirmedAt: null, cancelledAt: null },
       data: { cancelledAt: now },
     });
     const request = await tx.emailChangeRequest.create({
       data: {
-        customerId: viewer.customerId,
+        customerId: scope.customerId,
         shopId: shop.id,
         newEmail,
         tokenHash: hashEmailChangeToken(token),
@@ -178,9 +186,8 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
     });
     await recordAuditEvent(tx, {
       shopId: shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "email.change-requested",
       details: { requestId: request.id, expiresAt: expiresAt.toISOString() },
       values: { newEmail },
@@ -188,7 +195,7 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
     const hours = Math.round(EMAIL_CHANGE.ttlMs / 3_600_000);
     await enqueueEmail(tx, {
       shopId: shop.id,
-      customerId: viewer.customerId,
+      customerId: scope.customerId,
       to: newEmail,
       kind: "email-change-confirmation",
       subject: `Confirm your new email address for ${shop.name}`,
@@ -208,7 +215,7 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
     });
     await enqueueEmail(tx, {
       shopId: shop.id,
-      customerId: viewer.customerId,
+      customerId: scope.customerId,
       to: current.email,
       kind: "email-change-notice",
       subject: `A change of your email address was requested at ${shop.name}`,
@@ -224,6 +231,8 @@ export async function requestEmailChange(options: { viewer: Viewer; input: unkno
       ].join("\n"),
     });
   });
+  // After commit, best effort: what is not sent now stays queued for the mail job.
+  await tryDeliverPendingEmails({ shopId: shop.id });
   return { newEmail, expiresAt };
 }
 
@@ -233,8 +242,12 @@ export type ConfirmedCustomer = Prisma.CustomerGetPayload<{ select: typeof confi
 
 const LINK_NOT_VALID = "This link is not valid. Open the newest link we sent, or ask for the change again.";
 
-export async function confirmEmailChange(options: { viewer: Viewer; token: unknown }): Promise<ConfirmedCustomer> {
-  const viewer = requireCustomer(options.viewer);
+export async function confirmEmailChange(options: {
+  viewer: Viewer;
+  customerId?: string;
+  token: unknown;
+}): Promise<ConfirmedCustomer> {
+  const scope = await authorize(options.viewer, "email.change", options.customerId);
   const parsed = confirmSchema.safeParse({ token: options.token });
   if (!parsed.success) throw fieldError("INVALID_INPUT", "token", LINK_NOT_VALID);
   const tokenHash = hashEmailChangeToken(parsed.data.token);
@@ -243,7 +256,7 @@ export async function confirmEmailChange(options: { viewer: Viewer; token: unkno
 
   // Another customer's link is treated as unknown: it says nothing about that request.
   const request = await prisma.emailChangeRequest.findFirst({
-    where: { tokenHash, customerId: viewer.customerId, shopId: viewer.shop.id },
+    where: { tokenHash, customerId: scope.customerId, shopId: scope.shop.id },
     select: { id: true, newEmail: true, expiresAt: true, confirmedAt: true, cancelledAt: true },
   });
   if (!request) throw new AppError("NOT_FOUND", LINK_NOT_VALID, [notFoundToken()]);
@@ -252,7 +265,7 @@ export async function confirmEmailChange(options: { viewer: Viewer; token: unkno
 
   try {
     return await prisma.$transaction(async (tx) => {
-      await lockCustomer(tx, viewer);
+      await lockCustomer(tx, scope);
       // The claim re-checks every condition under the lock: a link used twice at once
       // changes the address once.
       const claimed = await tx.emailChangeRequest.updateMany({
@@ -260,29 +273,28 @@ export async function confirmEmailChange(options: { viewer: Viewer; token: unkno
         data: { confirmedAt: now },
       });
       if (claimed.count !== 1) throw fieldError("INVALID_INPUT", "token", "This link was already used.");
-      const current = await tx.customer.findFirst({ where: customerWhere(viewer), select: { email: true } });
+      const current = await tx.customer.findFirst({ where: customerWhere(scope), select: { email: true } });
       if (!current) throw new AppError("NOT_FOUND", "Customer not found.");
       await tx.customer.updateMany({
-        where: customerWhere(viewer),
+        where: customerWhere(scope),
         data: { email: request.newEmail, emailVerifiedAt: now, updatedAt: now },
       });
       await recordAuditEvent(tx, {
-        shopId: viewer.shop.id,
-        customerId: viewer.customerId,
-        actorType: "CUSTOMER",
-        actorId: viewer.customerId,
+        shopId: scope.shop.id,
+        customerId: scope.customerId,
+        ...scope.actor,
         action: "customer.update",
         details: { fields: ["email"], emailChangeRequestId: request.id },
         values: { changes: [{ field: "email", from: current.email, to: request.newEmail }] },
       });
       await queueRecipientNotifications(tx, {
-        shop: viewer.shop,
-        customerId: viewer.customerId,
+        shop: scope.shop,
+        customerId: scope.customerId,
         kind: "RECTIFICATION",
         changes: [{ field: "email", category: emailCategory() }],
         payload: { subject: "customer" },
       });
-      const updated = await tx.customer.findFirst({ where: customerWhere(viewer), select: confirmedSelect });
+      const updated = await tx.customer.findFirst({ where: customerWhere(scope), select: confirmedSelect });
       if (!updated) throw new AppError("NOT_FOUND", "Customer not found.");
       return updated;
     });

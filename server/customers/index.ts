@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { authorize, tryAuthorize } from "../auth/authorize";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import type { Viewer } from "../auth/viewer";
 import { applyConsentChanges, consentChangesSchema, validateConsentChanges } from "../consent";
 import { getPrisma, Prisma } from "../db";
 import { isSuppressed } from "../erasure/suppression";
 import { AppError } from "../errors";
+import { tryDeliverPendingEmails } from "../mail";
 import { findShop } from "../tenants";
 import { invalidInput } from "../validation";
 
@@ -22,21 +24,30 @@ export const customerSelect = {
 
 export type CustomerSummary = Prisma.CustomerGetPayload<{ select: typeof customerSelect }>;
 
-// The signed-in customer's own record. Scoped by shop and owner in the query itself.
-export async function getCustomer(options: { viewer: Viewer }): Promise<CustomerSummary> {
-  const viewer = requireCustomer(options.viewer);
+// The subject's own record (the signed-in customer, or the customer a support agent is
+// acting for). Scoped by shop and owner in the query itself.
+export async function getCustomer(options: { viewer: Viewer; customerId?: string }): Promise<CustomerSummary> {
+  const scope = await authorize(options.viewer, "account.read", options.customerId);
   const customer = await getPrisma().customer.findFirst({
-    where: { id: viewer.customerId, shopId: viewer.shop.id },
+    where: { id: scope.customerId, shopId: scope.shop.id },
     select: customerSelect,
   });
   if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
   return customer;
 }
 
-// For node(id:): returns the customer only when it is the viewer themself.
-export async function findCustomerById(options: { viewer: Viewer; id: string }): Promise<CustomerSummary | null> {
-  if (options.viewer.kind !== "customer" || options.viewer.customerId !== options.id) return null;
-  return getCustomer({ viewer: options.viewer });
+// For node(id:) and optional fields: the customer only when it is the viewer's subject.
+export async function findCustomerById(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<CustomerSummary | null> {
+  const scope = await tryAuthorize(options.viewer, "account.read", options.id);
+  if (!scope) return null;
+  return getPrisma().customer.findFirst({
+    where: { id: scope.customerId, shopId: scope.shop.id },
+    select: customerSelect,
+  });
 }
 
 const name = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
@@ -56,6 +67,8 @@ export const signUpSchema = z.object({
 
 export async function createCustomer(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   input: unknown;
   // The request's Global Privacy Control signal: covered purposes cannot be granted.
   globalPrivacyControl?: boolean;
@@ -85,7 +98,7 @@ export async function createCustomer(options: {
   const passwordHash = await hashPassword(input.password);
   try {
     // The account and the choices ticked with it are one change.
-    return await getPrisma().$transaction(async (tx) => {
+    const created = await getPrisma().$transaction(async (tx) => {
       const customer = await tx.customer.create({
         data: {
           shopId: shop.id,
@@ -108,6 +121,10 @@ export async function createCustomer(options: {
       }
       return customer;
     });
+    // A double opt-in link for email marketing ticked at sign-up; best effort after
+    // commit, what is not sent now stays queued.
+    await tryDeliverPendingEmails({ shopId: shop.id });
+    return created;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const message = "An account with this email already exists in this shop. Sign in instead.";

@@ -4,7 +4,8 @@ import { PHONE_MESSAGE, shopDefaultCountry, toE164 } from "../addresses/phone";
 import { recordAuditEvent } from "../audit";
 import type { JsonValue } from "../audit/chain";
 import { type ChangedField, queueRecipientNotifications } from "../audit/recipients";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import { authorize } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { dataMapEntry } from "../data-map";
 import type { DataCategoryKey } from "../data-map/categories";
 import { getPrisma, type Prisma } from "../db";
@@ -126,10 +127,13 @@ export type CorrectableCustomer = Prisma.CustomerGetPayload<{ select: typeof upd
 export type CustomerPhoneValue = { kind: PhoneKind; number: string; isPrimary: boolean };
 
 // The fields this form corrects, as stored, for the signed-in customer only.
-export async function getCorrectableCustomer(options: { viewer: Viewer }): Promise<CorrectableCustomer> {
-  const viewer = requireCustomer(options.viewer);
+export async function getCorrectableCustomer(options: {
+  viewer: Viewer;
+  customerId?: string;
+}): Promise<CorrectableCustomer> {
+  const scope = await authorize(options.viewer, "account.read", options.customerId);
   const customer = await getPrisma().customer.findFirst({
-    where: { id: viewer.customerId, shopId: viewer.shop.id },
+    where: { id: scope.customerId, shopId: scope.shop.id },
     select: updatableSelect,
   });
   if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
@@ -152,12 +156,16 @@ function categoryOf(model: "Customer" | "CustomerPhone", field: string): DataCat
   return entry.fields[field]?.category ?? entry.category;
 }
 
-export async function updateCustomer(options: { viewer: Viewer; input: unknown }): Promise<CorrectableCustomer> {
-  const viewer = requireCustomer(options.viewer);
-  const parsed = customerUpdateSchema(shopDefaultCountry(viewer.shop)).safeParse(options.input);
+export async function updateCustomer(options: {
+  viewer: Viewer;
+  customerId?: string;
+  input: unknown;
+}): Promise<CorrectableCustomer> {
+  const scope = await authorize(options.viewer, "account.update", options.customerId);
+  const parsed = customerUpdateSchema(shopDefaultCountry(scope.shop)).safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const input = parsed.data;
-  const where = { id: viewer.customerId, shopId: viewer.shop.id };
+  const where = { id: scope.customerId, shopId: scope.shop.id };
 
   return getPrisma().$transaction(async (tx) => {
     // Serialises corrections of one customer, so "from" in the audit is what was replaced.
@@ -205,10 +213,9 @@ export async function updateCustomer(options: { viewer: Viewer; input: unknown }
       }
     }
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "customer.update",
       details: { fields: changes.map((c) => c.field) },
       values: { changes },
@@ -218,8 +225,8 @@ export async function updateCustomer(options: { viewer: Viewer; input: unknown }
       category: field === "phones" ? categoryOf("CustomerPhone", "number") : categoryOf("Customer", field),
     }));
     await queueRecipientNotifications(tx, {
-      shop: viewer.shop,
-      customerId: viewer.customerId,
+      shop: scope.shop,
+      customerId: scope.customerId,
       kind: "RECTIFICATION",
       changes: changed,
       payload: { subject: "customer" },

@@ -430,7 +430,8 @@ export const DATA_MAP: DataMapEntry[] = [
       policyVersion: auto("Policy version"),
       createdAt: auto("When"),
     },
-    technical: ["id", "shopId", "customerId"],
+    // The support session a choice was recorded in (the access log names it).
+    technical: ["id", "shopId", "customerId", "impersonationId"],
     exportAs: "consents",
     // The append-only ledger: no field identifies the person (actorId is the account's
     // or an agent's id), and once the account is a tombstone the records are the
@@ -477,7 +478,7 @@ export const DATA_MAP: DataMapEntry[] = [
       createdAt: auto("When"),
     },
     // Chain bookkeeping: sequence and hashes prove the log was not edited.
-    technical: ["id", "shopId", "customerId", "sequence", "prevHash", "hash"],
+    technical: ["id", "shopId", "customerId", "impersonationId", "sequence", "prevHash", "hash"],
     exportAs: "activity_log",
     // The hash-chained log keeps what happened (field names, ids); the values that
     // identify the person are in AuditEventValue, which erasure deletes.
@@ -650,6 +651,52 @@ export const DATA_MAP: DataMapEntry[] = [
       reason:
         "Proof that your request was carried out (GDPR Art. 5(2)): dates and counts only, no contact details, tied to the erased account.",
     },
+  },
+  {
+    model: "Impersonation",
+    isPersonal: true,
+    // Account activity, with sign-ins: who from the shop acted in the account, and why.
+    category: "signins",
+    label: "Support sessions in your account",
+    owner: byCustomer,
+    fields: {
+      reason: auto("Reason given by the support agent"),
+      ticket: auto("Support ticket"),
+      startedAt: auto("Started"),
+      expiresAt: auto("Would have ended at the latest"),
+      endedAt: auto("Ended"),
+      endReason: auto("How it ended"),
+    },
+    technical: ["id", "shopId", "agentId", "agentSessionId", "customerId"],
+    exportAs: "support_sessions",
+    // The audit chain keeps that a session took place (agent, times); the reason and
+    // ticket, written about this person, go with the account.
+    erasure: { action: "delete" },
+  },
+  {
+    model: "SupportAccessGrant",
+    isPersonal: true,
+    category: "signins",
+    label: "Permission for support staff",
+    owner: byCustomer,
+    fields: {
+      grantedAt: given("Allowed on"),
+      expiresAt: given("Allowed until"),
+      revokedAt: given("Withdrawn on"),
+    },
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "support_access",
+    erasure: { action: "delete" },
+  },
+  {
+    model: "Agent",
+    isPersonal: false,
+    reason: "The shop's support staff: staff accounts, not customer data.",
+  },
+  {
+    model: "AgentSession",
+    isPersonal: false,
+    reason: "Signed-in browsers of the shop's support staff.",
   },
   {
     model: "SuppressionEntry",

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "../audit";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import { authorize } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import { personalModels } from "./index";
@@ -10,11 +11,13 @@ import { formatValue, ownerWhere } from "./view";
 // field, when; never the value) so the customer can see it in their access log.
 export async function revealValue(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   model: string;
   id: string;
   field: string;
 }): Promise<string | null> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "data.reveal", options.customerId);
   const entry = personalModels().find((e) => e.model === options.model);
   const spec = entry?.fields[options.field];
   if (!entry || !/^[0-9a-f-]{36}$/i.test(options.id)) throw new AppError("NOT_FOUND", "No such record.");
@@ -30,15 +33,14 @@ export async function revealValue(options: {
     )[entry.model.charAt(0).toLowerCase() + entry.model.slice(1)];
     const row = await delegate.findFirst({
       // AND, not a spread: for the account itself the owner filter is also on `id`.
-      where: { AND: [ownerWhere(entry, viewer), { id: options.id }] },
+      where: { AND: [ownerWhere(entry, scope), { id: options.id }] },
       select: { id: true, [options.field]: true },
     });
     if (!row) throw new AppError("NOT_FOUND", "No such record.");
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "data.reveal",
       details: { model: entry.model, recordId: options.id, field: options.field },
     });

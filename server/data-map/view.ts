@@ -1,5 +1,6 @@
 import "server-only";
-import { type CustomerViewer, requireCustomer, type Viewer } from "../auth/viewer";
+import { authorize, type Scope } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
 import type { ShopProfile } from "../tenants/profile-schema";
@@ -57,17 +58,17 @@ export type RecordView = { id: string; model: string; values: ValueView[]; keptU
 export const MAX_PAGE_SIZE = 100;
 
 // Every query is scoped by owner and shop in its own `where`.
-export function ownerWhere(entry: PersonalModel, viewer: CustomerViewer): Record<string, unknown> {
-  const shopId = viewer.shop.id;
+export function ownerWhere(entry: PersonalModel, scope: Pick<Scope, "shop" | "customerId">): Record<string, unknown> {
+  const shopId = scope.shop.id;
   switch (entry.owner.kind) {
     case "self":
-      return { id: viewer.customerId, shopId };
+      return { id: scope.customerId, shopId };
     case "column":
       return entry.technical.includes("shopId")
-        ? { [entry.owner.column]: viewer.customerId, shopId }
-        : { [entry.owner.column]: viewer.customerId, customer: { shopId } };
+        ? { [entry.owner.column]: scope.customerId, shopId }
+        : { [entry.owner.column]: scope.customerId, customer: { shopId } };
     case "via":
-      return { [entry.owner.relation]: { [entry.owner.column]: viewer.customerId, shopId } };
+      return { [entry.owner.relation]: { [entry.owner.column]: scope.customerId, shopId } };
   }
 }
 
@@ -93,7 +94,7 @@ const isoText = (expression: string) => `to_char(${expression} AT TIME ZONE 'UTC
 // Every model's count and the account's activity dates in one statement: the cost of
 // "My data" must not grow with the number of models' round trips either.
 async function loadCountsAndActivity(
-  viewer: CustomerViewer,
+  scope: Scope,
   entries: PersonalModel[],
 ): Promise<{ counts: number[]; activity: Activity }> {
   const orders = `FROM "Order" WHERE "customerId" = $1::uuid AND "shopId" = $2::uuid`;
@@ -108,8 +109,8 @@ async function loadCountsAndActivity(
   ];
   const [row] = await getPrisma().$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT ${columns.join(",\n")}`,
-    viewer.customerId,
-    viewer.shop.id,
+    scope.customerId,
+    scope.shop.id,
   );
   const date = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
   return {
@@ -143,11 +144,11 @@ function categoryRetention(rule: ShopProfile["retention"][number], activity: Act
   return { rule, keptUntil, explanation };
 }
 
-export async function getDataCategories(options: { viewer: Viewer }): Promise<CategoryView[]> {
-  const viewer = requireCustomer(options.viewer);
-  const profile = viewer.shop.profile;
+export async function getDataCategories(options: { viewer: Viewer; customerId?: string }): Promise<CategoryView[]> {
+  const scope = await authorize(options.viewer, "data.read", options.customerId);
+  const profile = scope.shop.profile;
   const entries = personalModels();
-  const { counts, activity } = await loadCountsAndActivity(viewer, entries);
+  const { counts, activity } = await loadCountsAndActivity(scope, entries);
 
   const datasets: DatasetView[] = entries.flatMap((entry, i) =>
     datasetsOf(entry).map(({ category, fields }) => ({
@@ -186,13 +187,21 @@ export async function getDataCategories(options: { viewer: Viewer }): Promise<Ca
   });
 }
 
-export async function findDatasets(options: { viewer: Viewer; ids: string[] }): Promise<DatasetView[]> {
+export async function findDatasets(options: {
+  viewer: Viewer;
+  customerId?: string;
+  ids: string[];
+}): Promise<DatasetView[]> {
   if (options.ids.length > 50) throw new AppError("INVALID_INPUT", "Ask for at most 50 data sets at once.");
   const all = (await getDataCategories(options)).flatMap((c) => c.datasets);
   return options.ids.flatMap((id) => all.filter((d) => d.id === id));
 }
 
-export async function findDataset(options: { viewer: Viewer; id: string }): Promise<DatasetView | null> {
+export async function findDataset(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<DatasetView | null> {
   const [dataset] = await findDatasets({ viewer: options.viewer, ids: [options.id] });
   return dataset ?? null;
 }
@@ -265,11 +274,13 @@ const revive = (value: unknown) => (typeof value === "string" && TIMESTAMP.test(
 // "My data" page costs the same whatever the number of data sets shown.
 export async function getDatasetRecordsBatch(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   requests: RecordsRequest[];
 }): Promise<Page<RecordView>[]> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "data.read", options.customerId);
   const entries = new Map(personalModels().map((e) => [e.model, e]));
-  const params: unknown[] = [viewer.customerId, viewer.shop.id];
+  const params: unknown[] = [scope.customerId, scope.shop.id];
   const parts = options.requests.map((request, k) => {
     const entry = entries.get(request.dataset.model);
     if (!entry) throw new AppError("NOT_FOUND", "Unknown data set.");
@@ -310,7 +321,7 @@ export async function getDatasetRecordsBatch(options: {
       nodes: page.map((row) => ({
         id: String(row.id),
         model: entry.model,
-        keptUntil: recordKeptUntil(viewer.shop.profile, request.dataset.category, recordDate(entry.model, row)),
+        keptUntil: recordKeptUntil(scope.shop.profile, request.dataset.category, recordDate(entry.model, row)),
         values: request.dataset.fields.map((f) => {
           const value = formatValue(entry.model, f.key, row[f.key], row);
           return {
@@ -325,7 +336,9 @@ export async function getDatasetRecordsBatch(options: {
   });
 }
 
-export async function getDatasetRecords(options: { viewer: Viewer } & RecordsRequest): Promise<Page<RecordView>> {
+export async function getDatasetRecords(
+  options: { viewer: Viewer; customerId?: string } & RecordsRequest,
+): Promise<Page<RecordView>> {
   const [page] = await getDatasetRecordsBatch({ viewer: options.viewer, requests: [options] });
   return page;
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { Zip, ZipPassThrough } from "fflate";
 import { fromGlobalId } from "@/graphql/global-id";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import { recordAuditEvent } from "../audit";
+import { authorize, type Scope } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { getPrisma, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { logEvent } from "../log";
@@ -73,23 +75,40 @@ function filenameFor(kind: "invoice" | "warranty", number: string): string {
   return `${kind}-${safe || "document"}.pdf`;
 }
 
-export async function getDocumentPdf(options: { viewer: Viewer; id: string }): Promise<DocumentPdf> {
+// Downloads appear in the customer's access log (whoever made them: the customer, or a
+// support agent acting in the account).
+async function recordDownload(scope: Scope, action: string, details: Record<string, unknown>): Promise<void> {
+  await getPrisma().$transaction((tx) =>
+    recordAuditEvent(tx, { shopId: scope.shop.id, customerId: scope.customerId, ...scope.actor, action, details }),
+  );
+}
+
+export async function getDocumentPdf(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<DocumentPdf> {
   // Signed-out callers learn nothing about the id, not even whether it is well formed.
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "document.download", options.customerId);
   const parsed = fromGlobalId(options.id);
   // An id that is not a uuid would make the database raise an error (a 500), not a 404.
   if (!parsed || !UUID.test(parsed.id)) throw notFound();
-  const where = { id: parsed.id, customerId: viewer.customerId, shopId: viewer.shop.id };
-  const issuer = issuerFor(viewer.shop);
+  const where = { id: parsed.id, customerId: scope.customerId, shopId: scope.shop.id };
+  const issuer = issuerFor(scope.shop);
 
   if (parsed.type === "Invoice") {
     const invoice = await getPrisma().invoice.findFirst({ where, select: invoiceSelect });
     if (!invoice) throw notFound();
+    await recordDownload(scope, "document.download", { documentType: "Invoice", documentId: parsed.id });
     return { filename: filenameFor("invoice", invoice.number), bytes: await renderInvoicePdf({ invoice, issuer }) };
   }
   if (parsed.type === "WarrantyCertificate") {
     const certificate = await getPrisma().warrantyCertificate.findFirst({ where, select: warrantySelect });
     if (!certificate) throw notFound();
+    await recordDownload(scope, "document.download", {
+      documentType: "WarrantyCertificate",
+      documentId: parsed.id,
+    });
     return {
       filename: filenameFor("warranty", certificate.number),
       bytes: await renderWarrantyCertificatePdf({ certificate, issuer }),
@@ -170,8 +189,13 @@ export type DocumentsArchive = { filename: string; stream: ReadableStream<Uint8A
 // as the single downloads are. Streamed: documents are rendered page by page as the
 // client reads, so an account with thousands of documents needs little memory. The
 // viewer is checked before anything is streamed (a signed-out caller gets the error).
-export async function getDocumentsArchive(options: { viewer: Viewer; now?: Date }): Promise<DocumentsArchive> {
-  const viewer = requireCustomer(options.viewer);
+export async function getDocumentsArchive(options: {
+  viewer: Viewer;
+  customerId?: string;
+  now?: Date;
+}): Promise<DocumentsArchive> {
+  const scope = await authorize(options.viewer, "document.download", options.customerId);
+  await recordDownload(scope, "documents.archive", {});
   const now = options.now ?? new Date();
   const kinds: DocumentKind[] = ["invoice", "warranty"];
   let kind = 0;
@@ -202,8 +226,8 @@ export async function getDocumentsArchive(options: { viewer: Viewer; now?: Date 
     }
     const take = DOCUMENTS_ARCHIVE.batch;
     const page = await renderDocumentsForExport({
-      shop: viewer.shop,
-      customerId: viewer.customerId,
+      shop: scope.shop,
+      customerId: scope.customerId,
       kind: kinds[kind],
       after,
       take,
@@ -236,12 +260,12 @@ export async function getDocumentsArchive(options: { viewer: Viewer; now?: Date 
       } catch (error) {
         logEvent("error", {
           event: "documents.archive-failed",
-          shop: viewer.shop.handle,
+          shop: scope.shop.handle,
           errorName: error instanceof Error ? error.name : typeof error,
         });
         throw error;
       }
     },
   });
-  return { filename: `${viewer.shop.handle}-documents-${now.toISOString().slice(0, 10)}.zip`, stream };
+  return { filename: `${scope.shop.handle}-documents-${now.toISOString().slice(0, 10)}.zip`, stream };
 }

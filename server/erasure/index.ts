@@ -4,8 +4,9 @@ import { z } from "zod";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
+import { authorize, type Scope, tryAuthorize } from "../auth/authorize";
 import { reauthenticateSession } from "../auth/reauthenticate";
-import { type CustomerViewer, requireCustomer, type Viewer } from "../auth/viewer";
+import type { Viewer } from "../auth/viewer";
 import { personalModels } from "../data-map";
 import { getPrisma, type Prisma } from "../db";
 import type { DeletionRequestStatus } from "../db/generated/enums";
@@ -83,20 +84,20 @@ export function deletionConfirmationUrl(shopHandle: string, token: string): stri
   return appUrl(`/${shopHandle}/account/privacy/delete/confirm?token=${encodeURIComponent(token)}`);
 }
 
-const ownerOf = (viewer: CustomerViewer) => ({ customerId: viewer.customerId, shopId: viewer.shop.id });
+const ownerOf = (scope: Scope) => ({ customerId: scope.customerId, shopId: scope.shop.id });
 
 // Mail about the deletion to the account's address, in the caller's transaction.
 async function mailCustomer(
   tx: Prisma.TransactionClient,
-  viewer: CustomerViewer,
+  scope: Scope,
   mail: { kind: string; subject: string; lines: string[] },
 ): Promise<void> {
   const customer = await tx.customer.findFirstOrThrow({
-    where: { id: viewer.customerId, shopId: viewer.shop.id },
+    where: { id: scope.customerId, shopId: scope.shop.id },
     select: { email: true, firstName: true },
   });
   await enqueueEmail(tx, {
-    ...ownerOf(viewer),
+    ...ownerOf(scope),
     to: customer.email,
     kind: mail.kind,
     subject: mail.subject,
@@ -105,10 +106,13 @@ async function mailCustomer(
 }
 
 // The open request (awaiting confirmation, scheduled or running), if any.
-export async function getDeletionRequest(options: { viewer: Viewer }): Promise<DeletionRequestView | null> {
-  const viewer = requireCustomer(options.viewer);
+export async function getDeletionRequest(options: {
+  viewer: Viewer;
+  customerId?: string;
+}): Promise<DeletionRequestView | null> {
+  const scope = await authorize(options.viewer, "deletion.read", options.customerId);
   return getPrisma().deletionRequest.findFirst({
-    where: { ...ownerOf(viewer), status: { in: OPEN_STATUSES } },
+    where: { ...ownerOf(scope), status: { in: OPEN_STATUSES } },
     orderBy: { createdAt: "desc" },
     select: requestSelect,
   });
@@ -119,27 +123,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // For node(id:): null (never an error) for anything but the signed-in owner's request.
 export async function findDeletionRequest(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   id: string;
 }): Promise<DeletionRequestView | null> {
-  const viewer = options.viewer;
-  if (viewer.kind !== "customer" || !UUID.test(options.id)) return null;
+  const scope = await tryAuthorize(options.viewer, "deletion.read");
+  if (!scope || !UUID.test(options.id)) return null;
   return getPrisma().deletionRequest.findFirst({
-    where: { id: options.id, ...ownerOf(viewer) },
+    where: { id: options.id, ...ownerOf(scope) },
     select: requestSelect,
   });
 }
 
 // What erasure would do if it ran on the scheduled date (or, with nothing scheduled, at
 // the end of a grace period starting now): the same plan the engine fixes when it starts.
-export async function getDeletionPlan(options: { viewer: Viewer; now?: Date }): Promise<DeletionPlanView> {
-  const viewer = requireCustomer(options.viewer);
+export async function getDeletionPlan(options: {
+  viewer: Viewer;
+  customerId?: string;
+  now?: Date;
+}): Promise<DeletionPlanView> {
+  const scope = await authorize(options.viewer, "deletion.read", options.customerId);
   const now = options.now ?? new Date();
-  const profile = viewer.shop.profile;
-  const open = await getDeletionRequest({ viewer });
+  const profile = scope.shop.profile;
+  const open = await getDeletionRequest({ viewer: options.viewer });
   const erasureDate = open?.scheduledFor ?? new Date(now.getTime() + profile.deletion.gracePeriodDays * DAY_MS);
   const db = prismaErasureDb();
-  const anchors = await readAnchors(db, viewer.customerId, viewer.shop.id, erasureDate);
-  const entries = await computePlan(db, { shop: viewer.shop, customerId: viewer.customerId, anchors });
+  const anchors = await readAnchors(db, scope.customerId, scope.shop.id, erasureDate);
+  const entries = await computePlan(db, { shop: scope.shop, customerId: scope.customerId, anchors });
   return {
     warning: profile.deletion.warning,
     gracePeriodDays: profile.deletion.gracePeriodDays,
@@ -163,15 +173,16 @@ const requestSchema = z.object({
 // A newer request replaces an unconfirmed one; a scheduled one must be cancelled first.
 export async function requestAccountDeletion(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   input: unknown;
-  client?: { ip: string | null; userAgent: string | null };
 }): Promise<DeletionRequestView> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "deletion.request", options.customerId);
   const parsed = requestSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const prisma = getPrisma();
   const now = new Date();
-  const open = await getDeletionRequest({ viewer });
+  const open = await getDeletionRequest({ viewer: options.viewer });
   if (open && open.status !== "AWAITING_CONFIRMATION") {
     throw new AppError(
       "CONFLICT",
@@ -181,45 +192,44 @@ export async function requestAccountDeletion(options: {
     );
   }
   const recent = await prisma.deletionRequest.count({
-    where: { ...ownerOf(viewer), requestedAt: { gt: new Date(now.getTime() - DELETION.windowMs) } },
+    where: { ...ownerOf(scope), requestedAt: { gt: new Date(now.getTime() - DELETION.windowMs) } },
   });
   if (recent >= DELETION.maxPerWindow) {
     throw new AppError("RATE_LIMITED", "You asked to delete your account several times today. Try again tomorrow.");
   }
-  await reauthenticateSession({ viewer, input: { password: parsed.data.password }, client: options.client });
+  await reauthenticateSession({ viewer: options.viewer, input: { password: parsed.data.password } });
 
   const token = randomBytes(32).toString("base64url");
   const tokenExpiresAt = new Date(now.getTime() + DELETION.tokenTtlMs);
   const created = await prisma.$transaction(async (tx) => {
     const active = await tx.customer.findFirst({
-      where: { id: viewer.customerId, shopId: viewer.shop.id, status: "ACTIVE" },
+      where: { id: scope.customerId, shopId: scope.shop.id, status: "ACTIVE" },
       select: { id: true },
     });
     if (!active) throw new AppError("CONFLICT", "This account cannot be deleted now.");
     await tx.deletionRequest.updateMany({
-      where: { ...ownerOf(viewer), status: "AWAITING_CONFIRMATION" },
+      where: { ...ownerOf(scope), status: "AWAITING_CONFIRMATION" },
       data: { status: "SUPERSEDED", cancelledAt: now },
     });
     const request = await tx.deletionRequest.create({
-      data: { ...ownerOf(viewer), tokenHash: hashDeletionToken(token), tokenExpiresAt, requestedAt: now },
+      data: { ...ownerOf(scope), tokenHash: hashDeletionToken(token), tokenExpiresAt, requestedAt: now },
       select: requestSelect,
     });
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "account.deletion-requested",
       details: { requestId: request.id, expiresAt: tokenExpiresAt.toISOString() },
     });
-    const grace = viewer.shop.profile.deletion.gracePeriodDays;
-    await mailCustomer(tx, viewer, {
+    const grace = scope.shop.profile.deletion.gracePeriodDays;
+    await mailCustomer(tx, scope, {
       kind: "account-deletion-confirmation",
-      subject: `Confirm that you want to delete your ${viewer.shop.name} account`,
+      subject: `Confirm that you want to delete your ${scope.shop.name} account`,
       lines: [
-        `Someone (we hope you) asked to delete your ${viewer.shop.name} account. To confirm, open this link while signed in:`,
+        `Someone (we hope you) asked to delete your ${scope.shop.name} account. To confirm, open this link while signed in:`,
         "",
-        deletionConfirmationUrl(viewer.shop.handle, token),
+        deletionConfirmationUrl(scope.shop.handle, token),
         "",
         "The link works once, for 24 hours.",
         grace > 0
@@ -231,7 +241,7 @@ export async function requestAccountDeletion(options: {
     });
     return request;
   });
-  await tryDeliverPendingEmails({ shopId: viewer.shop.id });
+  await tryDeliverPendingEmails({ shopId: scope.shop.id });
   return created;
 }
 
@@ -251,16 +261,18 @@ const NOT_VALID =
 // the mailbox, the session the account. Schedules erasure after the grace period.
 export async function confirmAccountDeletion(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   input: unknown;
 }): Promise<DeletionRequestView> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "deletion.confirm", options.customerId);
   const input = z.object({ token: z.unknown() }).safeParse(options.input);
   const token = tokenSchema.safeParse(input.success ? input.data.token : undefined);
   if (!token.success) throw tokenError(NOT_VALID);
   const prisma = getPrisma();
   const now = new Date();
   const found = await prisma.deletionRequest.findFirst({
-    where: { tokenHash: hashDeletionToken(token.data), ...ownerOf(viewer) },
+    where: { tokenHash: hashDeletionToken(token.data), ...ownerOf(scope) },
     select: { ...requestSelect },
   });
   if (!found) throw tokenError(NOT_VALID);
@@ -281,7 +293,7 @@ export async function confirmAccountDeletion(options: {
   if (!found.tokenExpiresAt || found.tokenExpiresAt <= now) {
     throw tokenError("This link expired (links work for 24 hours). Ask again to get a new one.");
   }
-  const grace = viewer.shop.profile.deletion.gracePeriodDays;
+  const grace = scope.shop.profile.deletion.gracePeriodDays;
   const scheduledFor = new Date(now.getTime() + grace * DAY_MS);
   const confirmed = await prisma.$transaction(async (tx) => {
     // The claim re-checks the state: a link opened twice at once confirms once, and a
@@ -292,7 +304,7 @@ export async function confirmAccountDeletion(options: {
     });
     if (claimed.count !== 1) throw tokenError("This link was already used or the request was cancelled.");
     await tx.customer.updateMany({
-      where: { id: viewer.customerId, shopId: viewer.shop.id },
+      where: { id: scope.customerId, shopId: scope.shop.id },
       data: { status: "DELETION_SCHEDULED", updatedAt: now },
     });
     await enqueueJob(tx, {
@@ -303,37 +315,39 @@ export async function confirmAccountDeletion(options: {
       maxAttempts: 10,
     });
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "account.deletion-confirmed",
       details: { requestId: found.id, scheduledFor: scheduledFor.toISOString() },
     });
     if (grace > 0) {
-      await mailCustomer(tx, viewer, {
+      await mailCustomer(tx, scope, {
         kind: "account-deletion-scheduled",
-        subject: `Your ${viewer.shop.name} account will be deleted on ${scheduledFor.toISOString().slice(0, 10)}`,
+        subject: `Your ${scope.shop.name} account will be deleted on ${scheduledFor.toISOString().slice(0, 10)}`,
         lines: [
-          `You confirmed that you want to delete your ${viewer.shop.name} account. It will be deleted on ${scheduledFor.toUTCString()}.`,
+          `You confirmed that you want to delete your ${scope.shop.name} account. It will be deleted on ${scheduledFor.toUTCString()}.`,
           "",
-          `Until then you can cancel: sign in and open ${appUrl(`/${viewer.shop.handle}/account/privacy/delete`)}`,
+          `Until then you can cancel: sign in and open ${appUrl(`/${scope.shop.handle}/account/privacy/delete`)}`,
         ],
       });
     }
     return tx.deletionRequest.findUniqueOrThrow({ where: { id: found.id }, select: requestSelect });
   });
-  await tryDeliverPendingEmails({ shopId: viewer.shop.id });
+  await tryDeliverPendingEmails({ shopId: scope.shop.id });
   return confirmed;
 }
 
 // Cancels the open request before erasure starts.
-export async function cancelAccountDeletion(options: { viewer: Viewer }): Promise<DeletionRequestView> {
-  const viewer = requireCustomer(options.viewer);
+export async function cancelAccountDeletion(options: {
+  viewer: Viewer;
+  customerId?: string;
+}): Promise<DeletionRequestView> {
+  const scope = await authorize(options.viewer, "deletion.cancel", options.customerId);
   const now = new Date();
   const cancelled = await getPrisma().$transaction(async (tx) => {
     const open = await tx.deletionRequest.findFirst({
-      where: { ...ownerOf(viewer), status: { in: OPEN_STATUSES } },
+      where: { ...ownerOf(scope), status: { in: OPEN_STATUSES } },
       orderBy: { createdAt: "desc" },
       select: { id: true, status: true },
     });
@@ -346,26 +360,25 @@ export async function cancelAccountDeletion(options: { viewer: Viewer }): Promis
       throw new AppError("CONFLICT", "Erasure has already started and can no longer be cancelled.");
     }
     await tx.customer.updateMany({
-      where: { id: viewer.customerId, shopId: viewer.shop.id, status: "DELETION_SCHEDULED" },
+      where: { id: scope.customerId, shopId: scope.shop.id, status: "DELETION_SCHEDULED" },
       data: { status: "ACTIVE", updatedAt: now },
     });
     // The job would find the request cancelled and do nothing; removing it keeps the
     // queue clean.
     await tx.job.deleteMany({ where: { kind: ERASURE_JOB, key: open.id, status: "QUEUED" } });
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "account.deletion-cancelled",
       details: { requestId: open.id, wasScheduled: open.status === "SCHEDULED" },
     });
     if (open.status === "SCHEDULED") {
-      await mailCustomer(tx, viewer, {
+      await mailCustomer(tx, scope, {
         kind: "account-deletion-cancelled",
-        subject: `Your ${viewer.shop.name} account will not be deleted`,
+        subject: `Your ${scope.shop.name} account will not be deleted`,
         lines: [
-          `The deletion of your ${viewer.shop.name} account was cancelled; nothing was deleted.`,
+          `The deletion of your ${scope.shop.name} account was cancelled; nothing was deleted.`,
           "",
           "If you did not cancel it, sign in and change your password.",
         ],
@@ -373,7 +386,7 @@ export async function cancelAccountDeletion(options: { viewer: Viewer }): Promis
     }
     return tx.deletionRequest.findUniqueOrThrow({ where: { id: open.id }, select: requestSelect });
   });
-  await tryDeliverPendingEmails({ shopId: viewer.shop.id });
+  await tryDeliverPendingEmails({ shopId: scope.shop.id });
   return cancelled;
 }
 

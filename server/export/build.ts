@@ -3,7 +3,8 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
-import type { CustomerViewer } from "../auth/viewer";
+import { actorOf } from "../auth/authorize";
+import { systemViewer } from "../auth/viewer";
 import { type PersonalModel, personalModels } from "../data-map/index";
 import { getDataCategories } from "../data-map/view";
 import { getDatabase, getPrisma } from "../db";
@@ -142,14 +143,9 @@ async function planAndWrite(
   });
 
   // The export's owner, as "My data" sees them: the same categories, nothing more.
-  const owner: CustomerViewer = {
-    kind: "customer",
-    shop,
-    customerId: found.customerId,
-    sessionId: "",
-    authenticatedAt: new Date(0),
-  };
-  const visible = (await getDataCategories({ viewer: owner })).map((c) => c.key);
+  // The job acts as itself (a system actor) on the export's owner.
+  const job = systemViewer({ shop, job: "export.build", subjectId: found.customerId });
+  const visible = (await getDataCategories({ viewer: job })).map((c) => c.key);
   const categories = found.categories.length ? visible.filter((key) => found.categories.includes(key)) : visible;
   const entries = new Map(personalModels().map((e) => [e.model, e]));
   const all = exportDatasets();
@@ -244,8 +240,7 @@ async function planAndWrite(
     await recordAuditEvent(tx, {
       shopId: shop.id,
       customerId: found.customerId,
-      actorType: "SYSTEM",
-      actorId: null,
+      ...actorOf(job),
       action: "export.ready",
       details: { exportId: found.id, format: found.format, records: done, byteSize: stored.byteSize },
     });

@@ -3,8 +3,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import { recordAuditEvent } from "../audit";
+import { authorize, requireSelf, type Scope, tryAuthorize } from "../auth/authorize";
 import { getAuthSecret } from "../auth/secret";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import type { Viewer } from "../auth/viewer";
 import { DATA_CATEGORY_KEYS } from "../data-map/categories";
 import { decodeCursor, getDataCategories, type Page, pageSize } from "../data-map/view";
 import { getPrisma, type Prisma } from "../db";
@@ -83,8 +84,12 @@ export type CreateExportResult = { export: ExportView; isExisting: boolean };
 
 // One export runs at a time per customer: asking again while one is queued or running
 // returns that one. At most EXPORT.dailyLimit new exports in any 24 hours.
-export async function createExport(options: { viewer: Viewer; input: unknown }): Promise<CreateExportResult> {
-  const viewer = requireCustomer(options.viewer);
+export async function createExport(options: {
+  viewer: Viewer;
+  customerId?: string;
+  input: unknown;
+}): Promise<CreateExportResult> {
+  const scope = await authorize(options.viewer, "export.create", options.customerId);
   const parsed = createSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const input = parsed.data;
@@ -95,7 +100,7 @@ export async function createExport(options: { viewer: Viewer; input: unknown }):
   }
   const categories = [...new Set(input.categories ?? [])];
   if (categories.length) {
-    const visible = new Set((await getDataCategories({ viewer })).map((c) => c.key));
+    const visible = new Set((await getDataCategories({ viewer: options.viewer })).map((c) => c.key));
     const unknown = categories.filter((c) => !visible.has(c));
     if (unknown.length) {
       const message = `This shop holds no "${unknown[0]}" data about you.`;
@@ -107,16 +112,16 @@ export async function createExport(options: { viewer: Viewer; input: unknown }):
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
     // Serialise one customer's requests, so two clicks cannot start two exports.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`export:${viewer.customerId}`}, 0))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`export:${scope.customerId}`}, 0))`;
     const running = await tx.export.findFirst({
-      where: { customerId: viewer.customerId, shopId: viewer.shop.id, status: { in: ["QUEUED", "RUNNING"] } },
+      where: { customerId: scope.customerId, shopId: scope.shop.id, status: { in: ["QUEUED", "RUNNING"] } },
       select: exportSelect,
       orderBy: { createdAt: "desc" },
     });
     if (running) return { export: running, isExisting: true };
     const since = new Date(Date.now() - 24 * 60 * 60_000);
     const recent = await tx.export.count({
-      where: { customerId: viewer.customerId, shopId: viewer.shop.id, createdAt: { gte: since } },
+      where: { customerId: scope.customerId, shopId: scope.shop.id, createdAt: { gte: since } },
     });
     if (recent >= EXPORT.dailyLimit) {
       throw new AppError(
@@ -126,8 +131,8 @@ export async function createExport(options: { viewer: Viewer; input: unknown }):
     }
     const created = await tx.export.create({
       data: {
-        shopId: viewer.shop.id,
-        customerId: viewer.customerId,
+        shopId: scope.shop.id,
+        customerId: scope.customerId,
         format: input.format,
         categories,
         from: input.from ? new Date(`${input.from}T00:00:00Z`) : null,
@@ -137,10 +142,9 @@ export async function createExport(options: { viewer: Viewer; input: unknown }):
     });
     await enqueueJob(tx, { kind: EXPORT_BUILD_JOB, key: created.id, payload: { exportId: created.id } });
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "export.request",
       details: {
         exportId: created.id,
@@ -156,13 +160,15 @@ export async function createExport(options: { viewer: Viewer; input: unknown }):
 
 export async function getExports(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   first?: number | null;
   after?: string | null;
 }): Promise<Page<ExportView>> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "exports.read", options.customerId);
   const take = pageSize(options.first);
   const cursor = decodeCursor(options.after);
-  const where = { customerId: viewer.customerId, shopId: viewer.shop.id };
+  const where = { customerId: scope.customerId, shopId: scope.shop.id };
   const [rows, totalCount] = await Promise.all([
     getPrisma().export.findMany({
       where: cursor ? { ...where, id: { lt: cursor } } : where,
@@ -178,10 +184,15 @@ export async function getExports(options: {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function findExport(options: { viewer: Viewer; id: string }): Promise<ExportView | null> {
-  if (options.viewer.kind !== "customer" || !UUID.test(options.id)) return null;
+export async function findExport(options: {
+  viewer: Viewer;
+  customerId?: string;
+  id: string;
+}): Promise<ExportView | null> {
+  const scope = await tryAuthorize(options.viewer, "exports.read");
+  if (!scope || !UUID.test(options.id)) return null;
   return getPrisma().export.findFirst({
-    where: { id: options.id, customerId: options.viewer.customerId, shopId: options.viewer.shop.id },
+    where: { id: options.id, customerId: scope.customerId, shopId: scope.shop.id },
     select: exportSelect,
   });
 }
@@ -189,11 +200,13 @@ export async function findExport(options: { viewer: Viewer; id: string }): Promi
 // The downloads of several exports in one statement (newest first, at most 20 each).
 export async function getExportDownloads(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   exportIds: string[];
 }): Promise<Map<string, ExportDownloadView[]>> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, "exports.read", options.customerId);
   const rows = await getPrisma().exportDownload.findMany({
-    where: { exportId: { in: options.exportIds }, customerId: viewer.customerId, export: { shopId: viewer.shop.id } },
+    where: { exportId: { in: options.exportIds }, customerId: scope.customerId, export: { shopId: scope.shop.id } },
     orderBy: { at: "desc" },
     select: { id: true, exportId: true, at: true, userAgent: true },
   });
@@ -242,30 +255,38 @@ export function checkDownloadToken(
 
 export type DownloadOutcome =
   | { ok: true; stream: Readable; byteSize: number; filename: string; contentType: string; sha256: string | null }
-  | { ok: false; reason: "signed-out" | "not-found" | "expired" | "reauthenticate"; shopHandle?: string };
+  | { ok: false; reason: "signed-out" | "forbidden" | "not-found" | "expired" | "reauthenticate"; shopHandle?: string };
 
 // Everything the download route decides. Another customer's export, a made-up or
 // altered link and an unknown id all look the same: not found.
 export async function openExportDownload(options: {
   viewer: Viewer;
+  // The customer the call is about (a Customer field passes its parent): must be the subject.
+  customerId?: string;
   id: string;
   token: string | null;
-  client: { ip: string | null; userAgent: string | null };
   now?: Date;
 }): Promise<DownloadOutcome> {
-  if (options.viewer.kind !== "customer") return { ok: false, reason: "signed-out" };
-  const viewer = options.viewer;
+  let scope: Scope;
+  try {
+    scope = await authorize(options.viewer, "export.download", options.customerId);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, reason: error.code === "UNAUTHENTICATED" ? "signed-out" : "forbidden" };
+  }
+  // Only the account's owner downloads the whole account (authorize refuses agents).
+  const viewer = requireSelf(options.viewer);
   const now = options.now ?? new Date();
   const found = await findExport({ viewer, id: options.id });
   if (!found) return { ok: false, reason: "not-found" };
-  const check = checkDownloadToken(options.token, { exportId: found.id, customerId: viewer.customerId, now });
+  const check = checkDownloadToken(options.token, { exportId: found.id, customerId: scope.customerId, now });
   if (check === "invalid") return { ok: false, reason: "not-found" };
   if (check === "expired" || found.status === "EXPIRED" || (found.expiresAt && found.expiresAt <= now)) {
     return { ok: false, reason: "expired" };
   }
   if (found.status !== "READY") return { ok: false, reason: "not-found" };
   if (now.getTime() - viewer.authenticatedAt.getTime() > EXPORT.recentSignInMs) {
-    return { ok: false, reason: "reauthenticate", shopHandle: viewer.shop.handle };
+    return { ok: false, reason: "reauthenticate", shopHandle: scope.shop.handle };
   }
   const storageKey = (await getPrisma().export.findUnique({ where: { id: found.id }, select: { storageKey: true } }))
     ?.storageKey;
@@ -278,17 +299,16 @@ export async function openExportDownload(options: {
     await tx.exportDownload.create({
       data: {
         exportId: found.id,
-        customerId: viewer.customerId,
+        customerId: scope.customerId,
         at: now,
-        ip: options.client.ip,
-        userAgent: options.client.userAgent?.slice(0, 500) ?? null,
+        ip: viewer.request.ip,
+        userAgent: viewer.request.userAgent?.slice(0, 500) ?? null,
       },
     });
     await recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: viewer.customerId,
-      actorType: "CUSTOMER",
-      actorId: viewer.customerId,
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      ...scope.actor,
       action: "export.download",
       details: { exportId: found.id },
     });
@@ -297,7 +317,7 @@ export async function openExportDownload(options: {
     ok: true,
     stream: file.stream,
     byteSize: file.byteSize,
-    filename: exportFilename(viewer.shop.handle, found.createdAt, found.format),
+    filename: exportFilename(scope.shop.handle, found.createdAt, found.format),
     contentType: found.format === "JSON" ? "application/json; charset=utf-8" : "application/zip",
     sha256: found.sha256,
   };

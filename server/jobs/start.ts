@@ -4,6 +4,7 @@ import { getPrisma } from "../db";
 import { scheduleRetentionSweep } from "../erasure";
 import { scheduleExportSweep } from "../export";
 import { logEvent } from "../log";
+import { expireImpersonations } from "../impersonation/sessions";
 import { deliverPendingEmails } from "../mail";
 import { enqueueJob, registerJobHandler, startJobWorker } from "./index";
 
@@ -21,7 +22,20 @@ registerJobHandler(MAIL_DELIVERY_JOB, {
   nextRunAt: (now) => new Date(now.getTime() + MAIL_EVERY_MS),
 });
 
+export const IMPERSONATION_EXPIRY_JOB = "impersonation.expire";
+const IMPERSONATION_EVERY_MS = 60_000;
+
+registerJobHandler(IMPERSONATION_EXPIRY_JOB, {
+  // Writes down the end of support sessions whose time ran out (they stop acting at
+  // expiry whether or not this has run).
+  async run() {
+    await expireImpersonations();
+  },
+  nextRunAt: (now) => new Date(now.getTime() + IMPERSONATION_EVERY_MS),
+});
+
 export async function scheduleRecurringJobs(): Promise<void> {
+  await enqueueJob(getPrisma(), { kind: IMPERSONATION_EXPIRY_JOB, key: "all" });
   await scheduleExportSweep();
   await scheduleRetentionSweep();
   // Without SMTP outside demo mode nothing can be sent: no point in waking up for it.

@@ -1,5 +1,6 @@
 import "server-only";
-import { requireCustomer, type Viewer } from "../auth/viewer";
+import { authorize, type ReadAction, tryAuthorize } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
 import { decodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, type Prisma } from "../db";
 
@@ -57,21 +58,22 @@ const warrantySelect = {
 
 export type WarrantyView = Prisma.WarrantyCertificateGetPayload<{ select: typeof warrantySelect }>;
 
-type PageArgs = { viewer: Viewer; first?: number | null; after?: string | null };
+type PageArgs = { viewer: Viewer; customerId?: string; first?: number | null; after?: string | null };
+type PageOptions = PageArgs & { action: ReadAction };
 type Window = { take: number; cursor?: { id: string }; skip?: number };
-type Scope = { customerId: string; shopId: string };
+type OwnerWhere = { customerId: string; shopId: string };
 
 // One page: the rows after the cursor plus one (to know whether more follow) and the
 // total, both scoped to the viewer.
 async function page<T extends { id: string }>(
-  options: PageArgs,
-  fetch: (where: Scope, window: Window) => Promise<T[]>,
-  count: (where: Scope) => Promise<number>,
+  options: PageOptions,
+  fetch: (where: OwnerWhere, window: Window) => Promise<T[]>,
+  count: (where: OwnerWhere) => Promise<number>,
 ): Promise<Page<T>> {
-  const viewer = requireCustomer(options.viewer);
+  const scope = await authorize(options.viewer, options.action, options.customerId);
   const take = pageSize(options.first);
   const cursor = decodeCursor(options.after);
-  const where = { customerId: viewer.customerId, shopId: viewer.shop.id };
+  const where = { customerId: scope.customerId, shopId: scope.shop.id };
   const window = { take: take + 1, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
   const [rows, totalCount] = await Promise.all([fetch(where, window), count(where)]);
   return { nodes: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
@@ -82,7 +84,7 @@ const newestFirst = <K extends string>(field: K) => [{ [field]: "desc" as const 
 export function listOrders(options: PageArgs): Promise<Page<OrderView>> {
   const prisma = getPrisma();
   return page(
-    options,
+    { ...options, action: "data.read" },
     (where, window) =>
       prisma.order.findMany({ where, select: orderSelect, orderBy: newestFirst("placedAt"), ...window }),
     (where) => prisma.order.count({ where }),
@@ -92,7 +94,7 @@ export function listOrders(options: PageArgs): Promise<Page<OrderView>> {
 export function listInvoices(options: PageArgs): Promise<Page<InvoiceView>> {
   const prisma = getPrisma();
   return page(
-    options,
+    { ...options, action: "documents.read" },
     (where, window) =>
       prisma.invoice.findMany({ where, select: invoiceSelect, orderBy: newestFirst("issuedAt"), ...window }),
     (where) => prisma.invoice.count({ where }),
@@ -102,7 +104,7 @@ export function listInvoices(options: PageArgs): Promise<Page<InvoiceView>> {
 export function listWarrantyCertificates(options: PageArgs): Promise<Page<WarrantyView>> {
   const prisma = getPrisma();
   return page(
-    options,
+    { ...options, action: "documents.read" },
     (where, window) =>
       prisma.warrantyCertificate.findMany({
         where,
@@ -120,8 +122,9 @@ export async function findOwnRecord(options: {
   type: "Order" | "Invoice" | "WarrantyCertificate";
   id: string;
 }): Promise<OrderView | InvoiceView | WarrantyView | null> {
-  if (options.viewer.kind !== "customer" || !/^[0-9a-f-]{36}$/i.test(options.id)) return null;
-  const where = { id: options.id, customerId: options.viewer.customerId, shopId: options.viewer.shop.id };
+  const scope = await tryAuthorize(options.viewer, options.type === "Order" ? "data.read" : "documents.read");
+  if (!scope || !/^[0-9a-f-]{36}$/i.test(options.id)) return null;
+  const where = { id: options.id, customerId: scope.customerId, shopId: scope.shop.id };
   const prisma = getPrisma();
   switch (options.type) {
     case "Order":

@@ -229,6 +229,10 @@ export const shopProfileSchema = z
         invitationChannels: z.array(z.enum(INVITATION_CHANNELS)),
         nationalId: z.object({ label: text, description: text }).strict().nullable(),
         impersonationNeedsPermission: z.boolean(),
+        // How long a support agent's session in a customer's account lasts (at most 30).
+        impersonationMaxMinutes: z.number().int().min(1).max(30).default(30),
+        // Whether the customer is emailed when a support session starts.
+        notifyCustomerOfSupportSessions: z.boolean().default(true),
       })
       .strict(),
     statements: z.array(text).default([]).describe("further promises, quoted or paraphrased"),

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/server/auth/password";
-import type { CustomerViewer } from "@/server/auth/viewer";
+import {
+  type AgentViewer,
+  type CustomerViewer,
+  customerViewer,
+  NO_REQUEST,
+  resolveSessionViewer,
+} from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
 import { findShop, type ShopRef } from "@/server/tenants";
 
@@ -39,13 +45,12 @@ export async function signedInViewer(options: { shop?: string; email?: string } 
   const session = await getPrisma().session.create({
     data: { customerId: customer.id, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return {
-    kind: "customer",
+  return customerViewer({
     shop: await shop(options.shop),
     customerId: customer.id,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,
-  };
+  });
 }
 
 // A signed-in customer with years of realistic history (the demo seed's generator).
@@ -71,5 +76,51 @@ export async function viewerWithHistory(
   const session = await getPrisma().session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return { kind: "customer", shop: s, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt };
+  return customerViewer({ shop: s, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt });
+}
+
+// A signed-in support agent of a shop, with a real AgentSession row, as the cookie would
+// give (server/auth/viewer.ts resolves the same shape).
+export async function agentViewer(
+  options: { shop?: string; role?: "SUPPORT" | "PRIVACY_OFFICER"; email?: string } = {},
+): Promise<AgentViewer> {
+  const s = await shop(options.shop);
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const role = options.role ?? "SUPPORT";
+  const agent = await getPrisma().agent.create({
+    data: {
+      shopId: s.id,
+      email: options.email ?? uniqueEmail("agent"),
+      displayName: role === "SUPPORT" ? "Sam from support" : "Dana, privacy officer",
+      role,
+      passwordHash: await passwordHash,
+    },
+    select: { id: true, email: true, displayName: true, role: true },
+  });
+  const session = await getPrisma().agentSession.create({
+    data: { agentId: agent.id, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  return {
+    kind: "agent",
+    shop: s,
+    agent,
+    sessionId: session.id,
+    impersonation: null,
+    subjectId: null,
+    request: NO_REQUEST,
+  };
+}
+
+// The same agent acting in a customer's account, through the real service (reason,
+// ticket, permission and audit as in the console); the viewer is then resolved from the
+// agent's session as a request would resolve it.
+export async function impersonating(agent: AgentViewer, customerId: string): Promise<AgentViewer> {
+  const { startImpersonation } = await import("@/server/impersonation");
+  await startImpersonation({
+    viewer: agent,
+    input: { customerId, reason: "The customer asked us to fix their address", ticket: "T-1001" },
+  });
+  const resolved = await resolveSessionViewer(agent.sessionId, agent.request, "agent");
+  if (resolved.kind !== "agent" || !resolved.impersonation) throw new Error("impersonation did not start");
+  return resolved;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { THROTTLE } from "@/server/auth/throttle";
-import { resolveSessionViewer } from "@/server/auth/viewer";
+import { ANONYMOUS, resolveSessionViewer } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
 import { createCustomer, TEST_PASSWORD, uniqueEmail } from "../factories";
 
-const client = { address: "198.51.100.7", userAgent: "vitest" };
+const client = { ip: "198.51.100.7", userAgent: "vitest", source: "web" as const };
 
 describe("password sign-in", () => {
   it("signs in with the right password, opening a session and recording the sign-in", async () => {
@@ -51,7 +51,7 @@ describe("password sign-in", () => {
 
   it("locks an account key after repeated failures, even for the right password, and for unknown emails alike", async () => {
     const customer = await createCustomer();
-    const address = { address: "203.0.113.50", userAgent: null };
+    const address = { ip: "203.0.113.50", userAgent: null, source: "web" as const };
     for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
       await signInWithPassword({ shop: "almaz", email: customer.email, password: `wrong-${i}-password` }, address);
     }
@@ -65,13 +65,13 @@ describe("password sign-in", () => {
     for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
       await signInWithPassword(
         { shop: "almaz", email: ghost, password: "whatever-password" },
-        { address: null, userAgent: null },
+        { ip: null, userAgent: null, source: "web" as const },
       );
     }
     expect(
       await signInWithPassword(
         { shop: "almaz", email: ghost, password: "whatever-password" },
-        { address: null, userAgent: null },
+        { ip: null, userAgent: null, source: "web" as const },
       ),
     ).toEqual({ ok: false, reason: "RATE_LIMITED" });
     // The throttle table holds hashes only, never the email.
@@ -101,21 +101,21 @@ describe("session check on every request", () => {
     const prisma = getPrisma();
     const revoked = await newSession();
     await prisma.session.update({ where: { id: revoked.sessionId }, data: { revokedAt: new Date() } });
-    expect(await resolveSessionViewer(revoked.sessionId)).toEqual({ kind: "anonymous" });
+    expect(await resolveSessionViewer(revoked.sessionId)).toEqual(ANONYMOUS);
 
     const expired = await newSession();
     await prisma.session.update({ where: { id: expired.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await resolveSessionViewer(expired.sessionId)).toEqual({ kind: "anonymous" });
+    expect(await resolveSessionViewer(expired.sessionId)).toEqual(ANONYMOUS);
 
     const deleted = await newSession();
     await prisma.signInEvent.deleteMany({ where: { customerId: deleted.customer.id } });
     await prisma.customer.delete({ where: { id: deleted.customer.id } });
-    expect(await resolveSessionViewer(deleted.sessionId)).toEqual({ kind: "anonymous" });
+    expect(await resolveSessionViewer(deleted.sessionId)).toEqual(ANONYMOUS);
   });
 
   it("ignores missing and malformed session ids", async () => {
-    expect(await resolveSessionViewer(undefined)).toEqual({ kind: "anonymous" });
-    expect(await resolveSessionViewer("'; DROP TABLE x; --")).toEqual({ kind: "anonymous" });
-    expect(await resolveSessionViewer("00000000-0000-7000-8000-000000000000")).toEqual({ kind: "anonymous" });
+    expect(await resolveSessionViewer(undefined)).toEqual(ANONYMOUS);
+    expect(await resolveSessionViewer("'; DROP TABLE x; --")).toEqual(ANONYMOUS);
+    expect(await resolveSessionViewer("00000000-0000-7000-8000-000000000000")).toEqual(ANONYMOUS);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toGlobalId } from "@/graphql/global-id";
 import { recordAuditEvent, verifyAuditChain } from "@/server/audit";
-import type { CustomerViewer, Viewer } from "@/server/auth/viewer";
+import { ANONYMOUS, type CustomerViewer, type Viewer } from "@/server/auth/viewer";
 import type { DataCategoryKey } from "@/server/data-map/categories";
 import { getDatabase, getPrisma } from "@/server/db";
 import type { ShopRef } from "@/server/tenants";
@@ -529,7 +529,7 @@ describe("denied access", () => {
     const before = await stateOf(owner.customerId);
     const unauthenticated = [{ field: null, code: "UNAUTHENTICATED", message: "Sign in to continue." }];
 
-    const anonymous = { kind: "anonymous" } as const;
+    const anonymous = ANONYMOUS;
     expect(await updateCustomer({ firstName: "Eve" }, anonymous)).toEqual({
       customer: null,
       userErrors: unauthenticated,

@@ -6,7 +6,7 @@ import { GET } from "@/app/api/documents/[id]/route";
 import { toGlobalId } from "@/graphql/global-id";
 import { createCustomerWithHistory } from "@/prisma/seed/index";
 import { SESSION_COOKIE } from "@/server/auth/options";
-import { ANONYMOUS, type CustomerViewer } from "@/server/auth/viewer";
+import { ANONYMOUS, type CustomerViewer, customerViewer } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
 import { getDocumentPdf } from "@/server/documents";
 import type { AppError } from "@/server/errors";
@@ -35,7 +35,7 @@ async function customerWithHistory(handle: string): Promise<CustomerViewer> {
   const session = await getPrisma().session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return { kind: "customer", shop: s, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt };
+  return customerViewer({ shop: s, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {

@@ -23,7 +23,7 @@ const CONFIRM = `mutation($input: CustomerEmailChangeConfirmInput!) {
   customerEmailChangeConfirm(input: $input) { customer { id email } userErrors { field code message } }
 }`;
 const PENDING = "{ viewer { customer { email pendingEmailChange { newEmail expiresAt } } } }";
-const CLIENT = { address: "203.0.113.7", userAgent: "vitest" };
+const CLIENT = { ip: "203.0.113.7", userAgent: "vitest", source: "web" as const };
 const LINK = /(\S+\/account\/email\/confirm\?token=)([A-Za-z0-9_-]{43})/;
 
 let sink: SmtpSink;

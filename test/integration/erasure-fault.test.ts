@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerWithHistory, createRng, type Rng, startOfTodayUtc } from "@/prisma/seed/index";
 import { hashPassword } from "@/server/auth/password";
-import type { CustomerViewer } from "@/server/auth/viewer";
+import { type CustomerViewer, customerViewer } from "@/server/auth/viewer";
 import { updateCustomer } from "@/server/customers/update";
 import { personalModels } from "@/server/data-map";
 import { ownerSql, quote } from "@/server/data-map/owner-sql";
@@ -352,13 +352,12 @@ async function createTwin(shop: ShopRef, index: number): Promise<Closure> {
   const session = await prisma.session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  const viewer: CustomerViewer = {
-    kind: "customer",
+  const viewer: CustomerViewer = customerViewer({
     shop,
     customerId,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,
-  };
+  });
   // A correction (audit values, notices to recipients) and an export file on disk.
   await updateCustomer({ viewer, input: { alias: "twin", hometown: "Cluj-Napoca" } });
   const exported = await prisma.export.create({

@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/exports/[id]/route";
 import { toGlobalId } from "@/graphql/global-id";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { SESSION_COOKIE } from "@/server/auth/options";
 import { throttleKeys } from "@/server/auth/throttle";
 import { ANONYMOUS, type CustomerViewer, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
@@ -32,7 +33,7 @@ import { gql } from "../support/graphql";
 // shared PostgreSQL database this file never takes the export tests' jobs.
 
 const SECRET = "export-download-test-secret-0123456789abcdef";
-const CLIENT = { ip: "203.0.113.9", userAgent: "vitest-download" };
+const CLIENT = { ip: "203.0.113.9", userAgent: "vitest-download", source: "web" } as const;
 
 type Ready = { id: string; storageKey: string; sha256: string; expiresAt: Date; byteSize: number; createdAt: Date };
 
@@ -58,7 +59,8 @@ async function readyExport(viewer: CustomerViewer, format: "JSON" | "CSV" = "JSO
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const tokenFor = (e: { id: string; expiresAt: Date }, customerId: string, expiresAt = e.expiresAt) =>
   downloadToken({ exportId: e.id, customerId, expiresAt });
-const fresh = (viewer: CustomerViewer): CustomerViewer => ({ ...viewer, authenticatedAt: new Date() });
+// Signed in just now, from CLIENT's browser.
+const fresh = (viewer: CustomerViewer): CustomerViewer => ({ ...viewer, authenticatedAt: new Date(), request: CLIENT });
 
 async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -109,7 +111,6 @@ describe("openExportDownload", () => {
       viewer: fresh(owner),
       id: file.id,
       token: tokenFor(file, owner.customerId),
-      client: CLIENT,
     });
     if (!outcome.ok) throw new Error(outcome.reason);
     const bytes = await readAll(outcome.stream);
@@ -273,7 +274,7 @@ describe("openExportDownload", () => {
       ],
     ];
     for (const [name, viewer, id, token, reason, now] of cases) {
-      const outcome = await openExportDownload({ viewer, id, token, client: CLIENT, now });
+      const outcome = await openExportDownload({ viewer, id, token, now });
       expect(outcome.ok, name).toBe(false);
       expect(outcome.ok ? null : outcome.reason, name).toBe(reason);
     }
@@ -281,7 +282,6 @@ describe("openExportDownload", () => {
       viewer: { ...owner, authenticatedAt: new Date(Date.now() - EXPORT.recentSignInMs - 1000) },
       id: file.id,
       token: valid,
-      client: CLIENT,
     });
     expect(stale).toEqual({ ok: false, reason: "reauthenticate", shopHandle: "almaz" });
     expect(await recorded(ids)).toEqual(before);
@@ -291,7 +291,6 @@ describe("openExportDownload", () => {
       viewer: { ...owner, authenticatedAt: new Date(Date.now() - EXPORT.recentSignInMs + 5000) },
       id: file.id,
       token: valid,
-      client: CLIENT,
     });
     expect(recent.ok).toBe(true);
     if (recent.ok) recent.stream.destroy();
@@ -307,7 +306,10 @@ describe("GET /api/exports/[id]", () => {
     const query = options.token ? `?token=${options.token}` : "";
     const headers: Record<string, string> = {
       "user-agent": CLIENT.userAgent,
-      "x-forwarded-for": `${CLIENT.ip}, 10.0.0.1`,
+      // The address as the server stamps it from the socket (server/auth/client-address.ts);
+      // an X-Forwarded-For the client wrote itself counts for nothing.
+      [CLIENT_ADDRESS_HEADER]: CLIENT.ip,
+      "x-forwarded-for": "198.51.100.99",
     };
     if (options.viewer) headers.cookie = await cookieFor(options.viewer);
     return GET(new NextRequest(`http://localhost/api/exports/${globalId}${query}`, { headers }), {
@@ -673,7 +675,6 @@ describe("retention sweep", () => {
       viewer: fresh(viewer),
       id: old.id,
       token: tokenFor({ ...old, expiresAt: new Date(Date.now() + 3600_000) }, viewer.customerId),
-      client: CLIENT,
     });
     expect(outcome).toEqual({ ok: false, reason: "expired" });
 

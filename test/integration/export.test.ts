@@ -769,7 +769,6 @@ describe("the export job", () => {
         viewer: { ...viewer, authenticatedAt: new Date() },
         id: created.id,
         token,
-        client: { ip: null, userAgent: null },
       });
       expect(attempt).toEqual({ ok: false, reason: "not-found" });
       expect(await readyEmails(viewer)).toEqual([]);
@@ -844,7 +843,6 @@ describe("the export job", () => {
       viewer: { ...viewer, authenticatedAt: new Date() },
       id: created.id,
       token: downloadToken({ exportId: created.id, customerId: viewer.customerId, expiresAt: ready.expiresAt as Date }),
-      client: { ip: null, userAgent: null },
     });
     if (!outcome.ok) throw new Error(outcome.reason);
     const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { createCustomerWithHistory } from "@/prisma/seed/index";
 import { createAddress, updateAddress } from "@/server/addresses";
 import { hashPassword } from "@/server/auth/password";
-import type { CustomerViewer } from "@/server/auth/viewer";
+import { type CustomerViewer, customerViewer } from "@/server/auth/viewer";
 import { updateConsents } from "@/server/consent";
 import { consentPurposes } from "@/server/consent/purposes";
 import { confirmEmailChange, requestEmailChange } from "@/server/customers/email-change";
@@ -52,7 +52,7 @@ export async function signedIn(shop: ShopRef, customerId: string): Promise<Custo
   const session = await getPrisma().session.create({
     data: { customerId, expiresAt: new Date(Date.now() + 3600_000) },
   });
-  return { kind: "customer", shop, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt };
+  return customerViewer({ shop, customerId, sessionId: session.id, authenticatedAt: session.authenticatedAt });
 }
 
 export async function richCustomer(options: {

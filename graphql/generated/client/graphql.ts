@@ -370,10 +370,12 @@ export type EditAddressPageQueryVariables = Exact<{
 
 export type EditAddressPageQuery = { viewer: { shop: { handle: string } | null }, node:
     | { __typename: 'Address', id: string, label: string | null, recipientName: string, line1: string, line2: string | null, city: string, region: string | null, postalCode: string, country: string, phone: string | null, isDefaultShipping: boolean, isDefaultBilling: boolean, updatedAt: string }
+    | { __typename: 'Agent' }
     | { __typename: 'ConsentRecord' }
     | { __typename: 'Customer' }
     | { __typename: 'DeletionRequest' }
     | { __typename: 'Export' }
+    | { __typename: 'Impersonation' }
     | { __typename: 'Invoice' }
     | { __typename: 'Order' }
     | { __typename: 'Shop' }

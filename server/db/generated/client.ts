@@ -191,3 +191,23 @@ export type DeletionRequest = Prisma.DeletionRequestModel
  * 
  */
 export type SuppressionEntry = Prisma.SuppressionEntryModel
+/**
+ * Model Agent
+ * 
+ */
+export type Agent = Prisma.AgentModel
+/**
+ * Model AgentSession
+ * 
+ */
+export type AgentSession = Prisma.AgentSessionModel
+/**
+ * Model Impersonation
+ * 
+ */
+export type Impersonation = Prisma.ImpersonationModel
+/**
+ * Model SupportAccessGrant
+ * 
+ */
+export type SupportAccessGrant = Prisma.SupportAccessGrantModel

@@ -657,6 +657,23 @@ export type JsonNullableWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonNullableFilter<$PrismaModel>
 }
 
+export type EnumAgentRoleFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgentRole | Prisma.EnumAgentRoleFieldRefInput<$PrismaModel>
+  in?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgentRoleFilter<$PrismaModel> | $Enums.AgentRole
+}
+
+export type EnumAgentRoleWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgentRole | Prisma.EnumAgentRoleFieldRefInput<$PrismaModel>
+  in?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgentRoleWithAggregatesFilter<$PrismaModel> | $Enums.AgentRole
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAgentRoleFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAgentRoleFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1253,6 +1270,23 @@ export type NestedJsonNullableFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumAgentRoleFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgentRole | Prisma.EnumAgentRoleFieldRefInput<$PrismaModel>
+  in?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgentRoleFilter<$PrismaModel> | $Enums.AgentRole
+}
+
+export type NestedEnumAgentRoleWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.AgentRole | Prisma.EnumAgentRoleFieldRefInput<$PrismaModel>
+  in?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  notIn?: $Enums.AgentRole[] | Prisma.ListEnumAgentRoleFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumAgentRoleWithAggregatesFilter<$PrismaModel> | $Enums.AgentRole
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumAgentRoleFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumAgentRoleFilter<$PrismaModel>
 }
 
 

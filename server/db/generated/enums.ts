@@ -164,3 +164,11 @@ export const DeletionRequestStatus = {
 } as const
 
 export type DeletionRequestStatus = (typeof DeletionRequestStatus)[keyof typeof DeletionRequestStatus]
+
+
+export const AgentRole = {
+  SUPPORT: 'SUPPORT',
+  PRIVACY_OFFICER: 'PRIVACY_OFFICER'
+} as const
+
+export type AgentRole = (typeof AgentRole)[keyof typeof AgentRole]

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
-import { viewerFromCookies } from "@/graphql/context";
+import { viewerFromRequest } from "@/graphql/context";
 import { getDocumentPdf } from "@/server/documents";
 import { isAppError } from "@/server/errors";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // certificate as a PDF. The viewer comes from the session cookie, as for /api/graphql.
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const viewer = await viewerFromCookies(req.cookies);
+    const viewer = await viewerFromRequest(req.cookies, req.headers);
     const { id } = await params;
     const { filename, bytes } = await getDocumentPdf({ viewer, id });
     return new Response(Buffer.from(bytes), {

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
-import { viewerFromCookies } from "@/graphql/context";
+import { viewerFromRequest } from "@/graphql/context";
 import { getDocumentsArchive } from "@/server/documents";
 import { isAppError } from "@/server/errors";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 // "archive" is not a global id, so it never reaches /api/documents/[id].
 export async function GET(req: NextRequest) {
   try {
-    const viewer = await viewerFromCookies(req.cookies);
+    const viewer = await viewerFromRequest(req.cookies, req.headers);
     const { filename, stream } = await getDocumentsArchive({ viewer });
     return new Response(stream, {
       status: 200,

@@ -1,9 +1,8 @@
 import { Readable } from "node:stream";
 import { type NextRequest, NextResponse } from "next/server";
 import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
-import { viewerFromCookies } from "@/graphql/context";
+import { viewerFromRequest } from "@/graphql/context";
 import { fromGlobalId } from "@/graphql/global-id";
-import { clientAddress, header } from "@/server/auth/options";
 import { openExportDownload } from "@/server/export";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 // again and comes back here.
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const viewer = await viewerFromCookies(req.cookies);
+    const viewer = await viewerFromRequest(req.cookies, req.headers);
     const { id } = await params;
     const decoded = fromGlobalId(id);
     const outcome =
@@ -22,15 +21,16 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
             viewer,
             id: decoded.id,
             token: req.nextUrl.searchParams.get("token"),
-            client: { ip: clientAddress(req.headers), userAgent: header(req.headers, "user-agent") },
           })
-        : viewer.kind === "customer"
+        : viewer.kind !== "anonymous"
           ? ({ ok: false, reason: "not-found" } as const)
           : ({ ok: false, reason: "signed-out" } as const);
     if (!outcome.ok) {
       switch (outcome.reason) {
         case "signed-out":
           return errorResponse(401, "UNAUTHENTICATED", "Sign in to download your data.");
+        case "forbidden":
+          return errorResponse(403, "FORBIDDEN", "Only the account's owner can download its data.");
         case "not-found":
           return errorResponse(404, "NOT_FOUND", "This export does not exist or the link is not valid.");
         case "expired":

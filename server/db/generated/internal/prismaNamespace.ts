@@ -426,7 +426,11 @@ export const ModelName = {
   Export: 'Export',
   ExportDownload: 'ExportDownload',
   DeletionRequest: 'DeletionRequest',
-  SuppressionEntry: 'SuppressionEntry'
+  SuppressionEntry: 'SuppressionEntry',
+  Agent: 'Agent',
+  AgentSession: 'AgentSession',
+  Impersonation: 'Impersonation',
+  SupportAccessGrant: 'SupportAccessGrant'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -442,7 +446,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry" | "agent" | "agentSession" | "impersonation" | "supportAccessGrant"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -2666,6 +2670,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Agent: {
+      payload: Prisma.$AgentPayload<ExtArgs>
+      fields: Prisma.AgentFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AgentFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AgentFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>
+        }
+        findFirst: {
+          args: Prisma.AgentFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AgentFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>
+        }
+        findMany: {
+          args: Prisma.AgentFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>[]
+        }
+        create: {
+          args: Prisma.AgentCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>
+        }
+        createMany: {
+          args: Prisma.AgentCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AgentCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>[]
+        }
+        delete: {
+          args: Prisma.AgentDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>
+        }
+        update: {
+          args: Prisma.AgentUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>
+        }
+        deleteMany: {
+          args: Prisma.AgentDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AgentUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AgentUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>[]
+        }
+        upsert: {
+          args: Prisma.AgentUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentPayload>
+        }
+        aggregate: {
+          args: Prisma.AgentAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAgent>
+        }
+        groupBy: {
+          args: Prisma.AgentGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgentGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AgentCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgentCountAggregateOutputType> | number
+        }
+      }
+    }
+    AgentSession: {
+      payload: Prisma.$AgentSessionPayload<ExtArgs>
+      fields: Prisma.AgentSessionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AgentSessionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AgentSessionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>
+        }
+        findFirst: {
+          args: Prisma.AgentSessionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AgentSessionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>
+        }
+        findMany: {
+          args: Prisma.AgentSessionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>[]
+        }
+        create: {
+          args: Prisma.AgentSessionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>
+        }
+        createMany: {
+          args: Prisma.AgentSessionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AgentSessionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>[]
+        }
+        delete: {
+          args: Prisma.AgentSessionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>
+        }
+        update: {
+          args: Prisma.AgentSessionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>
+        }
+        deleteMany: {
+          args: Prisma.AgentSessionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AgentSessionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AgentSessionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>[]
+        }
+        upsert: {
+          args: Prisma.AgentSessionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AgentSessionPayload>
+        }
+        aggregate: {
+          args: Prisma.AgentSessionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAgentSession>
+        }
+        groupBy: {
+          args: Prisma.AgentSessionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgentSessionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AgentSessionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AgentSessionCountAggregateOutputType> | number
+        }
+      }
+    }
+    Impersonation: {
+      payload: Prisma.$ImpersonationPayload<ExtArgs>
+      fields: Prisma.ImpersonationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ImpersonationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ImpersonationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>
+        }
+        findFirst: {
+          args: Prisma.ImpersonationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ImpersonationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>
+        }
+        findMany: {
+          args: Prisma.ImpersonationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>[]
+        }
+        create: {
+          args: Prisma.ImpersonationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>
+        }
+        createMany: {
+          args: Prisma.ImpersonationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ImpersonationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>[]
+        }
+        delete: {
+          args: Prisma.ImpersonationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>
+        }
+        update: {
+          args: Prisma.ImpersonationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>
+        }
+        deleteMany: {
+          args: Prisma.ImpersonationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ImpersonationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ImpersonationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>[]
+        }
+        upsert: {
+          args: Prisma.ImpersonationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ImpersonationPayload>
+        }
+        aggregate: {
+          args: Prisma.ImpersonationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateImpersonation>
+        }
+        groupBy: {
+          args: Prisma.ImpersonationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImpersonationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ImpersonationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ImpersonationCountAggregateOutputType> | number
+        }
+      }
+    }
+    SupportAccessGrant: {
+      payload: Prisma.$SupportAccessGrantPayload<ExtArgs>
+      fields: Prisma.SupportAccessGrantFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SupportAccessGrantFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SupportAccessGrantFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>
+        }
+        findFirst: {
+          args: Prisma.SupportAccessGrantFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SupportAccessGrantFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>
+        }
+        findMany: {
+          args: Prisma.SupportAccessGrantFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>[]
+        }
+        create: {
+          args: Prisma.SupportAccessGrantCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>
+        }
+        createMany: {
+          args: Prisma.SupportAccessGrantCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SupportAccessGrantCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>[]
+        }
+        delete: {
+          args: Prisma.SupportAccessGrantDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>
+        }
+        update: {
+          args: Prisma.SupportAccessGrantUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>
+        }
+        deleteMany: {
+          args: Prisma.SupportAccessGrantDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SupportAccessGrantUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SupportAccessGrantUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>[]
+        }
+        upsert: {
+          args: Prisma.SupportAccessGrantUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SupportAccessGrantPayload>
+        }
+        aggregate: {
+          args: Prisma.SupportAccessGrantAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSupportAccessGrant>
+        }
+        groupBy: {
+          args: Prisma.SupportAccessGrantGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SupportAccessGrantGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SupportAccessGrantCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SupportAccessGrantCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2979,6 +3279,7 @@ export const ConsentRecordScalarFieldEnum = {
   source: 'source',
   actorType: 'actorType',
   actorId: 'actorId',
+  impersonationId: 'impersonationId',
   policyVersion: 'policyVersion',
   createdAt: 'createdAt'
 } as const
@@ -3003,6 +3304,7 @@ export const AuditEventScalarFieldEnum = {
   customerId: 'customerId',
   actorType: 'actorType',
   actorId: 'actorId',
+  impersonationId: 'impersonationId',
   action: 'action',
   details: 'details',
   createdAt: 'createdAt',
@@ -3182,6 +3484,63 @@ export const SuppressionEntryScalarFieldEnum = {
 } as const
 
 export type SuppressionEntryScalarFieldEnum = (typeof SuppressionEntryScalarFieldEnum)[keyof typeof SuppressionEntryScalarFieldEnum]
+
+
+export const AgentScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  email: 'email',
+  displayName: 'displayName',
+  role: 'role',
+  passwordHash: 'passwordHash',
+  createdAt: 'createdAt',
+  disabledAt: 'disabledAt'
+} as const
+
+export type AgentScalarFieldEnum = (typeof AgentScalarFieldEnum)[keyof typeof AgentScalarFieldEnum]
+
+
+export const AgentSessionScalarFieldEnum = {
+  id: 'id',
+  agentId: 'agentId',
+  createdAt: 'createdAt',
+  lastSeenAt: 'lastSeenAt',
+  expiresAt: 'expiresAt',
+  revokedAt: 'revokedAt',
+  ip: 'ip',
+  userAgent: 'userAgent'
+} as const
+
+export type AgentSessionScalarFieldEnum = (typeof AgentSessionScalarFieldEnum)[keyof typeof AgentSessionScalarFieldEnum]
+
+
+export const ImpersonationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  agentId: 'agentId',
+  agentSessionId: 'agentSessionId',
+  customerId: 'customerId',
+  reason: 'reason',
+  ticket: 'ticket',
+  startedAt: 'startedAt',
+  expiresAt: 'expiresAt',
+  endedAt: 'endedAt',
+  endReason: 'endReason'
+} as const
+
+export type ImpersonationScalarFieldEnum = (typeof ImpersonationScalarFieldEnum)[keyof typeof ImpersonationScalarFieldEnum]
+
+
+export const SupportAccessGrantScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  grantedAt: 'grantedAt',
+  expiresAt: 'expiresAt',
+  revokedAt: 'revokedAt'
+} as const
+
+export type SupportAccessGrantScalarFieldEnum = (typeof SupportAccessGrantScalarFieldEnum)[keyof typeof SupportAccessGrantScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -3540,6 +3899,20 @@ export type ListEnumDeletionRequestStatusFieldRefInput<$PrismaModel> = FieldRefI
 
 
 /**
+ * Reference to a field of type 'AgentRole'
+ */
+export type EnumAgentRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AgentRole'>
+    
+
+
+/**
+ * Reference to a field of type 'AgentRole[]'
+ */
+export type ListEnumAgentRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AgentRole[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -3733,6 +4106,10 @@ export type GlobalOmitConfig = {
   exportDownload?: Prisma.ExportDownloadOmit
   deletionRequest?: Prisma.DeletionRequestOmit
   suppressionEntry?: Prisma.SuppressionEntryOmit
+  agent?: Prisma.AgentOmit
+  agentSession?: Prisma.AgentSessionOmit
+  impersonation?: Prisma.ImpersonationOmit
+  supportAccessGrant?: Prisma.SupportAccessGrantOmit
 }
 
 /* Types for Logging */

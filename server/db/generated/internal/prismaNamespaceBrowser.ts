@@ -80,7 +80,11 @@ export const ModelName = {
   Export: 'Export',
   ExportDownload: 'ExportDownload',
   DeletionRequest: 'DeletionRequest',
-  SuppressionEntry: 'SuppressionEntry'
+  SuppressionEntry: 'SuppressionEntry',
+  Agent: 'Agent',
+  AgentSession: 'AgentSession',
+  Impersonation: 'Impersonation',
+  SupportAccessGrant: 'SupportAccessGrant'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -373,6 +377,7 @@ export const ConsentRecordScalarFieldEnum = {
   source: 'source',
   actorType: 'actorType',
   actorId: 'actorId',
+  impersonationId: 'impersonationId',
   policyVersion: 'policyVersion',
   createdAt: 'createdAt'
 } as const
@@ -397,6 +402,7 @@ export const AuditEventScalarFieldEnum = {
   customerId: 'customerId',
   actorType: 'actorType',
   actorId: 'actorId',
+  impersonationId: 'impersonationId',
   action: 'action',
   details: 'details',
   createdAt: 'createdAt',
@@ -576,6 +582,63 @@ export const SuppressionEntryScalarFieldEnum = {
 } as const
 
 export type SuppressionEntryScalarFieldEnum = (typeof SuppressionEntryScalarFieldEnum)[keyof typeof SuppressionEntryScalarFieldEnum]
+
+
+export const AgentScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  email: 'email',
+  displayName: 'displayName',
+  role: 'role',
+  passwordHash: 'passwordHash',
+  createdAt: 'createdAt',
+  disabledAt: 'disabledAt'
+} as const
+
+export type AgentScalarFieldEnum = (typeof AgentScalarFieldEnum)[keyof typeof AgentScalarFieldEnum]
+
+
+export const AgentSessionScalarFieldEnum = {
+  id: 'id',
+  agentId: 'agentId',
+  createdAt: 'createdAt',
+  lastSeenAt: 'lastSeenAt',
+  expiresAt: 'expiresAt',
+  revokedAt: 'revokedAt',
+  ip: 'ip',
+  userAgent: 'userAgent'
+} as const
+
+export type AgentSessionScalarFieldEnum = (typeof AgentSessionScalarFieldEnum)[keyof typeof AgentSessionScalarFieldEnum]
+
+
+export const ImpersonationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  agentId: 'agentId',
+  agentSessionId: 'agentSessionId',
+  customerId: 'customerId',
+  reason: 'reason',
+  ticket: 'ticket',
+  startedAt: 'startedAt',
+  expiresAt: 'expiresAt',
+  endedAt: 'endedAt',
+  endReason: 'endReason'
+} as const
+
+export type ImpersonationScalarFieldEnum = (typeof ImpersonationScalarFieldEnum)[keyof typeof ImpersonationScalarFieldEnum]
+
+
+export const SupportAccessGrantScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  grantedAt: 'grantedAt',
+  expiresAt: 'expiresAt',
+  revokedAt: 'revokedAt'
+} as const
+
+export type SupportAccessGrantScalarFieldEnum = (typeof SupportAccessGrantScalarFieldEnum)[keyof typeof SupportAccessGrantScalarFieldEnum]
 
 
 export const SortOrder = {

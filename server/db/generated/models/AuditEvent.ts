@@ -41,6 +41,7 @@ export type AuditEventMinAggregateOutputType = {
   customerId: string | null
   actorType: $Enums.ActorType | null
   actorId: string | null
+  impersonationId: string | null
   action: string | null
   createdAt: Date | null
   prevHash: string | null
@@ -54,6 +55,7 @@ export type AuditEventMaxAggregateOutputType = {
   customerId: string | null
   actorType: $Enums.ActorType | null
   actorId: string | null
+  impersonationId: string | null
   action: string | null
   createdAt: Date | null
   prevHash: string | null
@@ -67,6 +69,7 @@ export type AuditEventCountAggregateOutputType = {
   customerId: number
   actorType: number
   actorId: number
+  impersonationId: number
   action: number
   details: number
   createdAt: number
@@ -91,6 +94,7 @@ export type AuditEventMinAggregateInputType = {
   customerId?: true
   actorType?: true
   actorId?: true
+  impersonationId?: true
   action?: true
   createdAt?: true
   prevHash?: true
@@ -104,6 +108,7 @@ export type AuditEventMaxAggregateInputType = {
   customerId?: true
   actorType?: true
   actorId?: true
+  impersonationId?: true
   action?: true
   createdAt?: true
   prevHash?: true
@@ -117,6 +122,7 @@ export type AuditEventCountAggregateInputType = {
   customerId?: true
   actorType?: true
   actorId?: true
+  impersonationId?: true
   action?: true
   details?: true
   createdAt?: true
@@ -218,6 +224,7 @@ export type AuditEventGroupByOutputType = {
   customerId: string | null
   actorType: $Enums.ActorType
   actorId: string | null
+  impersonationId: string | null
   action: string
   details: runtime.JsonValue
   createdAt: Date
@@ -255,6 +262,7 @@ export type AuditEventWhereInput = {
   customerId?: Prisma.UuidNullableFilter<"AuditEvent"> | string | null
   actorType?: Prisma.EnumActorTypeFilter<"AuditEvent"> | $Enums.ActorType
   actorId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
+  impersonationId?: Prisma.UuidNullableFilter<"AuditEvent"> | string | null
   action?: Prisma.StringFilter<"AuditEvent"> | string
   details?: Prisma.JsonFilter<"AuditEvent">
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
@@ -272,6 +280,7 @@ export type AuditEventOrderByWithRelationInput = {
   customerId?: Prisma.SortOrderInput | Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrderInput | Prisma.SortOrder
+  impersonationId?: Prisma.SortOrderInput | Prisma.SortOrder
   action?: Prisma.SortOrder
   details?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -293,6 +302,7 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   customerId?: Prisma.UuidNullableFilter<"AuditEvent"> | string | null
   actorType?: Prisma.EnumActorTypeFilter<"AuditEvent"> | $Enums.ActorType
   actorId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
+  impersonationId?: Prisma.UuidNullableFilter<"AuditEvent"> | string | null
   action?: Prisma.StringFilter<"AuditEvent"> | string
   details?: Prisma.JsonFilter<"AuditEvent">
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
@@ -310,6 +320,7 @@ export type AuditEventOrderByWithAggregationInput = {
   customerId?: Prisma.SortOrderInput | Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrderInput | Prisma.SortOrder
+  impersonationId?: Prisma.SortOrderInput | Prisma.SortOrder
   action?: Prisma.SortOrder
   details?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -332,6 +343,7 @@ export type AuditEventScalarWhereWithAggregatesInput = {
   customerId?: Prisma.UuidNullableWithAggregatesFilter<"AuditEvent"> | string | null
   actorType?: Prisma.EnumActorTypeWithAggregatesFilter<"AuditEvent"> | $Enums.ActorType
   actorId?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
+  impersonationId?: Prisma.UuidNullableWithAggregatesFilter<"AuditEvent"> | string | null
   action?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
   details?: Prisma.JsonWithAggregatesFilter<"AuditEvent">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"AuditEvent"> | Date | string
@@ -344,6 +356,7 @@ export type AuditEventCreateInput = {
   sequence: number
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -361,6 +374,7 @@ export type AuditEventUncheckedCreateInput = {
   customerId?: string | null
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -374,6 +388,7 @@ export type AuditEventUpdateInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -391,6 +406,7 @@ export type AuditEventUncheckedUpdateInput = {
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -406,6 +422,7 @@ export type AuditEventCreateManyInput = {
   customerId?: string | null
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -418,6 +435,7 @@ export type AuditEventUpdateManyMutationInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -432,6 +450,7 @@ export type AuditEventUncheckedUpdateManyInput = {
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -461,6 +480,7 @@ export type AuditEventCountOrderByAggregateInput = {
   customerId?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  impersonationId?: Prisma.SortOrder
   action?: Prisma.SortOrder
   details?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -479,6 +499,7 @@ export type AuditEventMaxOrderByAggregateInput = {
   customerId?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  impersonationId?: Prisma.SortOrder
   action?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
@@ -492,6 +513,7 @@ export type AuditEventMinOrderByAggregateInput = {
   customerId?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  impersonationId?: Prisma.SortOrder
   action?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
@@ -610,6 +632,7 @@ export type AuditEventCreateWithoutShopInput = {
   sequence: number
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -625,6 +648,7 @@ export type AuditEventUncheckedCreateWithoutShopInput = {
   customerId?: string | null
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -669,6 +693,7 @@ export type AuditEventScalarWhereInput = {
   customerId?: Prisma.UuidNullableFilter<"AuditEvent"> | string | null
   actorType?: Prisma.EnumActorTypeFilter<"AuditEvent"> | $Enums.ActorType
   actorId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
+  impersonationId?: Prisma.UuidNullableFilter<"AuditEvent"> | string | null
   action?: Prisma.StringFilter<"AuditEvent"> | string
   details?: Prisma.JsonFilter<"AuditEvent">
   createdAt?: Prisma.DateTimeFilter<"AuditEvent"> | Date | string
@@ -681,6 +706,7 @@ export type AuditEventCreateWithoutCustomerInput = {
   sequence: number
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -696,6 +722,7 @@ export type AuditEventUncheckedCreateWithoutCustomerInput = {
   sequence: number
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -735,6 +762,7 @@ export type AuditEventCreateWithoutValuesInput = {
   sequence: number
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -751,6 +779,7 @@ export type AuditEventUncheckedCreateWithoutValuesInput = {
   customerId?: string | null
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -779,6 +808,7 @@ export type AuditEventUpdateWithoutValuesInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -795,6 +825,7 @@ export type AuditEventUncheckedUpdateWithoutValuesInput = {
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -808,6 +839,7 @@ export type AuditEventCreateManyShopInput = {
   customerId?: string | null
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -820,6 +852,7 @@ export type AuditEventUpdateWithoutShopInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -835,6 +868,7 @@ export type AuditEventUncheckedUpdateWithoutShopInput = {
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -849,6 +883,7 @@ export type AuditEventUncheckedUpdateManyWithoutShopInput = {
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -862,6 +897,7 @@ export type AuditEventCreateManyCustomerInput = {
   sequence: number
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   action: string
   details: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
@@ -874,6 +910,7 @@ export type AuditEventUpdateWithoutCustomerInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -889,6 +926,7 @@ export type AuditEventUncheckedUpdateWithoutCustomerInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -903,6 +941,7 @@ export type AuditEventUncheckedUpdateManyWithoutCustomerInput = {
   sequence?: Prisma.IntFieldUpdateOperationsInput | number
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   action?: Prisma.StringFieldUpdateOperationsInput | string
   details?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -919,6 +958,7 @@ export type AuditEventSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   customerId?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   action?: boolean
   details?: boolean
   createdAt?: boolean
@@ -936,6 +976,7 @@ export type AuditEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   customerId?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   action?: boolean
   details?: boolean
   createdAt?: boolean
@@ -952,6 +993,7 @@ export type AuditEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   customerId?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   action?: boolean
   details?: boolean
   createdAt?: boolean
@@ -968,6 +1010,7 @@ export type AuditEventSelectScalar = {
   customerId?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   action?: boolean
   details?: boolean
   createdAt?: boolean
@@ -975,7 +1018,7 @@ export type AuditEventSelectScalar = {
   hash?: boolean
 }
 
-export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "sequence" | "customerId" | "actorType" | "actorId" | "action" | "details" | "createdAt" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
+export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "sequence" | "customerId" | "actorType" | "actorId" | "impersonationId" | "action" | "details" | "createdAt" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
 export type AuditEventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   values?: boolean | Prisma.AuditEvent$valuesArgs<ExtArgs>
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -1004,6 +1047,7 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
     customerId: string | null
     actorType: $Enums.ActorType
     actorId: string | null
+    impersonationId: string | null
     action: string
     details: runtime.JsonValue
     createdAt: Date
@@ -1441,6 +1485,7 @@ export interface AuditEventFieldRefs {
   readonly customerId: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly actorType: Prisma.FieldRef<"AuditEvent", 'ActorType'>
   readonly actorId: Prisma.FieldRef<"AuditEvent", 'String'>
+  readonly impersonationId: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly action: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly details: Prisma.FieldRef<"AuditEvent", 'Json'>
   readonly createdAt: Prisma.FieldRef<"AuditEvent", 'DateTime'>

@@ -34,6 +34,7 @@ export type ConsentRecordMinAggregateOutputType = {
   source: $Enums.ConsentSource | null
   actorType: $Enums.ActorType | null
   actorId: string | null
+  impersonationId: string | null
   policyVersion: string | null
   createdAt: Date | null
 }
@@ -48,6 +49,7 @@ export type ConsentRecordMaxAggregateOutputType = {
   source: $Enums.ConsentSource | null
   actorType: $Enums.ActorType | null
   actorId: string | null
+  impersonationId: string | null
   policyVersion: string | null
   createdAt: Date | null
 }
@@ -62,6 +64,7 @@ export type ConsentRecordCountAggregateOutputType = {
   source: number
   actorType: number
   actorId: number
+  impersonationId: number
   policyVersion: number
   createdAt: number
   _all: number
@@ -78,6 +81,7 @@ export type ConsentRecordMinAggregateInputType = {
   source?: true
   actorType?: true
   actorId?: true
+  impersonationId?: true
   policyVersion?: true
   createdAt?: true
 }
@@ -92,6 +96,7 @@ export type ConsentRecordMaxAggregateInputType = {
   source?: true
   actorType?: true
   actorId?: true
+  impersonationId?: true
   policyVersion?: true
   createdAt?: true
 }
@@ -106,6 +111,7 @@ export type ConsentRecordCountAggregateInputType = {
   source?: true
   actorType?: true
   actorId?: true
+  impersonationId?: true
   policyVersion?: true
   createdAt?: true
   _all?: true
@@ -193,6 +199,7 @@ export type ConsentRecordGroupByOutputType = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId: string | null
+  impersonationId: string | null
   policyVersion: string
   createdAt: Date
   _count: ConsentRecordCountAggregateOutputType | null
@@ -228,6 +235,7 @@ export type ConsentRecordWhereInput = {
   source?: Prisma.EnumConsentSourceFilter<"ConsentRecord"> | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFilter<"ConsentRecord"> | $Enums.ActorType
   actorId?: Prisma.StringNullableFilter<"ConsentRecord"> | string | null
+  impersonationId?: Prisma.UuidNullableFilter<"ConsentRecord"> | string | null
   policyVersion?: Prisma.StringFilter<"ConsentRecord"> | string
   createdAt?: Prisma.DateTimeFilter<"ConsentRecord"> | Date | string
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
@@ -244,6 +252,7 @@ export type ConsentRecordOrderByWithRelationInput = {
   source?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrderInput | Prisma.SortOrder
+  impersonationId?: Prisma.SortOrderInput | Prisma.SortOrder
   policyVersion?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
@@ -263,6 +272,7 @@ export type ConsentRecordWhereUniqueInput = Prisma.AtLeast<{
   source?: Prisma.EnumConsentSourceFilter<"ConsentRecord"> | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFilter<"ConsentRecord"> | $Enums.ActorType
   actorId?: Prisma.StringNullableFilter<"ConsentRecord"> | string | null
+  impersonationId?: Prisma.UuidNullableFilter<"ConsentRecord"> | string | null
   policyVersion?: Prisma.StringFilter<"ConsentRecord"> | string
   createdAt?: Prisma.DateTimeFilter<"ConsentRecord"> | Date | string
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
@@ -279,6 +289,7 @@ export type ConsentRecordOrderByWithAggregationInput = {
   source?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrderInput | Prisma.SortOrder
+  impersonationId?: Prisma.SortOrderInput | Prisma.SortOrder
   policyVersion?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.ConsentRecordCountOrderByAggregateInput
@@ -299,6 +310,7 @@ export type ConsentRecordScalarWhereWithAggregatesInput = {
   source?: Prisma.EnumConsentSourceWithAggregatesFilter<"ConsentRecord"> | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeWithAggregatesFilter<"ConsentRecord"> | $Enums.ActorType
   actorId?: Prisma.StringNullableWithAggregatesFilter<"ConsentRecord"> | string | null
+  impersonationId?: Prisma.UuidNullableWithAggregatesFilter<"ConsentRecord"> | string | null
   policyVersion?: Prisma.StringWithAggregatesFilter<"ConsentRecord"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"ConsentRecord"> | Date | string
 }
@@ -311,6 +323,7 @@ export type ConsentRecordCreateInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutConsentRecordsInput
@@ -327,6 +340,7 @@ export type ConsentRecordUncheckedCreateInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
 }
@@ -339,6 +353,7 @@ export type ConsentRecordUpdateInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutConsentRecordsNestedInput
@@ -355,6 +370,7 @@ export type ConsentRecordUncheckedUpdateInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -369,6 +385,7 @@ export type ConsentRecordCreateManyInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
 }
@@ -381,6 +398,7 @@ export type ConsentRecordUpdateManyMutationInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -395,6 +413,7 @@ export type ConsentRecordUncheckedUpdateManyInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -419,6 +438,7 @@ export type ConsentRecordCountOrderByAggregateInput = {
   source?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  impersonationId?: Prisma.SortOrder
   policyVersion?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -433,6 +453,7 @@ export type ConsentRecordMaxOrderByAggregateInput = {
   source?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  impersonationId?: Prisma.SortOrder
   policyVersion?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -447,6 +468,7 @@ export type ConsentRecordMinOrderByAggregateInput = {
   source?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  impersonationId?: Prisma.SortOrder
   policyVersion?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -559,6 +581,7 @@ export type ConsentRecordCreateWithoutShopInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
   customer: Prisma.CustomerCreateNestedOneWithoutConsentRecordsInput
@@ -573,6 +596,7 @@ export type ConsentRecordUncheckedCreateWithoutShopInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
 }
@@ -616,6 +640,7 @@ export type ConsentRecordScalarWhereInput = {
   source?: Prisma.EnumConsentSourceFilter<"ConsentRecord"> | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFilter<"ConsentRecord"> | $Enums.ActorType
   actorId?: Prisma.StringNullableFilter<"ConsentRecord"> | string | null
+  impersonationId?: Prisma.UuidNullableFilter<"ConsentRecord"> | string | null
   policyVersion?: Prisma.StringFilter<"ConsentRecord"> | string
   createdAt?: Prisma.DateTimeFilter<"ConsentRecord"> | Date | string
 }
@@ -628,6 +653,7 @@ export type ConsentRecordCreateWithoutCustomerInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutConsentRecordsInput
@@ -642,6 +668,7 @@ export type ConsentRecordUncheckedCreateWithoutCustomerInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
 }
@@ -681,6 +708,7 @@ export type ConsentRecordCreateManyShopInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
 }
@@ -693,6 +721,7 @@ export type ConsentRecordUpdateWithoutShopInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   customer?: Prisma.CustomerUpdateOneRequiredWithoutConsentRecordsNestedInput
@@ -707,6 +736,7 @@ export type ConsentRecordUncheckedUpdateWithoutShopInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -720,6 +750,7 @@ export type ConsentRecordUncheckedUpdateManyWithoutShopInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -733,6 +764,7 @@ export type ConsentRecordCreateManyCustomerInput = {
   source: $Enums.ConsentSource
   actorType: $Enums.ActorType
   actorId?: string | null
+  impersonationId?: string | null
   policyVersion: string
   createdAt?: Date | string
 }
@@ -745,6 +777,7 @@ export type ConsentRecordUpdateWithoutCustomerInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutConsentRecordsNestedInput
@@ -759,6 +792,7 @@ export type ConsentRecordUncheckedUpdateWithoutCustomerInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -772,6 +806,7 @@ export type ConsentRecordUncheckedUpdateManyWithoutCustomerInput = {
   source?: Prisma.EnumConsentSourceFieldUpdateOperationsInput | $Enums.ConsentSource
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  impersonationId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   policyVersion?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -788,6 +823,7 @@ export type ConsentRecordSelect<ExtArgs extends runtime.Types.Extensions.Interna
   source?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   policyVersion?: boolean
   createdAt?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -804,6 +840,7 @@ export type ConsentRecordSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   source?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   policyVersion?: boolean
   createdAt?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -820,6 +857,7 @@ export type ConsentRecordSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   source?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   policyVersion?: boolean
   createdAt?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -836,11 +874,12 @@ export type ConsentRecordSelectScalar = {
   source?: boolean
   actorType?: boolean
   actorId?: boolean
+  impersonationId?: boolean
   policyVersion?: boolean
   createdAt?: boolean
 }
 
-export type ConsentRecordOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "purposeKey" | "state" | "optInLevel" | "source" | "actorType" | "actorId" | "policyVersion" | "createdAt", ExtArgs["result"]["consentRecord"]>
+export type ConsentRecordOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "purposeKey" | "state" | "optInLevel" | "source" | "actorType" | "actorId" | "impersonationId" | "policyVersion" | "createdAt", ExtArgs["result"]["consentRecord"]>
 export type ConsentRecordInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
@@ -870,6 +909,7 @@ export type $ConsentRecordPayload<ExtArgs extends runtime.Types.Extensions.Inter
     source: $Enums.ConsentSource
     actorType: $Enums.ActorType
     actorId: string | null
+    impersonationId: string | null
     policyVersion: string
     createdAt: Date
   }, ExtArgs["result"]["consentRecord"]>
@@ -1306,6 +1346,7 @@ export interface ConsentRecordFieldRefs {
   readonly source: Prisma.FieldRef<"ConsentRecord", 'ConsentSource'>
   readonly actorType: Prisma.FieldRef<"ConsentRecord", 'ActorType'>
   readonly actorId: Prisma.FieldRef<"ConsentRecord", 'String'>
+  readonly impersonationId: Prisma.FieldRef<"ConsentRecord", 'String'>
   readonly policyVersion: Prisma.FieldRef<"ConsentRecord", 'String'>
   readonly createdAt: Prisma.FieldRef<"ConsentRecord", 'DateTime'>
 }

@@ -303,6 +303,8 @@ export type CustomerWhereInput = {
   consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
   deletionRequests?: Prisma.DeletionRequestListRelationFilter
   auditEventValues?: Prisma.AuditEventValueListRelationFilter
+  impersonations?: Prisma.ImpersonationListRelationFilter
+  supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -348,6 +350,8 @@ export type CustomerOrderByWithRelationInput = {
   consentConfirmations?: Prisma.ConsentConfirmationOrderByRelationAggregateInput
   deletionRequests?: Prisma.DeletionRequestOrderByRelationAggregateInput
   auditEventValues?: Prisma.AuditEventValueOrderByRelationAggregateInput
+  impersonations?: Prisma.ImpersonationOrderByRelationAggregateInput
+  supportAccessGrants?: Prisma.SupportAccessGrantOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -397,6 +401,8 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   consentConfirmations?: Prisma.ConsentConfirmationListRelationFilter
   deletionRequests?: Prisma.DeletionRequestListRelationFilter
   auditEventValues?: Prisma.AuditEventValueListRelationFilter
+  impersonations?: Prisma.ImpersonationListRelationFilter
+  supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -487,6 +493,8 @@ export type CustomerCreateInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -531,6 +539,8 @@ export type CustomerUncheckedCreateInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -575,6 +585,8 @@ export type CustomerUpdateInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -619,6 +631,8 @@ export type CustomerUncheckedUpdateInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -1169,6 +1183,34 @@ export type CustomerUpdateOneRequiredWithoutDeletionRequestsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutDeletionRequestsInput, Prisma.CustomerUpdateWithoutDeletionRequestsInput>, Prisma.CustomerUncheckedUpdateWithoutDeletionRequestsInput>
 }
 
+export type CustomerCreateNestedOneWithoutImpersonationsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutImpersonationsInput, Prisma.CustomerUncheckedCreateWithoutImpersonationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutImpersonationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutImpersonationsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutImpersonationsInput, Prisma.CustomerUncheckedCreateWithoutImpersonationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutImpersonationsInput
+  upsert?: Prisma.CustomerUpsertWithoutImpersonationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutImpersonationsInput, Prisma.CustomerUpdateWithoutImpersonationsInput>, Prisma.CustomerUncheckedUpdateWithoutImpersonationsInput>
+}
+
+export type CustomerCreateNestedOneWithoutSupportAccessGrantsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutSupportAccessGrantsInput, Prisma.CustomerUncheckedCreateWithoutSupportAccessGrantsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutSupportAccessGrantsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutSupportAccessGrantsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutSupportAccessGrantsInput, Prisma.CustomerUncheckedCreateWithoutSupportAccessGrantsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutSupportAccessGrantsInput
+  upsert?: Prisma.CustomerUpsertWithoutSupportAccessGrantsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutSupportAccessGrantsInput, Prisma.CustomerUpdateWithoutSupportAccessGrantsInput>, Prisma.CustomerUncheckedUpdateWithoutSupportAccessGrantsInput>
+}
+
 export type CustomerCreateWithoutShopInput = {
   id?: string
   email: string
@@ -1210,6 +1252,8 @@ export type CustomerCreateWithoutShopInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1253,6 +1297,8 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1345,6 +1391,8 @@ export type CustomerCreateWithoutPhonesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1388,6 +1436,8 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1447,6 +1497,8 @@ export type CustomerUpdateWithoutPhonesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1490,6 +1542,8 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1533,6 +1587,8 @@ export type CustomerCreateWithoutAddressesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1576,6 +1632,8 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1635,6 +1693,8 @@ export type CustomerUpdateWithoutAddressesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1678,6 +1738,8 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1721,6 +1783,8 @@ export type CustomerCreateWithoutOrdersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1764,6 +1828,8 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1823,6 +1889,8 @@ export type CustomerUpdateWithoutOrdersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1866,6 +1934,8 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1909,6 +1979,8 @@ export type CustomerCreateWithoutInvoicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -1952,6 +2024,8 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -2011,6 +2085,8 @@ export type CustomerUpdateWithoutInvoicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -2054,6 +2130,8 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -2097,6 +2175,8 @@ export type CustomerCreateWithoutWarrantiesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -2140,6 +2220,8 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -2199,6 +2281,8 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -2242,6 +2326,8 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -2285,6 +2371,8 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -2328,6 +2416,8 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -2387,6 +2477,8 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2430,6 +2522,8 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2473,6 +2567,8 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2516,6 +2612,8 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2575,6 +2673,8 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2618,6 +2718,8 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2661,6 +2763,8 @@ export type CustomerCreateWithoutPreferencesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2704,6 +2808,8 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2763,6 +2869,8 @@ export type CustomerUpdateWithoutPreferencesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2806,6 +2914,8 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2849,6 +2959,8 @@ export type CustomerCreateWithoutPollAnswersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -2892,6 +3004,8 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -2951,6 +3065,8 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -2994,6 +3110,8 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -3037,6 +3155,8 @@ export type CustomerCreateWithoutDevicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -3080,6 +3200,8 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -3139,6 +3261,8 @@ export type CustomerUpdateWithoutDevicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -3182,6 +3306,8 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -3225,6 +3351,8 @@ export type CustomerCreateWithoutSignInEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -3268,6 +3396,8 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -3327,6 +3457,8 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -3370,6 +3502,8 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -3413,6 +3547,8 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -3456,6 +3592,8 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -3515,6 +3653,8 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -3558,6 +3698,8 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -3601,6 +3743,8 @@ export type CustomerCreateWithoutAccountsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -3644,6 +3788,8 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3703,6 +3849,8 @@ export type CustomerUpdateWithoutAccountsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3746,6 +3894,8 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -3789,6 +3939,8 @@ export type CustomerCreateWithoutSessionsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -3832,6 +3984,8 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -3891,6 +4045,8 @@ export type CustomerUpdateWithoutSessionsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -3934,6 +4090,8 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -3977,6 +4135,8 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -4020,6 +4180,8 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -4079,6 +4241,8 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -4122,6 +4286,8 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventsInput = {
@@ -4165,6 +4331,8 @@ export type CustomerCreateWithoutAuditEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventsInput = {
@@ -4208,6 +4376,8 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventsInput = {
@@ -4267,6 +4437,8 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
@@ -4310,6 +4482,8 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventValuesInput = {
@@ -4353,6 +4527,8 @@ export type CustomerCreateWithoutAuditEventValuesInput = {
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
@@ -4396,6 +4572,8 @@ export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventValuesInput = {
@@ -4455,6 +4633,8 @@ export type CustomerUpdateWithoutAuditEventValuesInput = {
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
@@ -4498,6 +4678,8 @@ export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutRecipientNotificationsInput = {
@@ -4541,6 +4723,8 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -4584,6 +4768,8 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -4643,6 +4829,8 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -4686,6 +4874,8 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOutboundEmailsInput = {
@@ -4729,6 +4919,8 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
@@ -4772,6 +4964,8 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOutboundEmailsInput = {
@@ -4831,6 +5025,8 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -4874,6 +5070,8 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutEmailChangeRequestsInput = {
@@ -4917,6 +5115,8 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -4960,6 +5160,8 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -5019,6 +5221,8 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -5062,6 +5266,8 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentConfirmationsInput = {
@@ -5105,6 +5311,8 @@ export type CustomerCreateWithoutConsentConfirmationsInput = {
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -5148,6 +5356,8 @@ export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -5207,6 +5417,8 @@ export type CustomerUpdateWithoutConsentConfirmationsInput = {
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -5250,6 +5462,8 @@ export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportsInput = {
@@ -5293,6 +5507,8 @@ export type CustomerCreateWithoutExportsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportsInput = {
@@ -5336,6 +5552,8 @@ export type CustomerUncheckedCreateWithoutExportsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportsInput = {
@@ -5395,6 +5613,8 @@ export type CustomerUpdateWithoutExportsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportsInput = {
@@ -5438,6 +5658,8 @@ export type CustomerUncheckedUpdateWithoutExportsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportDownloadsInput = {
@@ -5481,6 +5703,8 @@ export type CustomerCreateWithoutExportDownloadsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
@@ -5524,6 +5748,8 @@ export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportDownloadsInput = {
@@ -5583,6 +5809,8 @@ export type CustomerUpdateWithoutExportDownloadsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
@@ -5626,6 +5854,8 @@ export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDeletionRequestsInput = {
@@ -5669,6 +5899,8 @@ export type CustomerCreateWithoutDeletionRequestsInput = {
   exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
@@ -5712,6 +5944,8 @@ export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
   exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDeletionRequestsInput = {
@@ -5771,6 +6005,8 @@ export type CustomerUpdateWithoutDeletionRequestsInput = {
   exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
@@ -5814,6 +6050,400 @@ export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
   exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutImpersonationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutImpersonationsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutImpersonationsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutImpersonationsInput, Prisma.CustomerUncheckedCreateWithoutImpersonationsInput>
+}
+
+export type CustomerUpsertWithoutImpersonationsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutImpersonationsInput, Prisma.CustomerUncheckedUpdateWithoutImpersonationsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutImpersonationsInput, Prisma.CustomerUncheckedCreateWithoutImpersonationsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutImpersonationsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutImpersonationsInput, Prisma.CustomerUncheckedUpdateWithoutImpersonationsInput>
+}
+
+export type CustomerUpdateWithoutImpersonationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutImpersonationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutSupportAccessGrantsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutSupportAccessGrantsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutSupportAccessGrantsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutSupportAccessGrantsInput, Prisma.CustomerUncheckedCreateWithoutSupportAccessGrantsInput>
+}
+
+export type CustomerUpsertWithoutSupportAccessGrantsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutSupportAccessGrantsInput, Prisma.CustomerUncheckedUpdateWithoutSupportAccessGrantsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutSupportAccessGrantsInput, Prisma.CustomerUncheckedCreateWithoutSupportAccessGrantsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutSupportAccessGrantsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutSupportAccessGrantsInput, Prisma.CustomerUncheckedUpdateWithoutSupportAccessGrantsInput>
+}
+
+export type CustomerUpdateWithoutSupportAccessGrantsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutSupportAccessGrantsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyShopInput = {
@@ -5876,6 +6506,8 @@ export type CustomerUpdateWithoutShopInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutShopInput = {
@@ -5919,6 +6551,8 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
@@ -5970,6 +6604,8 @@ export type CustomerCountOutputType = {
   consentConfirmations: number
   deletionRequests: number
   auditEventValues: number
+  impersonations: number
+  supportAccessGrants: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -5997,6 +6633,8 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   consentConfirmations?: boolean | CustomerCountOutputTypeCountConsentConfirmationsArgs
   deletionRequests?: boolean | CustomerCountOutputTypeCountDeletionRequestsArgs
   auditEventValues?: boolean | CustomerCountOutputTypeCountAuditEventValuesArgs
+  impersonations?: boolean | CustomerCountOutputTypeCountImpersonationsArgs
+  supportAccessGrants?: boolean | CustomerCountOutputTypeCountSupportAccessGrantsArgs
 }
 
 /**
@@ -6177,6 +6815,20 @@ export type CustomerCountOutputTypeCountAuditEventValuesArgs<ExtArgs extends run
   where?: Prisma.AuditEventValueWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountImpersonationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ImpersonationWhereInput
+}
+
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountSupportAccessGrantsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SupportAccessGrantWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -6221,6 +6873,8 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   consentConfirmations?: boolean | Prisma.Customer$consentConfirmationsArgs<ExtArgs>
   deletionRequests?: boolean | Prisma.Customer$deletionRequestsArgs<ExtArgs>
   auditEventValues?: boolean | Prisma.Customer$auditEventValuesArgs<ExtArgs>
+  impersonations?: boolean | Prisma.Customer$impersonationsArgs<ExtArgs>
+  supportAccessGrants?: boolean | Prisma.Customer$supportAccessGrantsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -6313,6 +6967,8 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   consentConfirmations?: boolean | Prisma.Customer$consentConfirmationsArgs<ExtArgs>
   deletionRequests?: boolean | Prisma.Customer$deletionRequestsArgs<ExtArgs>
   auditEventValues?: boolean | Prisma.Customer$auditEventValuesArgs<ExtArgs>
+  impersonations?: boolean | Prisma.Customer$impersonationsArgs<ExtArgs>
+  supportAccessGrants?: boolean | Prisma.Customer$supportAccessGrantsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -6350,6 +7006,8 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     consentConfirmations: Prisma.$ConsentConfirmationPayload<ExtArgs>[]
     deletionRequests: Prisma.$DeletionRequestPayload<ExtArgs>[]
     auditEventValues: Prisma.$AuditEventValuePayload<ExtArgs>[]
+    impersonations: Prisma.$ImpersonationPayload<ExtArgs>[]
+    supportAccessGrants: Prisma.$SupportAccessGrantPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -6788,6 +7446,8 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   consentConfirmations<T extends Prisma.Customer$consentConfirmationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$consentConfirmationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentConfirmationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   deletionRequests<T extends Prisma.Customer$deletionRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$deletionRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DeletionRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEventValues<T extends Prisma.Customer$auditEventValuesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$auditEventValuesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventValuePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  impersonations<T extends Prisma.Customer$impersonationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$impersonationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ImpersonationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  supportAccessGrants<T extends Prisma.Customer$supportAccessGrantsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$supportAccessGrantsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SupportAccessGrantPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -7808,6 +8468,54 @@ export type Customer$auditEventValuesArgs<ExtArgs extends runtime.Types.Extensio
   take?: number
   skip?: number
   distinct?: Prisma.AuditEventValueScalarFieldEnum | Prisma.AuditEventValueScalarFieldEnum[]
+}
+
+/**
+ * Customer.impersonations
+ */
+export type Customer$impersonationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Impersonation
+   */
+  select?: Prisma.ImpersonationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Impersonation
+   */
+  omit?: Prisma.ImpersonationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ImpersonationInclude<ExtArgs> | null
+  where?: Prisma.ImpersonationWhereInput
+  orderBy?: Prisma.ImpersonationOrderByWithRelationInput | Prisma.ImpersonationOrderByWithRelationInput[]
+  cursor?: Prisma.ImpersonationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ImpersonationScalarFieldEnum | Prisma.ImpersonationScalarFieldEnum[]
+}
+
+/**
+ * Customer.supportAccessGrants
+ */
+export type Customer$supportAccessGrantsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SupportAccessGrant
+   */
+  select?: Prisma.SupportAccessGrantSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SupportAccessGrant
+   */
+  omit?: Prisma.SupportAccessGrantOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SupportAccessGrantInclude<ExtArgs> | null
+  where?: Prisma.SupportAccessGrantWhereInput
+  orderBy?: Prisma.SupportAccessGrantOrderByWithRelationInput | Prisma.SupportAccessGrantOrderByWithRelationInput[]
+  cursor?: Prisma.SupportAccessGrantWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SupportAccessGrantScalarFieldEnum | Prisma.SupportAccessGrantScalarFieldEnum[]
 }
 
 /**

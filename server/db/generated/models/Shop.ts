@@ -190,6 +190,9 @@ export type ShopWhereInput = {
   deletionRequests?: Prisma.DeletionRequestListRelationFilter
   suppressionEntries?: Prisma.SuppressionEntryListRelationFilter
   auditEventValues?: Prisma.AuditEventValueListRelationFilter
+  agents?: Prisma.AgentListRelationFilter
+  impersonations?: Prisma.ImpersonationListRelationFilter
+  supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -213,6 +216,9 @@ export type ShopOrderByWithRelationInput = {
   deletionRequests?: Prisma.DeletionRequestOrderByRelationAggregateInput
   suppressionEntries?: Prisma.SuppressionEntryOrderByRelationAggregateInput
   auditEventValues?: Prisma.AuditEventValueOrderByRelationAggregateInput
+  agents?: Prisma.AgentOrderByRelationAggregateInput
+  impersonations?: Prisma.ImpersonationOrderByRelationAggregateInput
+  supportAccessGrants?: Prisma.SupportAccessGrantOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -239,6 +245,9 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   deletionRequests?: Prisma.DeletionRequestListRelationFilter
   suppressionEntries?: Prisma.SuppressionEntryListRelationFilter
   auditEventValues?: Prisma.AuditEventValueListRelationFilter
+  agents?: Prisma.AgentListRelationFilter
+  impersonations?: Prisma.ImpersonationListRelationFilter
+  supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -282,6 +291,9 @@ export type ShopCreateInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -305,6 +317,9 @@ export type ShopUncheckedCreateInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -328,6 +343,9 @@ export type ShopUpdateInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -351,6 +369,9 @@ export type ShopUncheckedUpdateInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -632,6 +653,48 @@ export type ShopUpdateOneRequiredWithoutSuppressionEntriesNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutSuppressionEntriesInput, Prisma.ShopUpdateWithoutSuppressionEntriesInput>, Prisma.ShopUncheckedUpdateWithoutSuppressionEntriesInput>
 }
 
+export type ShopCreateNestedOneWithoutAgentsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutAgentsInput, Prisma.ShopUncheckedCreateWithoutAgentsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutAgentsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutAgentsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutAgentsInput, Prisma.ShopUncheckedCreateWithoutAgentsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutAgentsInput
+  upsert?: Prisma.ShopUpsertWithoutAgentsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAgentsInput, Prisma.ShopUpdateWithoutAgentsInput>, Prisma.ShopUncheckedUpdateWithoutAgentsInput>
+}
+
+export type ShopCreateNestedOneWithoutImpersonationsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutImpersonationsInput, Prisma.ShopUncheckedCreateWithoutImpersonationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutImpersonationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutImpersonationsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutImpersonationsInput, Prisma.ShopUncheckedCreateWithoutImpersonationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutImpersonationsInput
+  upsert?: Prisma.ShopUpsertWithoutImpersonationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutImpersonationsInput, Prisma.ShopUpdateWithoutImpersonationsInput>, Prisma.ShopUncheckedUpdateWithoutImpersonationsInput>
+}
+
+export type ShopCreateNestedOneWithoutSupportAccessGrantsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutSupportAccessGrantsInput, Prisma.ShopUncheckedCreateWithoutSupportAccessGrantsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutSupportAccessGrantsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutSupportAccessGrantsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutSupportAccessGrantsInput, Prisma.ShopUncheckedCreateWithoutSupportAccessGrantsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutSupportAccessGrantsInput
+  upsert?: Prisma.ShopUpsertWithoutSupportAccessGrantsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutSupportAccessGrantsInput, Prisma.ShopUpdateWithoutSupportAccessGrantsInput>, Prisma.ShopUncheckedUpdateWithoutSupportAccessGrantsInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -652,6 +715,9 @@ export type ShopCreateWithoutCustomersInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -674,6 +740,9 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -712,6 +781,9 @@ export type ShopUpdateWithoutCustomersInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -734,6 +806,9 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -756,6 +831,9 @@ export type ShopCreateWithoutOrdersInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -778,6 +856,9 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -816,6 +897,9 @@ export type ShopUpdateWithoutOrdersInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -838,6 +922,9 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -860,6 +947,9 @@ export type ShopCreateWithoutInvoicesInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -882,6 +972,9 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -920,6 +1013,9 @@ export type ShopUpdateWithoutInvoicesInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -942,6 +1038,9 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -964,6 +1063,9 @@ export type ShopCreateWithoutWarrantiesInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -986,6 +1088,9 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -1024,6 +1129,9 @@ export type ShopUpdateWithoutWarrantiesInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -1046,6 +1154,9 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -1068,6 +1179,9 @@ export type ShopCreateWithoutSignInEventsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -1090,6 +1204,9 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -1128,6 +1245,9 @@ export type ShopUpdateWithoutSignInEventsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -1150,6 +1270,9 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -1172,6 +1295,9 @@ export type ShopCreateWithoutAccountsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -1194,6 +1320,9 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -1232,6 +1361,9 @@ export type ShopUpdateWithoutAccountsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -1254,6 +1386,9 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -1276,6 +1411,9 @@ export type ShopCreateWithoutConsentRecordsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -1298,6 +1436,9 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1336,6 +1477,9 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1358,6 +1502,9 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1380,6 +1527,9 @@ export type ShopCreateWithoutAuditEventsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1402,6 +1552,9 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1440,6 +1593,9 @@ export type ShopUpdateWithoutAuditEventsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1462,6 +1618,9 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventValuesInput = {
@@ -1484,6 +1643,9 @@ export type ShopCreateWithoutAuditEventValuesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
@@ -1506,6 +1668,9 @@ export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventValuesInput = {
@@ -1544,6 +1709,9 @@ export type ShopUpdateWithoutAuditEventValuesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
@@ -1566,6 +1734,9 @@ export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -1588,6 +1759,9 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -1610,6 +1784,9 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -1648,6 +1825,9 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -1670,6 +1850,9 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOutboundEmailsInput = {
@@ -1692,6 +1875,9 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
@@ -1714,6 +1900,9 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
@@ -1752,6 +1941,9 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -1774,6 +1966,9 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutEmailChangeRequestsInput = {
@@ -1796,6 +1991,9 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -1818,6 +2016,9 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -1856,6 +2057,9 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -1878,6 +2082,9 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentConfirmationsInput = {
@@ -1900,6 +2107,9 @@ export type ShopCreateWithoutConsentConfirmationsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -1922,6 +2132,9 @@ export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -1960,6 +2173,9 @@ export type ShopUpdateWithoutConsentConfirmationsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -1982,6 +2198,9 @@ export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutExportsInput = {
@@ -2004,6 +2223,9 @@ export type ShopCreateWithoutExportsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutExportsInput = {
@@ -2026,6 +2248,9 @@ export type ShopUncheckedCreateWithoutExportsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutExportsInput = {
@@ -2064,6 +2289,9 @@ export type ShopUpdateWithoutExportsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutExportsInput = {
@@ -2086,6 +2314,9 @@ export type ShopUncheckedUpdateWithoutExportsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutDeletionRequestsInput = {
@@ -2108,6 +2339,9 @@ export type ShopCreateWithoutDeletionRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
@@ -2130,6 +2364,9 @@ export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutDeletionRequestsInput = {
@@ -2168,6 +2405,9 @@ export type ShopUpdateWithoutDeletionRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
@@ -2190,6 +2430,9 @@ export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
   suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSuppressionEntriesInput = {
@@ -2212,6 +2455,9 @@ export type ShopCreateWithoutSuppressionEntriesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
@@ -2234,6 +2480,9 @@ export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSuppressionEntriesInput = {
@@ -2272,6 +2521,9 @@ export type ShopUpdateWithoutSuppressionEntriesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
@@ -2294,6 +2546,357 @@ export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
   consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutAgentsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutAgentsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutAgentsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutAgentsInput, Prisma.ShopUncheckedCreateWithoutAgentsInput>
+}
+
+export type ShopUpsertWithoutAgentsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutAgentsInput, Prisma.ShopUncheckedUpdateWithoutAgentsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutAgentsInput, Prisma.ShopUncheckedCreateWithoutAgentsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutAgentsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutAgentsInput, Prisma.ShopUncheckedUpdateWithoutAgentsInput>
+}
+
+export type ShopUpdateWithoutAgentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutAgentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutImpersonationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutImpersonationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutImpersonationsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutImpersonationsInput, Prisma.ShopUncheckedCreateWithoutImpersonationsInput>
+}
+
+export type ShopUpsertWithoutImpersonationsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutImpersonationsInput, Prisma.ShopUncheckedUpdateWithoutImpersonationsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutImpersonationsInput, Prisma.ShopUncheckedCreateWithoutImpersonationsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutImpersonationsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutImpersonationsInput, Prisma.ShopUncheckedUpdateWithoutImpersonationsInput>
+}
+
+export type ShopUpdateWithoutImpersonationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutImpersonationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutSupportAccessGrantsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutSupportAccessGrantsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutSupportAccessGrantsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutSupportAccessGrantsInput, Prisma.ShopUncheckedCreateWithoutSupportAccessGrantsInput>
+}
+
+export type ShopUpsertWithoutSupportAccessGrantsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutSupportAccessGrantsInput, Prisma.ShopUncheckedUpdateWithoutSupportAccessGrantsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutSupportAccessGrantsInput, Prisma.ShopUncheckedCreateWithoutSupportAccessGrantsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutSupportAccessGrantsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutSupportAccessGrantsInput, Prisma.ShopUncheckedUpdateWithoutSupportAccessGrantsInput>
+}
+
+export type ShopUpdateWithoutSupportAccessGrantsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutSupportAccessGrantsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -2318,6 +2921,9 @@ export type ShopCountOutputType = {
   deletionRequests: number
   suppressionEntries: number
   auditEventValues: number
+  agents: number
+  impersonations: number
+  supportAccessGrants: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2337,6 +2943,9 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   deletionRequests?: boolean | ShopCountOutputTypeCountDeletionRequestsArgs
   suppressionEntries?: boolean | ShopCountOutputTypeCountSuppressionEntriesArgs
   auditEventValues?: boolean | ShopCountOutputTypeCountAuditEventValuesArgs
+  agents?: boolean | ShopCountOutputTypeCountAgentsArgs
+  impersonations?: boolean | ShopCountOutputTypeCountImpersonationsArgs
+  supportAccessGrants?: boolean | ShopCountOutputTypeCountSupportAccessGrantsArgs
 }
 
 /**
@@ -2461,6 +3070,27 @@ export type ShopCountOutputTypeCountAuditEventValuesArgs<ExtArgs extends runtime
   where?: Prisma.AuditEventValueWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountAgentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AgentWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountImpersonationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ImpersonationWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountSupportAccessGrantsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SupportAccessGrantWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2483,6 +3113,9 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   deletionRequests?: boolean | Prisma.Shop$deletionRequestsArgs<ExtArgs>
   suppressionEntries?: boolean | Prisma.Shop$suppressionEntriesArgs<ExtArgs>
   auditEventValues?: boolean | Prisma.Shop$auditEventValuesArgs<ExtArgs>
+  agents?: boolean | Prisma.Shop$agentsArgs<ExtArgs>
+  impersonations?: boolean | Prisma.Shop$impersonationsArgs<ExtArgs>
+  supportAccessGrants?: boolean | Prisma.Shop$supportAccessGrantsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -2525,6 +3158,9 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   deletionRequests?: boolean | Prisma.Shop$deletionRequestsArgs<ExtArgs>
   suppressionEntries?: boolean | Prisma.Shop$suppressionEntriesArgs<ExtArgs>
   auditEventValues?: boolean | Prisma.Shop$auditEventValuesArgs<ExtArgs>
+  agents?: boolean | Prisma.Shop$agentsArgs<ExtArgs>
+  impersonations?: boolean | Prisma.Shop$impersonationsArgs<ExtArgs>
+  supportAccessGrants?: boolean | Prisma.Shop$supportAccessGrantsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -2549,6 +3185,9 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     deletionRequests: Prisma.$DeletionRequestPayload<ExtArgs>[]
     suppressionEntries: Prisma.$SuppressionEntryPayload<ExtArgs>[]
     auditEventValues: Prisma.$AuditEventValuePayload<ExtArgs>[]
+    agents: Prisma.$AgentPayload<ExtArgs>[]
+    impersonations: Prisma.$ImpersonationPayload<ExtArgs>[]
+    supportAccessGrants: Prisma.$SupportAccessGrantPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2965,6 +3604,9 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   deletionRequests<T extends Prisma.Shop$deletionRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$deletionRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DeletionRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   suppressionEntries<T extends Prisma.Shop$suppressionEntriesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$suppressionEntriesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SuppressionEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEventValues<T extends Prisma.Shop$auditEventValuesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$auditEventValuesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventValuePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  agents<T extends Prisma.Shop$agentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$agentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AgentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  impersonations<T extends Prisma.Shop$impersonationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$impersonationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ImpersonationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  supportAccessGrants<T extends Prisma.Shop$supportAccessGrantsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$supportAccessGrantsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SupportAccessGrantPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3772,6 +4414,78 @@ export type Shop$auditEventValuesArgs<ExtArgs extends runtime.Types.Extensions.I
   take?: number
   skip?: number
   distinct?: Prisma.AuditEventValueScalarFieldEnum | Prisma.AuditEventValueScalarFieldEnum[]
+}
+
+/**
+ * Shop.agents
+ */
+export type Shop$agentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Agent
+   */
+  select?: Prisma.AgentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Agent
+   */
+  omit?: Prisma.AgentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AgentInclude<ExtArgs> | null
+  where?: Prisma.AgentWhereInput
+  orderBy?: Prisma.AgentOrderByWithRelationInput | Prisma.AgentOrderByWithRelationInput[]
+  cursor?: Prisma.AgentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AgentScalarFieldEnum | Prisma.AgentScalarFieldEnum[]
+}
+
+/**
+ * Shop.impersonations
+ */
+export type Shop$impersonationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Impersonation
+   */
+  select?: Prisma.ImpersonationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Impersonation
+   */
+  omit?: Prisma.ImpersonationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ImpersonationInclude<ExtArgs> | null
+  where?: Prisma.ImpersonationWhereInput
+  orderBy?: Prisma.ImpersonationOrderByWithRelationInput | Prisma.ImpersonationOrderByWithRelationInput[]
+  cursor?: Prisma.ImpersonationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ImpersonationScalarFieldEnum | Prisma.ImpersonationScalarFieldEnum[]
+}
+
+/**
+ * Shop.supportAccessGrants
+ */
+export type Shop$supportAccessGrantsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SupportAccessGrant
+   */
+  select?: Prisma.SupportAccessGrantSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SupportAccessGrant
+   */
+  omit?: Prisma.SupportAccessGrantOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SupportAccessGrantInclude<ExtArgs> | null
+  where?: Prisma.SupportAccessGrantWhereInput
+  orderBy?: Prisma.SupportAccessGrantOrderByWithRelationInput | Prisma.SupportAccessGrantOrderByWithRelationInput[]
+  cursor?: Prisma.SupportAccessGrantWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SupportAccessGrantScalarFieldEnum | Prisma.SupportAccessGrantScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,203 @@
+import "server-only";
+import { recordAuditEvent } from "../audit";
+import { getPrisma } from "../db";
+import type { ActorType, AgentRole } from "../db/generated/enums";
+import { AppError } from "../errors";
+import type { ShopRef } from "../tenants";
+import type { AgentViewer, Viewer } from "./viewer";
+
+// The one authorization entry point (DESIGN.md, "Who acts for whom"). A service names
+// the action it is about to take; `authorize` answers with the scope its `where` uses
+// (the shop and the subject customer), or refuses. Services never read "the customer"
+// off the viewer themselves.
+
+export const READ_ACTIONS = [
+  "account.read", // the account's summary, status and details
+  "data.read", // My data: categories, records, orders in detail
+  "documents.read", // the list of invoices and warranty certificates
+  "consents.read", // marketing and cookie choices and their history
+  "exports.read", // the list of exports and their downloads
+  "deletion.read", // the deletion request and what erasure would do
+  "access-log.read", // sign-ins, support sessions, partners, reveals, downloads
+  "support-access.read", // whether support staff may act in the account
+] as const;
+
+export const WRITE_ACTIONS = [
+  "account.update", // correct names, date of birth, gender, hometown, phones
+  "address.write",
+  "data.reveal", // show a masked value
+  "document.download",
+  "consent.withdraw",
+  "consent.grant",
+  "export.create",
+  "export.download",
+  "email.change",
+  "password.change",
+  "session.reauthenticate",
+  "deletion.request",
+  "deletion.confirm",
+  "deletion.cancel",
+  "support-access.manage", // grant or revoke support access
+  "social.link",
+  "invitation.send",
+] as const;
+
+export type ReadAction = (typeof READ_ACTIONS)[number];
+export type WriteAction = (typeof WRITE_ACTIONS)[number];
+export type Action = ReadAction | WriteAction;
+
+// What a support agent may do while acting in a customer's account. Everything else is
+// refused (FORBIDDEN, nothing changed, the attempt audited): the account's credentials
+// and address, deletion, exports of the whole account, social links, invitations,
+// granting marketing consent (an agent may record a withdrawal) and managing the
+// customer's own permission for support access. Revealing masked values (national ID,
+// date of birth, phone numbers) is for privacy officers only.
+const AGENT_ALLOWED: Record<AgentRole, ReadonlySet<Action>> = {
+  SUPPORT: new Set<Action>([
+    ...READ_ACTIONS,
+    "account.update",
+    "address.write",
+    "document.download",
+    "consent.withdraw",
+    "deletion.cancel",
+  ]),
+  PRIVACY_OFFICER: new Set<Action>([
+    ...READ_ACTIONS,
+    "account.update",
+    "address.write",
+    "document.download",
+    "consent.withdraw",
+    "deletion.cancel",
+    "data.reveal",
+  ]),
+};
+
+export function isAllowedForAgent(role: AgentRole, action: Action): boolean {
+  return AGENT_ALLOWED[role].has(action);
+}
+
+export const REFUSED_WHILE_IMPERSONATING_MESSAGE =
+  "Support staff cannot do this in a customer's account. Ask the customer to do it themselves.";
+
+// Who did it, for audit rows and consent records.
+export type AuditActor = { actorType: ActorType; actorId: string | null; impersonationId: string | null };
+
+export function actorOf(viewer: Viewer): AuditActor {
+  switch (viewer.kind) {
+    case "customer":
+      return { actorType: "CUSTOMER", actorId: viewer.customerId, impersonationId: null };
+    case "agent":
+      return { actorType: "AGENT", actorId: viewer.agent.id, impersonationId: viewer.impersonation?.id ?? null };
+    case "system":
+      return { actorType: "SYSTEM", actorId: null, impersonationId: null };
+    default:
+      throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  }
+}
+
+export type Scope = {
+  shop: ShopRef;
+  // The subject: the customer the request acts on.
+  customerId: string;
+  actor: AuditActor;
+  viewer: Viewer;
+};
+
+// Refusals of agents are audited in a transaction of their own (the refused change is
+// never made, so there is nothing to commit with), naming what was refused.
+async function recordRefusal(viewer: AgentViewer, action: Action, reason: "NOT_ALLOWED" | "NO_SESSION") {
+  await getPrisma().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      shopId: viewer.shop.id,
+      customerId: viewer.impersonation?.customerId ?? null,
+      ...actorOf(viewer),
+      action: "impersonation.refused",
+      details: { attempted: action, reason },
+    }),
+  );
+}
+
+// What an agent looked at, once per support session and kind of data: the customer's
+// access log lists it. Remembered per process only to spare the chain a row on every
+// page; another instance (or a restart) records the view once more, which is harmless.
+const viewsRecorded = globalThis as unknown as { __agentViews?: Set<string> };
+async function recordAgentView(viewer: AgentViewer, action: ReadAction): Promise<void> {
+  const session = viewer.impersonation;
+  if (!session) return;
+  viewsRecorded.__agentViews ??= new Set();
+  const key = `${session.id}:${action}`;
+  if (viewsRecorded.__agentViews.has(key)) return;
+  await getPrisma().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      shopId: viewer.shop.id,
+      customerId: session.customerId,
+      ...actorOf(viewer),
+      action: "impersonation.view",
+      details: { viewed: action },
+    }),
+  );
+  viewsRecorded.__agentViews.add(key);
+  if (viewsRecorded.__agentViews.size > 10_000) viewsRecorded.__agentViews.clear();
+}
+
+const isReadAction = (action: Action): action is ReadAction => (READ_ACTIONS as readonly string[]).includes(action);
+
+function scopeFor(viewer: Exclude<Viewer, { kind: "anonymous" }>, customerId: string): Scope {
+  return { shop: viewer.shop, customerId, actor: actorOf(viewer), viewer };
+}
+
+// The scope for `action` on the viewer's subject (or on `subjectId`, which must be the
+// subject: nobody acts on a customer other than the one the request is about).
+// Throws UNAUTHENTICATED (signed out), NOT_FOUND (another customer: whether they exist
+// is not revealed) or FORBIDDEN (an action the actor may not take).
+export async function authorize(viewer: Viewer, action: Action, subjectId?: string): Promise<Scope> {
+  switch (viewer.kind) {
+    case "anonymous":
+      throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    case "customer":
+    case "system": {
+      if (!viewer.subjectId) throw new AppError("FORBIDDEN", "This needs a customer.");
+      if (subjectId !== undefined && subjectId !== viewer.subjectId) {
+        throw new AppError("NOT_FOUND", "Customer not found.");
+      }
+      return scopeFor(viewer, viewer.subjectId);
+    }
+    case "agent": {
+      const session = viewer.impersonation;
+      if (!session) {
+        await recordRefusal(viewer, action, "NO_SESSION");
+        throw new AppError("FORBIDDEN", "Start a support session with a reason before acting in a customer's account.");
+      }
+      if (subjectId !== undefined && subjectId !== session.customerId) {
+        throw new AppError("NOT_FOUND", "Customer not found.");
+      }
+      if (!isAllowedForAgent(viewer.agent.role, action)) {
+        await recordRefusal(viewer, action, "NOT_ALLOWED");
+        throw new AppError("FORBIDDEN", REFUSED_WHILE_IMPERSONATING_MESSAGE);
+      }
+      if (isReadAction(action)) await recordAgentView(viewer, action);
+      return scopeFor(viewer, session.customerId);
+    }
+  }
+}
+
+// For lookups that answer "nothing" rather than an error (node(id:), optional fields):
+// the scope, or null when the viewer may not read.
+export async function tryAuthorize(viewer: Viewer, action: ReadAction, subjectId?: string): Promise<Scope | null> {
+  if (viewer.kind === "anonymous") return null;
+  if (viewer.kind === "agent" && !viewer.impersonation) return null;
+  try {
+    return await authorize(viewer, action, subjectId);
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
+
+// The signed-in customer acting on themselves: for the few things only the account's
+// owner can do in person (their own session, their password).
+export function requireSelf(viewer: Viewer) {
+  if (viewer.kind === "customer") return viewer;
+  if (viewer.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  throw new AppError("FORBIDDEN", REFUSED_WHILE_IMPERSONATING_MESSAGE);
+}

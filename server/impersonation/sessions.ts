@@ -1,0 +1,63 @@
+import "server-only";
+import { recordAuditEvent } from "../audit";
+import { getPrisma, type Prisma } from "../db";
+
+// How support sessions end, in one place: by the agent, on sign-out, at expiry, or when
+// the customer withdraws their permission.
+export type EndReason = "ENDED" | "SIGNED_OUT" | "EXPIRED" | "REVOKED" | "REPLACED";
+
+type OpenSession = { id: string; shopId: string; agentId: string; customerId: string; expiresAt: Date };
+
+export async function endImpersonations(
+  tx: Prisma.TransactionClient,
+  sessions: OpenSession[],
+  reason: EndReason,
+  now = new Date(),
+): Promise<void> {
+  for (const session of sessions) {
+    const { count } = await tx.impersonation.updateMany({
+      where: { id: session.id, endedAt: null },
+      // An expired session ended when its time ran out, whenever this is written down.
+      data: { endedAt: reason === "EXPIRED" && session.expiresAt < now ? session.expiresAt : now, endReason: reason },
+    });
+    if (count === 0) continue;
+    await recordAuditEvent(tx, {
+      shopId: session.shopId,
+      customerId: session.customerId,
+      actorType: reason === "REVOKED" ? "CUSTOMER" : reason === "EXPIRED" ? "SYSTEM" : "AGENT",
+      actorId: reason === "REVOKED" ? session.customerId : reason === "EXPIRED" ? null : session.agentId,
+      impersonationId: session.id,
+      action: "impersonation.end",
+      details: { reason },
+    });
+  }
+}
+
+const openSelect = { id: true, shopId: true, agentId: true, customerId: true, expiresAt: true } as const;
+
+// Signing out of the console ends the browser's session and its support session.
+export async function endAgentSession(options: { sessionId: string }): Promise<void> {
+  const now = new Date();
+  await getPrisma().$transaction(async (tx) => {
+    await tx.agentSession.updateMany({ where: { id: options.sessionId, revokedAt: null }, data: { revokedAt: now } });
+    const open = await tx.impersonation.findMany({
+      where: { agentSessionId: options.sessionId, endedAt: null },
+      select: openSelect,
+    });
+    await endImpersonations(tx, open, "SIGNED_OUT", now);
+  });
+}
+
+// Records the end of support sessions whose time ran out (they stopped acting at once:
+// the viewer ignores an expired session; this writes it down).
+export async function expireImpersonations(now = new Date()): Promise<number> {
+  return getPrisma().$transaction(async (tx) => {
+    const expired = await tx.impersonation.findMany({
+      where: { endedAt: null, expiresAt: { lte: now } },
+      select: openSelect,
+      take: 500,
+    });
+    await endImpersonations(tx, expired, "EXPIRED", now);
+    return expired.length;
+  });
+}

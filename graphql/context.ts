@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { decode } from "next-auth/jwt";
 import { SESSION_COOKIE } from "@/server/auth/options";
 import { requestMetaFrom } from "@/server/auth/request";
+import { decodeSessionCookie } from "@/server/auth/session-cookie";
 import { getAuthSecret } from "@/server/auth/secret";
 import { anonymousViewer, type RequestMeta, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
 import { getDatasetRecordsBatch, type Page, type RecordsRequest, type RecordView } from "@/server/data-map/view";
@@ -54,7 +54,7 @@ export async function viewerFromRequest(
   const request = requestMetaFrom(headers, source);
   const token = cookies.get(SESSION_COOKIE)?.value ?? cookies.get(`__Secure-${SESSION_COOKIE}`)?.value;
   if (!token) return anonymousViewer(request);
-  const claims = await decode({ token, secret: getAuthSecret() }).catch(() => null);
+  const claims = decodeSessionCookie(token, getAuthSecret());
   const sessionId = typeof claims?.sid === "string" ? claims.sid : null;
   return resolveSessionViewer(sessionId, request, claims?.kind === "agent" ? "agent" : "customer");
 }

@@ -8,7 +8,18 @@ export function isDemoMode(): boolean {
 
 // NEXTAUTH_SECRET signs session cookies. In production it must be set; in demo mode
 // one is generated once and kept in .data/ so sessions survive a restart.
+const cached = globalThis as unknown as { __authSecret?: { configured: string | undefined; secret: string } };
+
 export function getAuthSecret(): string {
+  // Read once per configuration (in demo mode it is a file): every request needs it.
+  const configured = process.env.NEXTAUTH_SECRET;
+  if (cached.__authSecret?.configured !== configured || !cached.__authSecret) {
+    cached.__authSecret = { configured, secret: readAuthSecret() };
+  }
+  return cached.__authSecret.secret;
+}
+
+function readAuthSecret(): string {
   const configured = process.env.NEXTAUTH_SECRET;
   if (configured && configured.length >= 32) return configured;
   if (configured) throw new Error("NEXTAUTH_SECRET must be at least 32 characters long.");

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +15,8 @@ import {
   verifyAuditLog,
 } from "@/server/audit/checkpoint";
 import { formatCheckpoint } from "@/server/audit/checkpoint-core";
-import { type Database, getDatabase, getPrisma, type PrismaClient } from "@/server/db";
+import { type Database, getDatabase, getPrisma, openDatabase, type PrismaClient } from "@/server/db";
+import { applyMigrations } from "@/server/db/migrate";
 import { getJob, runDueJobs } from "@/server/jobs";
 
 // Checkpoints of the audit chain's head, kept outside the database, make the removal of
@@ -22,6 +24,7 @@ import { getJob, runDueJobs } from "@/server/jobs";
 // verifier tells edits, deletions inside the chain, truncation and forged checkpoints
 // apart. Every test has its own shop and its own checkpoint folder.
 
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECRET = "integration-test-secret-0123456789abcdefghij";
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), "pc-audit-cp-test-"));
@@ -272,5 +275,70 @@ describe("audit checkpoints", () => {
       isValid: true,
       checkpoints: { valid: 1, newest: { sequence: 2 } },
     });
+  });
+});
+
+describe("npm run audit:verify", () => {
+  type CliRun = { code: number | null; out: string; err: string };
+
+  function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "scripts/audit-verify.ts", ...args],
+        { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        err += chunk.toString();
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, out, err }));
+    });
+  }
+
+  it("checkpoints when asked, exits 0 on a sound log and 1 on a truncated one", { timeout: 90_000 }, async () => {
+    const directory = freshDir();
+    const env: Record<string, string> = { AUDIT_CHECKPOINT_DIR: directory, NEXTAUTH_SECRET: SECRET };
+    // On PostgreSQL the child opens this same database; the embedded database can only
+    // be open in one process, so the child gets one on disk that this process closes.
+    let withDb = async (work: (db: Database) => Promise<void>) => work(getDatabase());
+    if (!process.env.DATABASE_URL) {
+      env.PGLITE_DIR = path.join(freshDir(), "pglite");
+      withDb = async (work) => {
+        const saved = process.env.PGLITE_DIR;
+        process.env.PGLITE_DIR = env.PGLITE_DIR;
+        const db = openDatabase();
+        process.env.PGLITE_DIR = saved;
+        try {
+          await work(db);
+        } finally {
+          await db.close();
+        }
+      };
+    }
+    let shopId = "";
+    await withDb(async (db) => {
+      if (db !== getDatabase()) await applyMigrations(db.raw);
+      shopId = await shopWithEvents(3, db.prisma);
+    });
+
+    const sound = await runCli(["--checkpoint", "--shop", shopId], env);
+    expect(sound.err).toBe("");
+    expect(sound.out).toMatch(new RegExp(`^OK   ${shopId} head=3:[0-9a-f]{12} .*checkpoint=written\\n`));
+    expect(sound.out).toContain("Verified 1 shop(s): 1 OK, 0 with problems.");
+    expect(sound.code).toBe(0);
+
+    await withDb((db) => tamper(`DELETE FROM "AuditEvent" WHERE ${where(shopId, `"sequence" = 3`)}`, db));
+    const truncated = await runCli(["--shop", shopId], env);
+    expect(truncated.out).toMatch(new RegExp(`^FAIL ${shopId} head=2:[0-9a-f]{12} .* :: TRUNCATED 3-3\\n`));
+    expect(truncated.out).toContain("Verified 1 shop(s): 0 OK, 1 with problems.");
+    expect(truncated.code).toBe(1);
+
+    expect((await runCli(["--shop", "not-a-shop"], env)).code).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleAuditCheckpoints } from "../audit/checkpoint";
 import { isDemoMode } from "../auth/secret";
 import { getPrisma } from "../db";
 import { scheduleRetentionSweep } from "../erasure";
@@ -38,6 +39,7 @@ export async function scheduleRecurringJobs(): Promise<void> {
   await enqueueJob(getPrisma(), { kind: IMPERSONATION_EXPIRY_JOB, key: "all" });
   await scheduleExportSweep();
   await scheduleRetentionSweep();
+  await scheduleAuditCheckpoints();
   // Without SMTP outside demo mode nothing can be sent: no point in waking up for it.
   if (process.env.SMTP_URL || isDemoMode()) {
     await enqueueJob(getPrisma(), { kind: MAIL_DELIVERY_JOB, key: "all" });

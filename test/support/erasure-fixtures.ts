@@ -8,7 +8,7 @@ import { updateConsents } from "@/server/consent";
 import { consentPurposes } from "@/server/consent/purposes";
 import { confirmEmailChange, requestEmailChange } from "@/server/customers/email-change";
 import { updateCustomer } from "@/server/customers/update";
-import { personalModels } from "@/server/data-map";
+import { type Anonymisation, type PersonalModel, personalModels } from "@/server/data-map";
 import { ownerSql, quote } from "@/server/data-map/owner-sql";
 import { getDatabase, getPrisma } from "@/server/db";
 import { confirmAccountDeletion, RECEIPT_RULE, requestAccountDeletion } from "@/server/erasure";
@@ -16,7 +16,7 @@ import { createExport, EXPORT_BUILD_JOB } from "@/server/export";
 import { buildExport } from "@/server/export/build";
 import { findShop, findShopById, type ShopRef } from "@/server/tenants";
 import { TEST_PASSWORD, uniqueEmail } from "../factories";
-import { describeHit, type Hit } from "./erasure-search";
+import { describeHit, type Hit, type Row } from "./erasure-search";
 import { standaloneJobContext } from "./exports";
 
 // A customer with everything erasure has to find: years of history from the seed's
@@ -158,6 +158,10 @@ export async function richCustomer(options: {
     });
   }
 
+  // Every nullable personal field the account still lacks (a photo, a gender...), so
+  // that erasure has a value to overwrite in each.
+  strict.push(...(await fillNullablePersonalFields(customerId, shop.id)));
+
   // Two copies of the data, written to storage. The build runs here rather than through
   // the job queue, so that on a shared database the export tests' runs never take it.
   const exportIds: string[] = [];
@@ -253,4 +257,141 @@ export async function expectOnlyRetained(
   }
   expect(problems).toEqual([]);
   return retained;
+}
+
+// The anonymisation a model gets on erasure: its own, or the one its retention rule
+// falls back to (orders no rule keeps).
+export function anonymisationOf(entry: PersonalModel): Anonymisation | null {
+  if (entry.erasure.action === "anonymise") return entry.erasure;
+  if (entry.erasure.action === "retain-if-required" && entry.erasure.otherwise.action === "anonymise") {
+    return entry.erasure.otherwise;
+  }
+  return null;
+}
+
+// The personal fields and secrets of a model: what anonymising must either overwrite or
+// name in its keep list.
+export const personalColumns = (entry: PersonalModel) => [...Object.keys(entry.fields), ...(entry.secrets ?? [])];
+
+// Fills, on the customer's rows of every model whose erasure overwrites fields (the
+// account, orders), each nullable personal field or secret that is empty with a value
+// of its type, as the schema says today (a new nullable field is filled too). Text gets
+// a value unique to this customer, returned so the whole-database search looks for it.
+// The append-only ledgers (consents, activity log) refuse updates and keep every field.
+export async function fillNullablePersonalFields(customerId: string, shopId: string): Promise<string[]> {
+  const markers: string[] = [];
+  for (const entry of personalModels()) {
+    const anonymisation = anonymisationOf(entry);
+    if (!anonymisation || Object.keys(anonymisation.placeholders).length === 0) continue;
+    const columns = await getDatabase().raw.query<{ column_name: string; data_type: string; udt_name: string }>(
+      `SELECT column_name, data_type, udt_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = $1 AND is_nullable = 'YES'`,
+      [entry.model],
+    );
+    const personal = new Set(personalColumns(entry));
+    for (const column of columns.filter((c) => personal.has(c.column_name))) {
+      const marker = `${column.column_name}${letters(10)}`;
+      const value = (() => {
+        switch (column.data_type) {
+          case "text":
+          case "character varying":
+            return `'${marker}'`;
+          case "timestamp with time zone":
+          case "timestamp without time zone":
+            return `now() - interval '3 days'`;
+          case "date":
+            return `DATE '1984-02-29'`;
+          case "USER-DEFINED":
+            return `(enum_range(NULL::${quote(column.udt_name)}))[1]`;
+          case "boolean":
+            return "true";
+          case "integer":
+          case "bigint":
+            return "7";
+          case "jsonb":
+            return `'{"filled": "${marker}"}'::jsonb`;
+          default:
+            throw new Error(`no filler for ${entry.model}.${column.column_name} (${column.data_type})`);
+        }
+      })();
+      const filled = await getDatabase().raw.query(
+        `UPDATE ${quote(entry.model)} SET ${quote(column.column_name)} = ${value}
+          WHERE ${ownerSql(entry)} AND ${quote(column.column_name)} IS NULL RETURNING "id"`,
+        [customerId, shopId],
+      );
+      if (filled.length && value.includes(marker)) markers.push(marker);
+    }
+  }
+  return markers;
+}
+
+// An order placed long ago (delivered, to the account's current name), so that in shops
+// whose rules count from the order or its documents no rule keeps it past the account's
+// closing: erasure anonymises it at once. Returns the names on it, unique to the test.
+export async function addOldOrder(customerId: string, shopId: string, placedAt: Date): Promise<string[]> {
+  const names = [
+    `Shipname${letters(9)}`,
+    `Shipstreet${letters(9)} 3`,
+    `Billname${letters(9)}`,
+    `Billstreet${letters(9)} 5`,
+  ];
+  await getPrisma().order.create({
+    data: {
+      shopId,
+      customerId,
+      number: `OLD-${letters(10)}`,
+      placedAt,
+      status: "DELIVERED",
+      currency: "EUR",
+      subtotalCents: 1000,
+      shippingCents: 500,
+      totalCents: 1500,
+      shippingName: names[0],
+      shippingAddress: names[1],
+      billingName: names[2],
+      billingAddress: names[3],
+      items: { create: [{ sku: "OLD-1", productName: "Kettle", quantity: 1, unitPriceCents: 1000 }] },
+    },
+    select: { id: true },
+  });
+  return names;
+}
+
+// The customer's rows of every model erasure anonymises (ledgers included), as the
+// database's JSON of each row.
+export async function anonymisedRowsOf(customerId: string, shopId: string): Promise<Map<string, Row[]>> {
+  const out = new Map<string, Row[]>();
+  for (const entry of personalModels().filter((e) => anonymisationOf(e))) {
+    const rows = await getDatabase().raw.query<{ row: Row }>(
+      `SELECT to_jsonb(t) AS "row" FROM ${quote(entry.model)} t WHERE ${ownerSql(entry)} ORDER BY t."id"`,
+      [customerId, shopId],
+    );
+    out.set(
+      entry.model,
+      rows.map((r) => r.row),
+    );
+  }
+  return out;
+}
+
+// Rows by id, as the database's JSON of each row, each with the value every placeholder
+// of the model's anonymisation gives for it: a fixed text, null, or an SQL expression
+// evaluated over the row (e.g. the erased email, made of the row's id).
+export async function rowsWithPlaceholders(
+  entry: PersonalModel,
+  anonymisation: Anonymisation,
+  ids: string[],
+): Promise<Map<string, { row: Row; placeholders: Row }>> {
+  const computed = Object.entries(anonymisation.placeholders).flatMap(([field, value]) =>
+    value !== null && typeof value === "object" ? [`'${field}', ${value.sql}`] : [],
+  );
+  const rows = await getDatabase().raw.query<{ row: Row; computed: Row }>(
+    `SELECT to_jsonb(t) AS "row", jsonb_build_object(${computed.join(", ")}) AS "computed"
+       FROM ${quote(entry.model)} t WHERE t."id" = ANY($1::uuid[])`,
+    [ids],
+  );
+  const fixed = Object.fromEntries(
+    Object.entries(anonymisation.placeholders).filter(([, value]) => value === null || typeof value === "string"),
+  );
+  return new Map(rows.map((r) => [String(r.row.id), { row: r.row, placeholders: { ...fixed, ...r.computed } }]));
 }

@@ -165,6 +165,29 @@ async function addAccountActivity(customerId: string, shopId: string): Promise<v
   });
   // A category this shop's policy does not declare: still shown (flagged), so still scoped.
   await prisma.wishlistItem.create({ data: { customerId, sku: `SKU-${tag}`, productName: "Kettle" } });
+  // A support session in the account, and the customer's permission for one.
+  const agent = await prisma.agent.create({
+    data: { shopId, email: `agent-${tag}@test.example`, displayName: "Sam", role: "SUPPORT", passwordHash: "x" },
+  });
+  const agentSession = await prisma.agentSession.create({
+    data: { agentId: agent.id, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  await prisma.impersonation.create({
+    data: {
+      shopId,
+      agentId: agent.id,
+      agentSessionId: agentSession.id,
+      customerId,
+      reason: `Fixing an address ${tag}`,
+      ticket: `T-${tag}`,
+      expiresAt: new Date(Date.now() + 1800_000),
+      endedAt: new Date(),
+      endReason: "ENDED",
+    },
+  });
+  await prisma.supportAccessGrant.create({
+    data: { shopId, customerId, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
 }
 
 describe("My data", () => {

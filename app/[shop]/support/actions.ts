@@ -50,7 +50,7 @@ export type SupportSearchState = {
   hasNextPage: boolean;
 };
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 // A POST, not a GET: the query (an email, a name) stays out of URLs and server logs.
 export async function searchCustomersAction(previous: SupportSearchState, form: FormData): Promise<SupportSearchState> {

@@ -123,7 +123,7 @@ export function SupportCustomerSearch({ shop, action }: Props) {
                               {c.displayName}
                             </Link>
                           </th>
-                          <td className="break-all px-3 py-2">{c.email}</td>
+                          <td className="whitespace-nowrap px-3 py-2">{c.email}</td>
                           <td className="px-3 py-2">{STATUS_WORDS[c.status] ?? c.status}</td>
                           <td className="px-3 py-2">{c.lastSignInAt ? formatTime(c.lastSignInAt) : "Never"}</td>
                           <td className="px-3 py-2">{c.openDeletionRequests}</td>

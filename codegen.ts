@@ -40,6 +40,7 @@ const config: CodegenConfig = {
           AccessLogEntry: "../mappers#AccessLogEntryParent",
           SupportSessionLog: "../mappers#SupportSessionLogParent",
           SupportSessionStep: "../mappers#SupportSessionStepParent",
+          AuditEvent: "../mappers#AuditEventParent",
         },
       },
     },

@@ -11,9 +11,16 @@ const MESSAGES: Record<string, string> = {
   default: "The email or password is not right. Check them and try again.",
 };
 
-type Props = { shop: string; shopName: string; next: string; notice?: string };
+type Props = {
+  shop: string;
+  shopName: string;
+  next: string;
+  notice?: string;
+  // next-auth's provider: customers ("credentials") or the shop's support staff ("agent").
+  provider?: "credentials" | "agent";
+};
 
-export function SignInForm({ shop, shopName, next, notice }: Props) {
+export function SignInForm({ shop, shopName, next, notice, provider = "credentials" }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
@@ -23,7 +30,7 @@ export function SignInForm({ shop, shopName, next, notice }: Props) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
+    const result = await signIn(provider, {
       redirect: false,
       shop,
       email: String(form.get("email") ?? ""),
@@ -60,14 +67,16 @@ export function SignInForm({ shop, shopName, next, notice }: Props) {
         disabled={isPending}
         className="w-full rounded-md bg-brand px-4 py-2.5 font-semibold text-white disabled:opacity-60"
       >
-        {isPending ? "Signing in…" : `Sign in to ${shopName}`}
+        {isPending ? "Signing in…" : provider === "agent" ? "Sign in to the support console" : `Sign in to ${shopName}`}
       </button>
-      <p className="text-center text-sm text-slate-600">
-        New here?{" "}
-        <Link href={`/${shop}/sign-up`} className="font-medium text-slate-900 underline">
-          Create an account
-        </Link>
-      </p>
+      {provider === "credentials" && (
+        <p className="text-center text-sm text-slate-600">
+          New here?{" "}
+          <Link href={`/${shop}/sign-up`} className="font-medium text-slate-900 underline">
+            Create an account
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { AccessLogEntry } from "@/server/access-log";
+import type { AuditEventView } from "@/server/audit/log";
 import type { AgentViewer } from "@/server/auth/viewer";
 import type { ConsentPurpose, ConsentRecordView } from "@/server/consent";
 import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";
@@ -39,3 +40,4 @@ export type SupportAccessParent = SupportAccessView;
 export type AccessLogEntryParent = AccessLogEntry;
 export type SupportSessionLogParent = NonNullable<AccessLogEntry["supportSession"]>;
 export type SupportSessionStepParent = SupportSessionLogParent["steps"][number];
+export type AuditEventParent = AuditEventView;

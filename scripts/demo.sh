@@ -23,6 +23,8 @@ cat <<MSG
   Privacy centre:   ${NEXTAUTH_URL}
   Demo sign-in:     demo@almaz.example (or demo@crystalline.example, demo@micro-image.example,
                     demo@allegra.example) with the password privacy-demo
+  Support console:  ${NEXTAUTH_URL}/almaz/support as agent@almaz.example (support) or
+                    dpo@almaz.example (privacy officer), same password
 
 MSG
 exec npx next start -p "${PORT}"

@@ -17,6 +17,7 @@ const ShopLayoutQuery = graphql(`
       isSignedIn
       shop { handle }
       customer { displayName }
+      agent { displayName }
     }
   }
 `);
@@ -52,7 +53,17 @@ export default async function ShopLayout({ children, params }: Props) {
             <Link href={`/${shop.handle}/privacy-policy`} className="text-white hover:underline">
               Privacy policy
             </Link>
-            {isSignedInHere ? (
+            {isSignedInHere && viewer.agent ? (
+              // Support staff: the console (never shown to customers) and their own sign-out,
+              // which also ends an open support session.
+              <>
+                <Link href={`/${shop.handle}/support`} className="text-white hover:underline">
+                  Support console
+                </Link>
+                <span className="text-white">Staff: {viewer.agent.displayName}</span>
+                <SignOutButton shop={shop.handle} callbackUrl={`/${shop.handle}/support/sign-in?signedOut=1`} />
+              </>
+            ) : isSignedInHere ? (
               <>
                 <Link href={`/${shop.handle}/account/privacy`} className="text-white hover:underline">
                   My account

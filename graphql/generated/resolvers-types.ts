@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -176,6 +176,42 @@ export type AgentRole =
   | 'PRIVACY_OFFICER'
   /** Finds customers and acts in their accounts for a stated reason. */
   | 'SUPPORT';
+
+/** One row of the shop's hash-chained audit log, without personal values. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** e.g. customer.update, impersonation.start, data.reveal. */
+  action: Scalars['String']['output'];
+  /** The agent's display name when an agent acted; null otherwise. */
+  actorName?: Maybe<Scalars['String']['output']>;
+  /** CUSTOMER, AGENT, PARTNER or SYSTEM. */
+  actorType: Scalars['String']['output'];
+  /** The agent's global ID when an agent acted. */
+  agentId?: Maybe<Scalars['ID']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** The customer's global ID, when the event is about one. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  /** What happened (ids, field names, digests) as a JSON object. */
+  details: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The support session's global ID, when an agent acted in the customer's account. */
+  impersonationId?: Maybe<Scalars['ID']['output']>;
+  /** Position in the shop's chain (1, 2, 3, …). */
+  sequence: Scalars['Int']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
 
 /** Who made a consent choice. */
 export type ConsentActorType =
@@ -1239,6 +1275,13 @@ export type ProcessingPurpose = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The shop's audit log, newest first; filter by customer (global ID or exact email),
+   * agent (global ID) and action. Privacy officers only.
+   */
+  auditLog: AuditEventConnection;
+  /** The shop's support staff, for filtering the audit log. Privacy officers only. */
+  auditLogAgents: Array<Agent>;
   /** A double opt-in link by its token, without signing in; null when the token is not valid. */
   consentConfirmationLink?: Maybe<ConsentConfirmationLink>;
   /** An unsubscribe link by its token, without signing in; null when the token is not valid. */
@@ -1258,6 +1301,16 @@ export type Query = {
   supportCustomers: SupportCustomerConnection;
   /** Who is asking: the signed-in customer and their shop, or nobody. */
   viewer: Viewer;
+};
+
+
+export type QueryAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  customerEmail?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1672,6 +1725,9 @@ export type ResolversTypes = {
   AddressUpdateInput: AddressUpdateInput;
   Agent: ResolverTypeWrapper<AgentParent>;
   AgentRole: AgentRole;
+  AuditEvent: ResolverTypeWrapper<AuditEventParent>;
+  AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
+  AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentActorType: ConsentActorType;
   ConsentApplyGlobalPrivacyControlPayload: ResolverTypeWrapper<Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversTypes['ConsentPurpose']>> }>;
@@ -1812,6 +1868,9 @@ export type ResolversParentTypes = {
   AddressPayload: Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversParentTypes['Address']> };
   AddressUpdateInput: AddressUpdateInput;
   Agent: AgentParent;
+  AuditEvent: AuditEventParent;
+  AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
+  AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
   Boolean: Scalars['Boolean']['output'];
   ConsentApplyGlobalPrivacyControlPayload: Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversParentTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversParentTypes['ConsentPurpose']>> };
   ConsentChangeInput: ConsentChangeInput;
@@ -1991,6 +2050,30 @@ export type AgentResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['AgentRole'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  impersonationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 };
 
 export type ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload'] = ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload']> = {
@@ -2482,6 +2565,8 @@ export type ProcessingPurposeResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  auditLogAgents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
   consentConfirmationLink?: Resolver<Maybe<ResolversTypes['ConsentConfirmationLink']>, ParentType, ContextType, RequireFields<QueryConsentConfirmationLinkArgs, 'token'>>;
   consentUnsubscribeLink?: Resolver<Maybe<ResolversTypes['ConsentUnsubscribeLink']>, ParentType, ContextType, RequireFields<QueryConsentUnsubscribeLinkArgs, 'token'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2706,6 +2791,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AddressDeletePayload?: AddressDeletePayloadResolvers<ContextType>;
   AddressPayload?: AddressPayloadResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   ConsentApplyGlobalPrivacyControlPayload?: ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType>;
   ConsentConfirmPayload?: ConsentConfirmPayloadResolvers<ContextType>;
   ConsentConfirmationLink?: ConsentConfirmationLinkResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { Resolvers } from "../generated/resolvers-types";
 import { accessLogResolvers } from "./access-log";
+import { auditLogResolvers } from "./audit-log";
 import { baseResolvers } from "./base";
 import { consentResolvers } from "./consent";
 import { correctionsResolvers } from "./corrections";
@@ -37,4 +38,5 @@ export const resolvers = merge(
   erasureResolvers,
   supportResolvers,
   accessLogResolvers,
+  auditLogResolvers,
 );

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { formatTime } from "@/components/dates";
 import { DeletionBanner } from "@/components/deletion-banner";
+import { ImpersonationBanner } from "@/components/impersonation-banner";
 import { scheduledDeletionText } from "@/components/scheduled-deletion";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { isDemoMode } from "@/server/auth/secret";
+import { endImpersonationAction } from "../../support/actions";
 import { cancelDeletionAction } from "../privacy/delete/actions";
 import { requestEmailChangeAction } from "./actions";
 import { EmailChangeForm } from "./email-change-form";
@@ -24,6 +26,8 @@ const EmailPageQuery = graphql(`
         pendingEmailChange { newEmail expiresAt }
         deletionRequest { status scheduledFor }
       }
+      agent { displayName }
+      impersonation { id reason ticket startedAt expiresAt customer { displayName email } }
     }
   }
 `);
@@ -32,14 +36,34 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
   const { shop: handle } = await params;
   const { shop, viewer } = await execute(EmailPageQuery, { handle });
   if (!shop) notFound();
+  // A support agent without an open support session goes back to the console.
+  if (viewer.agent && (!viewer.customer || !viewer.impersonation || viewer.shop?.handle !== shop.handle)) {
+    redirect(`/${viewer.shop?.handle ?? shop.handle}/support`);
+  }
   // A session for another shop does not open this shop's account.
   if (!viewer.isSignedIn || viewer.shop?.handle !== shop.handle || !viewer.customer) {
     redirect(`/${shop.handle}/sign-in?next=${encodeURIComponent(`/${shop.handle}/account/email`)}`);
   }
   const { email, pendingEmailChange: pending, deletionRequest } = viewer.customer;
   const scheduledFor = scheduledDeletionText(deletionRequest);
+  const session = viewer.agent ? viewer.impersonation : null;
   return (
     <main id="main" className="mx-auto max-w-lg px-6 py-12">
+      {session && viewer.agent && (
+        <div className="mb-4">
+          <ImpersonationBanner
+            agentName={viewer.agent.displayName}
+            customerName={session.customer?.displayName ?? "the customer"}
+            customerEmail={session.customer?.email ?? ""}
+            reason={session.reason}
+            ticket={session.ticket}
+            startedAt={session.startedAt}
+            expiresAt={session.expiresAt}
+            serverNow={new Date().toISOString()}
+            end={endImpersonationAction.bind(null, shop.handle)}
+          />
+        </div>
+      )}
       <p className="text-sm text-slate-500">
         <Link href={`/${shop.handle}/account/privacy`} className="underline">
           My Account → Privacy

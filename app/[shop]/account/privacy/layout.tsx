@@ -2,10 +2,12 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DeletionBanner } from "@/components/deletion-banner";
+import { ImpersonationBanner } from "@/components/impersonation-banner";
 import { PrivacyNav } from "@/components/privacy-nav";
 import { scheduledDeletionText } from "@/components/scheduled-deletion";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
+import { endImpersonationAction } from "../../support/actions";
 import { cancelDeletionAction } from "./delete/actions";
 
 const AccountGateQuery = graphql(`
@@ -15,6 +17,8 @@ const AccountGateQuery = graphql(`
       isSignedIn
       shop { handle }
       customer { deletionRequest { status scheduledFor } }
+      agent { displayName role }
+      impersonation { id reason ticket startedAt expiresAt customer { displayName email } }
     }
   }
 `);
@@ -29,6 +33,11 @@ export default async function PrivacyLayout({
   const { shop } = await params;
   const { shop: found, viewer } = await execute(AccountGateQuery, { handle: shop });
   if (!found) notFound();
+  // A support agent without an open support session (none started, or it ran out or was
+  // ended) goes back to the console rather than to the customers' sign-in.
+  if (viewer.agent && (!viewer.customer || !viewer.impersonation || viewer.shop?.handle !== shop)) {
+    redirect(`/${viewer.shop?.handle ?? shop}/support`);
+  }
   // A session for another shop does not open this shop's account.
   if (!viewer.isSignedIn || viewer.shop?.handle !== shop) {
     // Back to the section asked for (the path comes from proxy.ts; only this shop's
@@ -39,6 +48,21 @@ export default async function PrivacyLayout({
   }
   return (
     <div className="mx-auto max-w-6xl px-6 py-8">
+      {viewer.agent && viewer.impersonation && (
+        <div className="mb-4">
+          <ImpersonationBanner
+            agentName={viewer.agent.displayName}
+            customerName={viewer.impersonation.customer?.displayName ?? "the customer"}
+            customerEmail={viewer.impersonation.customer?.email ?? ""}
+            reason={viewer.impersonation.reason}
+            ticket={viewer.impersonation.ticket}
+            startedAt={viewer.impersonation.startedAt}
+            expiresAt={viewer.impersonation.expiresAt}
+            serverNow={new Date().toISOString()}
+            end={endImpersonationAction.bind(null, shop)}
+          />
+        </div>
+      )}
       <p className="text-sm text-slate-500">My Account → Privacy</p>
       {/* While the account is scheduled for deletion, every page offers to cancel. */}
       <DeletionBanner

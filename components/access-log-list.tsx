@@ -34,7 +34,7 @@ function SupportSessionCard({ session }: { session: NonNullable<AccessLogItem["s
         <dd>
           <time dateTime={session.startedAt}>{formatTime(session.startedAt)}</time>
         </dd>
-        <dt className="font-medium text-slate-700">{session.isOpen ? "Still open" : "Ended"}</dt>
+        <dt className="font-medium text-slate-700">End</dt>
         <dd>{session.endText}</dd>
       </dl>
       <p className="mt-3 font-medium text-slate-700">What {session.agentName} did</p>

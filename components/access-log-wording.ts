@@ -1,7 +1,7 @@
 // The words of the access log and of the support access section: what the API returns
 // (kinds, audit actions, subjects, field names, end reasons) said in plain words.
 // Pure: used by the page's loader on the server, and tested on its own.
-import { formatMoment } from "./dates";
+import { formatMoment, formatTime } from "./dates";
 import { browserName } from "./export-options";
 
 export type AccessLogKind = "SIGN_IN" | "SIGN_IN_FAILED" | "PASSWORD_AGAIN" | "SUPPORT_SESSION" | "REVEAL" | "DOWNLOAD";
@@ -11,7 +11,7 @@ export type SupportSessionItem = {
   reason: string;
   ticket: string;
   startedAt: string;
-  // "Ended 22 Nov 2026 …: ended by the agent", or "Open until …".
+  // "22 Nov 2026, 08:10 UTC: ended by the agent", or "Still open, until …".
   endText: string;
   isOpen: boolean;
   steps: { at: string; text: string }[];
@@ -156,8 +156,8 @@ export function sessionEndText(session: {
   endReason: string | null;
   expiresAt: string;
 }): string {
-  if (!session.endedAt) return `Open, until ${formatMoment(session.expiresAt)} at the latest`;
-  return `Ended ${formatMoment(session.endedAt)}: ${endReasonWords(session.endReason)}`;
+  if (!session.endedAt) return `Still open, until ${formatTime(session.expiresAt)} at the latest`;
+  return `${formatTime(session.endedAt)}: ${endReasonWords(session.endReason)}`;
 }
 
 // "an invoice", "your data export": what was downloaded.
@@ -184,7 +184,8 @@ export function entryTitle(entry: {
     case "PASSWORD_AGAIN":
       return "You entered your password again";
     case "SUPPORT_SESSION":
-      return `${entry.actorName ?? "A support agent"} from support opened your account`;
+      // Agents' display names often say "from support" already ("Sam from support").
+      return `${entry.actorName ?? "A support agent"} opened your account`;
     case "REVEAL":
       return entry.subject ? `Shown in full: your ${fieldWords(entry.subject)}` : "A hidden value was shown in full";
     case "DOWNLOAD":

@@ -47,9 +47,9 @@ describe("the words of the access log", () => {
         endReason: "REVOKED",
         expiresAt: "2026-11-22T08:30:00.000Z",
       }),
-    ).toBe("Ended 22 November 2026 at 08:10 UTC: access withdrawn by you");
+    ).toBe("22 Nov 2026, 08:10 UTC: access withdrawn by you");
     expect(sessionEndText({ endedAt: null, endReason: null, expiresAt: "2026-11-22T08:30:00.000Z" })).toBe(
-      "Open, until 22 November 2026 at 08:30 UTC at the latest",
+      "Still open, until 22 Nov 2026, 08:30 UTC at the latest",
     );
   });
 
@@ -58,7 +58,7 @@ describe("the words of the access log", () => {
     expect(entryTitle({ ...base, kind: "SIGN_IN" })).toBe("You signed in");
     expect(entryTitle({ ...base, kind: "SIGN_IN_FAILED" })).toBe("Someone tried to sign in, with a wrong password");
     expect(entryTitle({ ...base, kind: "PASSWORD_AGAIN" })).toBe("You entered your password again");
-    expect(entryTitle({ ...base, kind: "SUPPORT_SESSION", actorName: "Sam" })).toBe(
+    expect(entryTitle({ ...base, kind: "SUPPORT_SESSION", actorName: "Sam from support" })).toBe(
       "Sam from support opened your account",
     );
     expect(entryTitle({ ...base, kind: "REVEAL", action: "data.reveal", subject: "dateOfBirth" })).toBe(

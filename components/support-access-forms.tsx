@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useLayoutEffect, useRef } from "react";
+import { useActionState, useLayoutEffect, useRef, useState } from "react";
 import { SUPPORT_ACCESS_CHOICES, type SupportAccessFormState, supportAccessText } from "./access-log-wording";
 
 type Props = {
@@ -54,6 +54,14 @@ const BUTTON =
 export function SupportAccessForms({ access, hasGrant, grant, revoke }: Props) {
   const [grantState, grantAction, isGranting] = useActionState(grant, initial);
   const [revokeState, revokeAction, isRevoking] = useActionState(revoke, initial);
+  // Only the latest answer is shown: "allowed" must not stay on screen after a withdrawal.
+  const [last, setLast] = useState<"grant" | "revoke" | null>(null);
+  useLayoutEffect(() => {
+    if (grantState.submission > 0) setLast("grant");
+  }, [grantState.submission]);
+  useLayoutEffect(() => {
+    if (revokeState.submission > 0) setLast("revoke");
+  }, [revokeState.submission]);
 
   return (
     <div className="mt-2 space-y-4">
@@ -88,7 +96,7 @@ export function SupportAccessForms({ access, hasGrant, grant, revoke }: Props) {
           >
             {isGranting ? "Allowing…" : "Allow"}
           </button>
-          <Answer state={grantState} />
+          {last === "grant" && <Answer state={grantState} />}
         </form>
       )}
       <form action={revokeAction} className="border-t border-slate-200 pt-4">
@@ -104,7 +112,7 @@ export function SupportAccessForms({ access, hasGrant, grant, revoke }: Props) {
         >
           {isRevoking ? "Ending…" : hasGrant ? "Withdraw now" : "End any open support session now"}
         </button>
-        <Answer state={revokeState} />
+        {last === "revoke" && <Answer state={revokeState} />}
       </form>
     </div>
   );

@@ -21,7 +21,7 @@ const SupportAccessGrantMutation = graphql(`
 const SupportAccessRevokeMutation = graphql(`
   mutation SupportAccessRevoke {
     supportAccessRevoke {
-      supportAccess { isAllowed }
+      supportAccess { isPermissionRequired isAllowed }
       userErrors { field code message }
     }
   }
@@ -58,7 +58,9 @@ export async function revokeSupportAccessAction(
   revalidatePath(`/${shop}/account/privacy/access-log`);
   return {
     submission,
-    message: "Done: any open support session in your account has ended.",
+    message: result.supportAccess.isPermissionRequired
+      ? "Permission withdrawn: support staff may no longer open your account, and any open support session has ended."
+      : "Done: any open support session in your account has ended.",
     error: null,
   };
 }

@@ -60,8 +60,9 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
   {
     slug: "access-log",
     label: "Access log",
-    summary: "Your sign-ins, and every support or partner access to your account.",
+    summary: "Your sign-ins, every support session and what it viewed or changed; allow or withdraw support access.",
     rights: ["access"],
+    hasOwnPage: true,
   },
   {
     slug: "delete",

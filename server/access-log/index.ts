@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "../auth/authorize";
 import type { Viewer } from "../auth/viewer";
-import { decodeCursor, encodeCursor, type Page, pageSize } from "../data-map/view";
+import { encodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, Prisma } from "../db";
 import { AppError } from "../errors";
 
@@ -66,7 +66,7 @@ export async function getAccessLog(options: {
 }): Promise<Page<AccessLogEntry>> {
   const scope = await authorize(options.viewer, "access-log.read", options.customerId);
   const take = pageSize(options.first);
-  const cursor = options.after ? parseCursor(decodeCursor(options.after)) : null;
+  const cursor = options.after ? parseCursor(Buffer.from(options.after, "base64url").toString("utf8")) : null;
   const prisma = getPrisma();
   const customerId = scope.customerId;
   const shopId = scope.shop.id;
@@ -203,7 +203,8 @@ async function countEntries(customerId: string, shopId: string, actions: string[
   return signIns + sessions + audits;
 }
 
-// Entry ids double as cursors: "<source>:<uuid>:<ISO time>".
+// Entry ids double as cursors: "<source>:<uuid>:<ISO time>" (base64url-encoded by the
+// connection; not a bare row id, so data-map's decodeCursor would refuse them).
 function parseCursor(value: string | null): { id: string; at: string } | null {
   const match = /^(signin|session|audit):([0-9a-f-]{36}):(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(value ?? "");
   if (!match) throw new AppError("INVALID_INPUT", "The `after` cursor is not valid.");

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { Resolvers } from "../generated/resolvers-types";
+import { unsafeTextErrors } from "../user-errors";
 import { accessLogResolvers } from "./access-log";
 import { auditLogResolvers } from "./audit-log";
 import { baseResolvers } from "./base";
@@ -13,7 +15,7 @@ import { supportResolvers } from "./support";
 import { viewerResolvers } from "./viewer";
 
 // One resolver map per domain, merged by type (scalars are defined once, in base).
-function merge(...maps: Resolvers[]): Resolvers {
+function mergeAll(...maps: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
@@ -25,6 +27,43 @@ function merge(...maps: Resolvers[]): Resolvers {
   }
   return merged as Resolvers;
 }
+
+// Mutations whose service screens its own text (and audits the refusal, as a support
+// session's start does); every other mutation is screened here.
+const SCREENED_BY_SERVICE = new Set(["impersonationStart"]);
+
+type Resolver = (parent: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown;
+
+// Every Mutation field: text the database cannot store is refused with a userError on
+// its field, the payload's other fields null, before the resolver runs.
+function screenMutations(map: Resolvers): Resolvers {
+  const mutations = map.Mutation as Record<string, Resolver> | undefined;
+  if (!mutations) return map;
+  const screened: Record<string, Resolver> = {};
+  for (const [name, resolve] of Object.entries(mutations)) {
+    screened[name] = SCREENED_BY_SERVICE.has(name)
+      ? resolve
+      : (parent, args, context, info) => {
+          const userErrors = unsafeTextErrors(args);
+          if (userErrors.length === 0) return resolve(parent, args, context, info);
+          // Duck-typed: graphql may be loaded both as CommonJS and as ESM here, so its
+          // type predicates (instanceof) are not reliable.
+          let payload: unknown = info.returnType;
+          while (payload && typeof payload === "object" && "ofType" in payload) payload = payload.ofType;
+          const fields =
+            payload && typeof payload === "object" && "getFields" in payload && typeof payload.getFields === "function"
+              ? Object.keys(payload.getFields() as object)
+              : [];
+          return Object.fromEntries([
+            ...fields.filter((f) => f !== "userErrors").map((f) => [f, null]),
+            ["userErrors", userErrors],
+          ]);
+        };
+  }
+  return { ...map, Mutation: screened } as Resolvers;
+}
+
+const merge = (...maps: Resolvers[]) => screenMutations(mergeAll(...maps));
 
 export const resolvers = merge(
   baseResolvers,

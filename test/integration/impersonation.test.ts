@@ -6,7 +6,7 @@ import { toGlobalId } from "@/graphql/global-id";
 import { SESSION_COOKIE } from "@/server/auth/options";
 import { type AgentViewer, type CustomerViewer, NO_REQUEST, resolveSessionViewer } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
-import { endImpersonation, startImpersonation } from "@/server/impersonation";
+import { endImpersonation } from "@/server/impersonation";
 import { endAgentSession, expireImpersonations } from "@/server/impersonation/sessions";
 import { agentViewer, impersonating, signedInViewer } from "../factories";
 import { gql } from "../support/graphql";

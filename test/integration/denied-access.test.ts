@@ -72,7 +72,7 @@ const ERRORS = "userErrors { field code message }";
 const isNull = (key: string) => (data: Record<string, unknown>) => data[key] === null;
 const customerIsNull = (data: Record<string, unknown>) => (data.viewer as { customer: unknown }).customer === null;
 
-export const CASES: Record<string, Case | PublicCase> = {
+const CASES: Record<string, Case | PublicCase> = {
   "Query.node": {
     kind: "customer",
     ownerIds: true,

@@ -131,6 +131,8 @@ const CASES: Record<string, Case | PublicCase> = {
   },
   "Mutation.consentApplyGlobalPrivacyControl": {
     kind: "customer",
+    // The browser's own signal: only the customer's browser sends it.
+    refusedForAgents: true,
     operation: `mutation { consentApplyGlobalPrivacyControl { consents { state } withdrawnPurposes { key } ${ERRORS} } }`,
   },
   "Mutation.consentConfirm": {

@@ -3,8 +3,8 @@ import { isDemoMode } from "../auth/secret";
 import { getPrisma } from "../db";
 import { scheduleRetentionSweep } from "../erasure";
 import { scheduleExportSweep } from "../export";
-import { logEvent } from "../log";
 import { expireImpersonations } from "../impersonation/sessions";
+import { logEvent } from "../log";
 import { deliverPendingEmails } from "../mail";
 import { enqueueJob, registerJobHandler, startJobWorker } from "./index";
 

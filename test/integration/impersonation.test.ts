@@ -259,6 +259,22 @@ describe("how a support session ends", () => {
     expect((await resolveSessionViewer(acting.sessionId, NO_REQUEST, "agent")).kind).toBe("anonymous");
   });
 
+  it("a session whose time ran out is recorded as EXPIRED at its expiry, however it is closed", async () => {
+    const past = new Date(Date.now() - 3600_000);
+    // Signing out an hour after the session ran out.
+    const signOut = await impersonating(await agentViewer(), (await signedInViewer()).customerId);
+    await getPrisma().impersonation.update({ where: { id: signOut.impersonation?.id }, data: { expiresAt: past } });
+    await endAgentSession({ sessionId: signOut.sessionId });
+    expect(await session(signOut.impersonation?.id as string)).toMatchObject({ endReason: "EXPIRED", endedAt: past });
+    // Starting another session an hour after the first ran out.
+    const agent = await agentViewer();
+    const first = await impersonating(agent, (await signedInViewer()).customerId);
+    await getPrisma().impersonation.update({ where: { id: first.impersonation?.id }, data: { expiresAt: past } });
+    const next = await impersonating(agent, (await signedInViewer()).customerId);
+    expect(await session(first.impersonation?.id as string)).toMatchObject({ endReason: "EXPIRED", endedAt: past });
+    await endImpersonation({ viewer: next });
+  });
+
   it("starting a second session ends the first (REPLACED)", async () => {
     const [first, second] = [await signedInViewer(), await signedInViewer()];
     const agent = await agentViewer();

@@ -11,14 +11,18 @@ type OpenSession = { id: string; shopId: string; agentId: string; customerId: st
 export async function endImpersonations(
   tx: Prisma.TransactionClient,
   sessions: OpenSession[],
-  reason: EndReason,
+  requested: EndReason,
   now = new Date(),
 ): Promise<void> {
   for (const session of sessions) {
+    // A session whose time ran out ended then, however and whenever this is written down
+    // (the agent signing out or starting another session an hour later included): the
+    // customer's access log must not show it lasting longer than it could.
+    const hasExpired = session.expiresAt <= now;
+    const reason = hasExpired ? "EXPIRED" : requested;
     const { count } = await tx.impersonation.updateMany({
       where: { id: session.id, endedAt: null },
-      // An expired session ended when its time ran out, whenever this is written down.
-      data: { endedAt: reason === "EXPIRED" && session.expiresAt < now ? session.expiresAt : now, endReason: reason },
+      data: { endedAt: hasExpired ? session.expiresAt : now, endReason: reason },
     });
     if (count === 0) continue;
     await recordAuditEvent(tx, {

@@ -1,0 +1,452 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildSchema } from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "@/graphql/global-id";
+import {
+  type AgentViewer,
+  ANONYMOUS,
+  type CustomerViewer,
+  NO_REQUEST,
+  resolveSessionViewer,
+  type Viewer,
+} from "@/server/auth/viewer";
+import { getPrisma } from "@/server/db";
+import {
+  agentViewer,
+  impersonating,
+  signedInViewer,
+  TEST_PASSWORD,
+  uniqueEmail,
+  viewerWithHistory,
+} from "../factories";
+import { type GqlResult, gql } from "../support/graphql";
+
+// Denied access for every field of Query and Mutation (DESIGN.md, Tests), generated from
+// the schema: CASES must hold one sample operation per field, so a new field without a
+// case fails the first test. Each operation is run as everyone who is not the owner of
+// the data it touches; none of them may see the owner's data or change the owner's rows.
+
+const schema = buildSchema(readFileSync(path.resolve(import.meta.dirname, "../../graphql/schema.graphql"), "utf8"));
+
+type Role =
+  | "signedOut"
+  | "owner"
+  | "sameShopCustomer"
+  | "otherShopCustomer"
+  | "otherShopAgent"
+  | "agentWithoutSession"
+  | "agentRefused"
+  | "agentExpired";
+
+type Fixtures = {
+  shop: string;
+  ownerId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  addressId: string;
+  orderId: string;
+  exportId: string;
+  purposeKey: string;
+};
+
+type Case = {
+  operation: string;
+  variables?: (f: Fixtures) => Record<string, unknown>;
+  // "customer": the signed-in customer's own account (or, for an agent, the account they
+  // act in); "agent": the support console; "public": anyone, with the reason.
+  kind: "customer" | "agent";
+  // Takes ids of the owner's objects: denied to every other customer too.
+  ownerIds?: true;
+  // authorize refuses agents this action while impersonating.
+  refusedForAgents?: true;
+  // For lookups that answer "nothing" instead of an error.
+  empty?: (data: Record<string, unknown>) => boolean;
+  // Roles not run, with the reason.
+  skip?: Partial<Record<Role, string>>;
+};
+type PublicCase = { operation: string; variables?: (f: Fixtures) => Record<string, unknown>; public: string };
+
+const ERRORS = "userErrors { field code message }";
+const isNull = (key: string) => (data: Record<string, unknown>) => data[key] === null;
+const customerIsNull = (data: Record<string, unknown>) => (data.viewer as { customer: unknown }).customer === null;
+
+const CASES: Record<string, Case | PublicCase> = {
+  "Query.node": {
+    kind: "customer",
+    ownerIds: true,
+    operation: `query($c: ID!, $a: ID!, $o: ID!, $e: ID!) {
+      c: node(id: $c) { id ... on Customer { email firstName } }
+      a: node(id: $a) { id ... on Address { line1 } }
+      o: node(id: $o) { id ... on Order { number } }
+      e: node(id: $e) { id ... on Export { status } }
+    }`,
+    variables: (f) => ({
+      c: toGlobalId("Customer", f.ownerId),
+      a: toGlobalId("Address", f.addressId),
+      o: toGlobalId("Order", f.orderId),
+      e: toGlobalId("Export", f.exportId),
+    }),
+    empty: (data) => ["c", "a", "o", "e"].every((k) => data[k] === null),
+  },
+  "Query.viewer": {
+    kind: "customer",
+    operation: `{ viewer { isSignedIn customer { id email firstName lastName addresses { id } exports { edges { node { id } } }
+      orders(first: 5) { edges { node { id } } } } shop { handle } agent { id } impersonation { id endReason } } }`,
+    empty: customerIsNull,
+  },
+  "Query.shop": {
+    public: "A shop's published privacy policy.",
+    operation: `{ shop(handle: "almaz") { id handle name } }`,
+  },
+  "Query.consentConfirmationLink": {
+    public: "Opened from an emailed link without signing in; the token is the credential (a bad one here).",
+    operation: `{ consentConfirmationLink(token: "not-a-token") { status purposes { key } } }`,
+  },
+  "Query.consentUnsubscribeLink": {
+    public: "Opened from an emailed link without signing in; the token is the credential (a bad one here).",
+    operation: `{ consentUnsubscribeLink(token: "not-a-token") { state purpose { key } } }`,
+  },
+  "Query.shops": { public: "Every shop's published privacy policy.", operation: "{ shops { id handle } }" },
+  "Query.supportCustomers": {
+    kind: "agent",
+    operation: `query($q: String!) { supportCustomers(query: $q) { totalCount edges { node { id email displayName } } } }`,
+    variables: (f) => ({ q: f.email }),
+    empty: (data) => (data.supportCustomers as { totalCount: number }).totalCount === 0,
+  },
+  "Query.supportCustomer": {
+    kind: "agent",
+    operation: `query($id: ID!) { supportCustomer(id: $id) { id email displayName } }`,
+    variables: (f) => ({ id: toGlobalId("Customer", f.ownerId) }),
+    empty: isNull("supportCustomer"),
+  },
+  "Mutation._empty": { public: "A placeholder that returns null and does nothing.", operation: "mutation { _empty }" },
+  "Mutation.consentUpdate": {
+    kind: "customer",
+    // Granting: refused to agents (they may record a withdrawal only).
+    refusedForAgents: true,
+    operation: `mutation($input: ConsentUpdateInput!) { consentUpdate(input: $input) { consents { state } ${ERRORS} } }`,
+    variables: (f) => ({ input: { changes: [{ key: f.purposeKey, state: "GRANTED" }] } }),
+  },
+  "Mutation.consentApplyGlobalPrivacyControl": {
+    kind: "customer",
+    // The browser's own signal: only the customer's browser sends it.
+    refusedForAgents: true,
+    operation: `mutation { consentApplyGlobalPrivacyControl { consents { state } withdrawnPurposes { key } ${ERRORS} } }`,
+  },
+  "Mutation.consentConfirm": {
+    public: "Follows an emailed double opt-in link without signing in (a bad token here).",
+    operation: `mutation { consentConfirm(input: { token: "not-a-token" }) { confirmedPurposes { key } ${ERRORS} } }`,
+  },
+  "Mutation.consentUnsubscribe": {
+    public: "Follows an emailed unsubscribe link without signing in (a bad token here).",
+    operation: `mutation { consentUnsubscribe(input: { token: "not-a-token" }) { purpose { key } ${ERRORS} } }`,
+  },
+  "Mutation.customerUpdate": {
+    kind: "customer",
+    operation: `mutation { customerUpdate(input: { firstName: "Mallory" }) { customer { id email firstName } ${ERRORS} } }`,
+  },
+  "Mutation.addressCreate": {
+    kind: "customer",
+    operation: `mutation { addressCreate(input: { recipientName: "Mallory", line1: "Strada Falsă 1", city: "București",
+      postalCode: "030031", country: "RO" }) { address { id } ${ERRORS} } }`,
+  },
+  "Mutation.addressUpdate": {
+    kind: "customer",
+    ownerIds: true,
+    operation: `mutation($id: ID!) { addressUpdate(id: $id, input: { city: "Mallorca" }) { address { id line1 city } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("Address", f.addressId) }),
+  },
+  "Mutation.addressDelete": {
+    kind: "customer",
+    ownerIds: true,
+    operation: `mutation($id: ID!) { addressDelete(id: $id) { deletedAddressId ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("Address", f.addressId) }),
+  },
+  "Mutation.customerEmailChangeRequest": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation($input: CustomerEmailChangeRequestInput!) { customerEmailChangeRequest(input: $input) { pendingEmail ${ERRORS} } }`,
+    variables: () => ({ input: { newEmail: uniqueEmail("mallory"), password: TEST_PASSWORD } }),
+  },
+  "Mutation.customerEmailChangeConfirm": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { customerEmailChangeConfirm(input: { token: "not-a-token" }) { customer { id email } ${ERRORS} } }`,
+  },
+  "Mutation.accountDeletionRequest": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation($input: AccountDeletionRequestInput!) { accountDeletionRequest(input: $input) { deletionRequest { id } ${ERRORS} } }`,
+    variables: () => ({ input: { password: TEST_PASSWORD, confirmation: "DELETE" } }),
+  },
+  "Mutation.accountDeletionConfirm": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { accountDeletionConfirm(input: { token: "not-a-token" }) { deletionRequest { id } ${ERRORS} } }`,
+  },
+  "Mutation.accountDeletionCancel": {
+    kind: "customer",
+    operation: `mutation { accountDeletionCancel { deletionRequest { id } ${ERRORS} } }`,
+  },
+  "Mutation.exportCreate": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { exportCreate(input: { format: JSON }) { export { id } ${ERRORS} } }`,
+  },
+  "Mutation.sessionReauthenticate": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation($input: SessionReauthenticateInput!) { sessionReauthenticate(input: $input) { authenticatedAt ${ERRORS} } }`,
+    variables: () => ({ input: { password: TEST_PASSWORD } }),
+  },
+  "Mutation.dataReveal": {
+    kind: "customer",
+    ownerIds: true,
+    // Revealing is for privacy officers; the agents here are SUPPORT.
+    refusedForAgents: true,
+    operation: `mutation($input: DataRevealInput!) { dataReveal(input: $input) { value ${ERRORS} } }`,
+    variables: (f) => ({ input: { recordId: toGlobalId("Customer", f.ownerId), field: "nationalId" } }),
+  },
+  "Mutation.impersonationStart": {
+    kind: "agent",
+    operation: `mutation($input: ImpersonationStartInput!) { impersonationStart(input: $input) {
+      impersonation { id customer { id email } } ${ERRORS} } }`,
+    variables: (f) => ({
+      input: { customerId: toGlobalId("Customer", f.ownerId), reason: "Checking a suspicious order", ticket: "T-666" },
+    }),
+  },
+  "Mutation.impersonationEnd": {
+    kind: "agent",
+    operation: `mutation { impersonationEnd { impersonation { id customer { id email } } ${ERRORS} } }`,
+    skip: { otherShopAgent: "It takes no input: an agent ends only their own session, in their own shop." },
+  },
+  "Mutation.supportAccessGrant": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { supportAccessGrant(input: { duration: HOURS_24 }) { supportAccess { isAllowed } ${ERRORS} } }`,
+  },
+  "Mutation.supportAccessRevoke": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { supportAccessRevoke { supportAccess { isAllowed } ${ERRORS} } }`,
+  },
+  "Mutation.customerSignUp": {
+    public: "Opens a new account; it touches no existing one.",
+    operation: `mutation($input: CustomerSignUpInput!) { customerSignUp(input: $input) { customer { id email } ${ERRORS} } }`,
+    variables: () => ({
+      input: {
+        shop: "almaz",
+        email: uniqueEmail("signup"),
+        password: TEST_PASSWORD,
+        firstName: "New",
+        lastName: "Person",
+      },
+    }),
+  },
+};
+
+const DENIED = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
+// A caller acting on their own account may get any expected failure.
+const EXPECTED = new Set([...DENIED, "INVALID_INPUT", "CONFLICT", "RATE_LIMITED"]);
+
+const ROLES: Role[] = [
+  "signedOut",
+  "owner",
+  "sameShopCustomer",
+  "otherShopCustomer",
+  "otherShopAgent",
+  "agentWithoutSession",
+  "agentRefused",
+  "agentExpired",
+];
+
+// What the role must get: "denied" (an error code in DENIED, or the empty answer), or
+// "isolated" (the caller acts on their own account or customer; nothing of the owner's).
+function expectationOf(c: Case | PublicCase, role: Role): "denied" | "isolated" | null {
+  if ("public" in c) return role === "signedOut" ? "isolated" : null;
+  if (c.skip?.[role]) return null;
+  if (role === "signedOut") return "denied";
+  if (c.kind === "agent") {
+    return ["owner", "sameShopCustomer", "otherShopCustomer", "otherShopAgent"].includes(role) ? "denied" : null;
+  }
+  switch (role) {
+    case "owner":
+      return null;
+    case "sameShopCustomer":
+    case "otherShopCustomer":
+      return c.ownerIds ? "denied" : "isolated";
+    case "otherShopAgent":
+      return c.ownerIds || c.refusedForAgents ? "denied" : "isolated";
+    case "agentWithoutSession":
+    case "agentExpired":
+      return "denied";
+    case "agentRefused":
+      return c.refusedForAgents ? "denied" : null;
+  }
+}
+
+function codesOf(result: GqlResult): string[] {
+  const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? "NO_CODE"));
+  for (const value of Object.values(result.data ?? {})) {
+    const errors = (value as { userErrors?: { code: string }[] } | null)?.userErrors;
+    if (errors) codes.push(...errors.map((e) => e.code));
+  }
+  return codes;
+}
+
+describe("denied access, for every field of the schema", () => {
+  const viewers = {} as Record<Role, Viewer>;
+  let f: Fixtures;
+  let secrets: string[];
+
+  beforeAll(async () => {
+    const owner = await viewerWithHistory({ shop: "almaz", orderCount: 1 });
+    const prisma = getPrisma();
+    const tag = owner.customerId.slice(0, 8);
+    const customer = await prisma.customer.update({
+      where: { id: owner.customerId },
+      data: { firstName: `Ownerfirst${tag}`, lastName: `Ownerlast${tag}` },
+    });
+    const address = await prisma.address.create({
+      data: {
+        customerId: owner.customerId,
+        recipientName: "Owner",
+        line1: `Strada Secretă ${tag}`,
+        city: "Iași",
+        postalCode: "700001",
+        country: "RO",
+      },
+    });
+    const order = await prisma.order.findFirstOrThrow({ where: { customerId: owner.customerId } });
+    const exported = await prisma.export.create({
+      data: { shopId: owner.shop.id, customerId: owner.customerId, format: "JSON", categories: [] },
+    });
+    f = {
+      shop: "almaz",
+      ownerId: owner.customerId,
+      email: customer.email,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      addressId: address.id,
+      orderId: order.id,
+      exportId: exported.id,
+      purposeKey: "marketing:post:offers",
+    };
+    secrets = [
+      f.email,
+      f.firstName,
+      f.lastName,
+      address.line1,
+      ...[
+        ["Customer", f.ownerId],
+        ["Address", f.addressId],
+        ["Order", f.orderId],
+        ["Export", f.exportId],
+      ].flatMap(([type, id]) => [id as string, toGlobalId(type as string, id as string)]),
+    ];
+
+    const foreignAgent = await agentViewer({ shop: "allegra" });
+    const foreignCustomer = await signedInViewer({ shop: "allegra" });
+    const expiring = await impersonating(await agentViewer({ shop: "almaz" }), owner.customerId);
+    await prisma.impersonation.update({
+      where: { id: expiring.impersonation?.id as string },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    Object.assign(viewers, {
+      signedOut: ANONYMOUS,
+      owner,
+      sameShopCustomer: await signedInViewer({ shop: "almaz" }),
+      otherShopCustomer: await signedInViewer({ shop: "allegra" }),
+      otherShopAgent: await impersonating(foreignAgent, foreignCustomer.customerId),
+      agentWithoutSession: await agentViewer({ shop: "almaz" }),
+      agentRefused: await impersonating(await agentViewer({ shop: "almaz" }), owner.customerId),
+      agentExpired: await resolveSessionViewer(expiring.sessionId, NO_REQUEST, "agent"),
+    } satisfies Record<Role, Viewer>);
+    expect((viewers.agentExpired as AgentViewer).impersonation).toBeNull();
+    expect((viewers.owner as CustomerViewer).customerId).toBe(f.ownerId);
+  });
+
+  const rowsOf = async () => {
+    const prisma = getPrisma();
+    const customerId = f.ownerId;
+    return {
+      auditEvent: await prisma.auditEvent.count({ where: { customerId } }),
+      address: await prisma.address.count({ where: { customerId } }),
+      consentRecord: await prisma.consentRecord.count({ where: { customerId } }),
+      export: await prisma.export.count({ where: { customerId } }),
+      emailChangeRequest: await prisma.emailChangeRequest.count({ where: { customerId } }),
+      deletionRequest: await prisma.deletionRequest.count({ where: { customerId } }),
+      customer: JSON.stringify(await prisma.customer.findUniqueOrThrow({ where: { id: customerId } })),
+      addressRow: JSON.stringify(await prisma.address.findUnique({ where: { id: f.addressId } })),
+    };
+  };
+
+  it("has one case for every field of Query and Mutation", () => {
+    const fields = ["Query", "Mutation"].flatMap((type) => {
+      const object = type === "Query" ? schema.getQueryType() : schema.getMutationType();
+      return Object.keys(object?.getFields() ?? {}).map((name) => `${type}.${name}`);
+    });
+    expect(Object.keys(CASES).sort()).toEqual(fields.sort());
+    for (const [key, c] of Object.entries(CASES)) {
+      if ("public" in c) expect(c.public.length, key).toBeGreaterThan(10);
+    }
+  });
+
+  const runs = Object.entries(CASES).flatMap(([key, c]) =>
+    ROLES.flatMap((role) => {
+      const expectation = expectationOf(c, role);
+      return expectation ? [{ key, c, role, expectation }] : [];
+    }),
+  );
+
+  it.each(runs)("$key as $role: $expectation", async ({ c, role, expectation }) => {
+    const viewer = viewers[role];
+    const before = await rowsOf();
+    const auditSequence = await getPrisma().auditEvent.aggregate({
+      _max: { sequence: true },
+      where: { shopId: (viewers.owner as CustomerViewer).shop.id },
+    });
+    const result = await gql(c.operation, c.variables?.(f) ?? {}, viewer);
+    const text = JSON.stringify(result);
+    for (const secret of secrets) expect(text, `${secret} leaked`).not.toContain(secret);
+    const codes = codesOf(result);
+    expect(
+      codes.filter((code) => !EXPECTED.has(code)),
+      text,
+    ).toEqual([]);
+    if (expectation === "denied") {
+      const isEmpty = "empty" in c && c.empty && result.data ? c.empty(result.data) : false;
+      if (codes.length === 0) expect(isEmpty, text).toBe(true);
+      else
+        expect(
+          codes.filter((code) => !DENIED.has(code)),
+          text,
+        ).toEqual([]);
+      // A refused mutation returns no payload besides its userErrors.
+      for (const value of Object.values(result.data ?? {})) {
+        if (value && typeof value === "object" && "userErrors" in value) {
+          for (const [field, v] of Object.entries(value))
+            if (field !== "userErrors") expect(v, `${field}: ${text}`).toBeNull();
+        }
+      }
+    }
+    const after = await rowsOf();
+    // The one row a refusal of the agent acting in the owner's account leaves: the refusal.
+    const newEvents = await getPrisma().auditEvent.findMany({
+      where: { customerId: f.ownerId, sequence: { gt: auditSequence._max.sequence ?? 0 } },
+      select: { action: true, actorType: true },
+    });
+    if (role === "agentRefused") {
+      expect(
+        newEvents.every((e) => e.action === "impersonation.refused" && e.actorType === "AGENT"),
+        text,
+      ).toBe(true);
+      after.auditEvent -= newEvents.length;
+    } else {
+      expect(newEvents, text).toEqual([]);
+    }
+    expect(after).toEqual(before);
+  });
+});

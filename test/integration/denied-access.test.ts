@@ -61,6 +61,8 @@ type Case = {
   ownerIds?: true;
   // authorize refuses agents this action while impersonating.
   refusedForAgents?: true;
+  // Console fields for privacy officers only: a support agent of the same shop is denied.
+  privacyOfficerOnly?: true;
   // For lookups that answer "nothing" instead of an error.
   empty?: (data: Record<string, unknown>) => boolean;
   // Roles not run, with the reason.
@@ -120,6 +122,17 @@ const CASES: Record<string, Case | PublicCase> = {
     operation: `query($id: ID!) { supportCustomer(id: $id) { id email displayName } }`,
     variables: (f) => ({ id: toGlobalId("Customer", f.ownerId) }),
     empty: isNull("supportCustomer"),
+  },
+  "Query.auditLog": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `query($email: String) { auditLog(customerEmail: $email) { totalCount edges { node { id action } } } }`,
+    variables: (f) => ({ email: f.email }),
+  },
+  "Query.auditLogAgents": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: "query { auditLogAgents { id email displayName } }",
   },
   "Mutation._empty": { public: "A placeholder that returns null and does nothing.", operation: "mutation { _empty }" },
   "Mutation.consentUpdate": {
@@ -269,6 +282,7 @@ function expectationOf(c: Case | PublicCase, role: Role): "denied" | "isolated" 
   if (c.skip?.[role]) return null;
   if (role === "signedOut") return "denied";
   if (c.kind === "agent") {
+    if (c.privacyOfficerOnly && ["agentWithoutSession", "agentRefused"].includes(role)) return "denied";
     return ["owner", "sameShopCustomer", "otherShopCustomer", "otherShopAgent"].includes(role) ? "denied" : null;
   }
   switch (role) {

@@ -24,6 +24,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     });
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.code, error.message);
+    // A support agent outside a session in this account (or refused): nothing to download.
+    if (isAppError(error) && error.code === "FORBIDDEN") return errorResponse(403, error.code, error.message);
     if (isAppError(error) && error.code === "NOT_FOUND") return errorResponse(404, error.code, error.message);
     return internalErrorResponse(
       "documents.download-failed",

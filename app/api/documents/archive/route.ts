@@ -23,6 +23,8 @@ export async function GET(req: NextRequest) {
     });
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.code, error.message);
+    // A support agent outside a session in this account (or refused): nothing to download.
+    if (isAppError(error) && error.code === "FORBIDDEN") return errorResponse(403, error.code, error.message);
     return internalErrorResponse(
       "documents.archive-failed",
       "The documents could not be prepared. Please try again later.",

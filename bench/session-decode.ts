@@ -1,51 +1,23 @@
 // The session cookie's decryption per request, in-process: next-auth 4's `decode` (which
-// derives the A256GCM key with HKDF on every call, on libuv's thread pool) against jose's
-// `jwtDecrypt` with that key derived once and cached, which is what next-auth does
-// minus the derivation, so its cookies decode byte for byte the same (checked below in
-// both directions before timing). Also the secret's lookup in demo mode (a file in .data/).
+// derives the A256GCM key with HKDF on every call, on libuv's thread pool) against the
+// app's own reader (server/auth/session-cookie.ts: the key derived once per secret, then
+// AES-GCM only). Compatibility both ways is checked by test/unit/session-cookie.test.ts;
+// here once more before timing.
 //   npx tsx bench/session-decode.ts   (BENCH_CALLS to change; no app, no database)
-import { createSecretKey, hkdf, hkdfSync, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import { EncryptJWT, type JWTPayload, jwtDecrypt } from "jose";
+import { randomBytes, randomUUID } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
+import { decodeSessionCookie } from "../server/auth/session-cookie";
 import { loadAverage } from "./support";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20_000);
 const secret = randomBytes(32).toString("base64url");
-const INFO = "NextAuth.js Generated Encryption Key"; // next-auth/jwt getDerivedEncryptionKey, salt ""
-
-// The cached decoder: one HKDF per secret, as next-auth derives it (sha256, salt "", 32 bytes).
-const keys = new Map<string, Uint8Array>();
-function sessionKey(s: string): Uint8Array {
-  let key = keys.get(s);
-  if (!key) {
-    key = new Uint8Array(hkdfSync("sha256", s, "", INFO, 32));
-    keys.set(s, key);
-  }
-  return key;
-}
-const DECRYPT_OPTIONS = {
-  clockTolerance: 15, // as next-auth's decode
-  keyManagementAlgorithms: ["dir"],
-  contentEncryptionAlgorithms: ["A256GCM"],
-};
-async function cachedDecode(token: string, s: string): Promise<JWTPayload> {
-  return (await jwtDecrypt(token, sessionKey(s), DECRYPT_OPTIONS)).payload;
-}
-const keyObject = createSecretKey(sessionKey(secret));
-async function keyObjectDecode(token: string): Promise<JWTPayload> {
-  return (await jwtDecrypt(token, keyObject, DECRYPT_OPTIONS)).payload;
-}
 
 async function time(name: string, work: () => unknown, calls = CALLS): Promise<number> {
   for (let i = 0; i < Math.min(2_000, calls); i++) await work();
   const start = process.hrtime.bigint();
   for (let i = 0; i < calls; i++) await work();
   const us = Number(process.hrtime.bigint() - start) / 1e3 / calls;
-  process.stdout.write(`${name.padEnd(58)} ${us.toFixed(1).padStart(7)} µs/call\n`);
+  process.stdout.write(`${name.padEnd(52)} ${us.toFixed(1).padStart(7)} µs/call\n`);
   return us;
 }
 
@@ -59,73 +31,25 @@ async function timeParallel(name: string, work: () => Promise<unknown>, inFlight
   const start = process.hrtime.bigint();
   await run(rounds);
   const us = Number(process.hrtime.bigint() - start) / 1e3 / (rounds * inFlight);
-  process.stdout.write(`${name.padEnd(58)} ${us.toFixed(1).padStart(7)} µs/call\n`);
+  process.stdout.write(`${name.padEnd(52)} ${us.toFixed(1).padStart(7)} µs/call\n`);
   return us;
 }
 
 async function main() {
   process.stdout.write(`load average ${loadAverage()}\n`);
-  // A cookie like the app's (server/auth/options.ts jwt callback): sub, sid, shop.
-  const claims = { sub: randomUUID(), sid: randomUUID(), shop: "almaz" };
+  // A cookie like the app's (server/auth/options.ts jwt callback): sub, sid, shop, kind.
+  const claims = { sub: randomUUID(), sid: randomUUID(), shop: "almaz", kind: "customer" };
   const token = await encode({ token: claims, secret, maxAge: 14 * 24 * 3600 });
-
-  // Compatibility, both ways, and the same refusals.
-  const ours = await cachedDecode(token, secret);
-  const theirs = await decode({ token, secret });
-  if (JSON.stringify(ours) !== JSON.stringify(theirs)) throw new Error("cached decoder disagrees with next-auth");
-  const reverse = await new EncryptJWT(claims)
-    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-    .setIssuedAt()
-    .setExpirationTime("1h")
-    .setJti(randomUUID())
-    .encrypt(sessionKey(secret));
-  if ((await decode({ token: reverse, secret }))?.sid !== claims.sid) throw new Error("next-auth refuses our token");
-  const other = randomBytes(32).toString("base64url");
-  if (
-    await cachedDecode(token, other).then(
-      () => true,
-      () => false,
-    )
-  )
-    throw new Error("decoded with another secret");
-  const expired = await encode({ token: claims, secret, maxAge: -60 });
-  const expiredRefused = await cachedDecode(expired, secret).then(
-    () => false,
-    () => true,
-  );
-  const expiredRefusedByNextAuth = await decode({ token: expired, secret }).then(
-    () => false,
-    () => true,
-  );
-  if (!expiredRefused || !expiredRefusedByNextAuth) throw new Error("an expired token was accepted");
-  process.stdout.write(`compatible: same claims both ways, other secret and expired token refused by both\n`);
-
-  // What @panva/hkdf (next-auth's HKDF) does on Node: crypto.hkdf, on the thread pool.
-  const hkdfAsync = promisify(hkdf);
-  const nextAuth = await time("next-auth decode (HKDF per call + jwtDecrypt)", () => decode({ token, secret }));
-  await time("  of which HKDF (crypto.hkdf, async on the thread pool)", () =>
-    hkdfAsync("sha256", secret, "", INFO, 32),
-  );
-  await time("  HKDF synchronous (node:crypto hkdfSync)", () => hkdfSync("sha256", secret, "", INFO, 32));
-  const cached = await time("jose jwtDecrypt, key cached (Uint8Array)", () => cachedDecode(token, secret));
-  await time("jose jwtDecrypt, key cached (KeyObject)", () => keyObjectDecode(token));
+  if (JSON.stringify(decodeSessionCookie(token, secret)) !== JSON.stringify(await decode({ token, secret }))) {
+    throw new Error("the app's reader disagrees with next-auth's decode");
+  }
+  const nextAuth = await time("next-auth decode (HKDF per call)", () => decode({ token, secret }));
+  const ours = await time("app reader (key derived once)", () => decodeSessionCookie(token, secret));
   const nextAuthParallel = await timeParallel("next-auth decode, 8 in flight", () => decode({ token, secret }));
-  const cachedParallel = await timeParallel("jose jwtDecrypt key cached, 8 in flight", () =>
-    cachedDecode(token, secret),
-  );
-
-  // getAuthSecret() in demo mode reads .data/auth-secret on every call (server/auth/secret.ts).
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-secret-"));
-  const file = path.join(dir, "auth-secret");
-  writeFileSync(file, secret);
-  await time("demo-mode secret lookup (existsSync + readFileSync)", () => {
-    if (existsSync(file)) readFileSync(file, "utf8").trim();
-  });
-  rmSync(dir, { recursive: true, force: true });
-
+  const oursParallel = await timeParallel("app reader, 8 in flight", async () => decodeSessionCookie(token, secret));
   process.stdout.write(
-    `cached key: ${(nextAuth / cached).toFixed(1)}× faster one at a time, ${(nextAuthParallel / cachedParallel).toFixed(1)}× with 8 in flight` +
-      ` (${(nextAuth - cached).toFixed(0)} µs saved per request)\nload average ${loadAverage()}\n`,
+    `app reader: ${(nextAuth / ours).toFixed(1)}× faster one at a time, ${(nextAuthParallel / oursParallel).toFixed(1)}× with 8 in flight` +
+      ` (${(nextAuth - ours).toFixed(0)} µs saved per request)\nload average ${loadAverage()}\n`,
   );
 }
 

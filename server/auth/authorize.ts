@@ -127,17 +127,24 @@ async function recordAgentView(viewer: AgentViewer, action: ReadAction): Promise
   viewsRecorded.__agentViews ??= new Set();
   const key = `${session.id}:${action}`;
   if (viewsRecorded.__agentViews.has(key)) return;
-  await getPrisma().$transaction((tx) =>
-    recordAuditEvent(tx, {
-      shopId: viewer.shop.id,
-      customerId: session.customerId,
-      ...actorOf(viewer),
-      action: "impersonation.view",
-      details: { viewed: action },
-    }),
-  );
+  // Taken before the write: one page asks several resolvers at once, and each would
+  // otherwise find the key missing and record the same view again.
+  if (viewsRecorded.__agentViews.size >= 10_000) viewsRecorded.__agentViews.clear();
   viewsRecorded.__agentViews.add(key);
-  if (viewsRecorded.__agentViews.size > 10_000) viewsRecorded.__agentViews.clear();
+  try {
+    await getPrisma().$transaction((tx) =>
+      recordAuditEvent(tx, {
+        shopId: viewer.shop.id,
+        customerId: session.customerId,
+        ...actorOf(viewer),
+        action: "impersonation.view",
+        details: { viewed: action },
+      }),
+    );
+  } catch (error) {
+    viewsRecorded.__agentViews.delete(key);
+    throw error;
+  }
 }
 
 const isReadAction = (action: Action): action is ReadAction => (READ_ACTIONS as readonly string[]).includes(action);

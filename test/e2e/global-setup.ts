@@ -14,8 +14,12 @@ const SHOPS = path.join(ROOT, ".data", "e2e-shops");
 // A test shop that deletes an account at once (test/e2e/erasure.e2e.ts): every real
 // profile has a grace period, and a journey cannot wait for one to end.
 const INSTANT_DELETE_SHOP = "instant-delete";
+// A test shop whose agents need the customer's permission (test/e2e/support.e2e.ts): no
+// real profile asks for it.
+const ASK_FIRST_SHOP = "ask-first";
 
-// The real profiles, plus a copy of Allegra's without a grace period.
+// The real profiles, plus a copy of Allegra's without a grace period and a copy of
+// Crystalline's that asks customers before support staff may open their account.
 function writeShopProfiles() {
   rmSync(SHOPS, { recursive: true, force: true });
   mkdirSync(SHOPS, { recursive: true });
@@ -27,6 +31,11 @@ function writeShopProfiles() {
   profile.name = "Instant Delete (test shop)";
   profile.deletion.gracePeriodDays = 0;
   writeFileSync(path.join(SHOPS, `${INSTANT_DELETE_SHOP}.yaml`), stringify(profile));
+  const askFirst = parse(readFileSync(path.join(ROOT, "shops", "crystalline.yaml"), "utf8"));
+  askFirst.handle = ASK_FIRST_SHOP;
+  askFirst.name = "Ask First (test shop)";
+  askFirst.features.impersonationNeedsPermission = true;
+  writeFileSync(path.join(SHOPS, `${ASK_FIRST_SHOP}.yaml`), stringify(askFirst));
 }
 
 let server: ChildProcess | undefined;

@@ -202,6 +202,20 @@ describe("the access log", () => {
     expect(asAgent.edges.map((e) => e.node.id)).toEqual(log.edges.map((e) => e.node.id));
   });
 
+  it("lists each kind of data an agent viewed once per session, even when pages read it at the same time", async () => {
+    const customer = await signedInViewer();
+    const agent = await impersonating(await agentViewer(), customer.customerId);
+    // A page asks several things at once (layout, banner, page): all read the account.
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => gql("{ viewer { customer { email addresses { id } } } }", {}, agent)),
+    );
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const [session] = (await accessLog(customer)).edges.map((e) => e.node);
+    const views = (session?.supportSession?.steps ?? []).filter((s) => s.action === "impersonation.view");
+    expect(views.length).toBeGreaterThan(0);
+    expect(new Set(views.map((s) => s.subject)).size).toBe(views.length);
+  });
+
   it("shows another customer of the same shop and of another shop nothing of it", async () => {
     const customer = await signedInViewer();
     await getPrisma().signInEvent.create({

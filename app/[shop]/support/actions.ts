@@ -122,8 +122,10 @@ export type ImpersonationStartState = {
   values: { reason: string; ticket: string };
 };
 
+// Said after the API's own refusal ("…has not allowed support staff into their account.
+// Ask them to allow it first."): where and how the customer allows it, not the same again.
 const NO_PERMISSION_EXPLANATION =
-  "This shop asks each customer's permission before support staff may open their account, and this customer has not given it (or it has ended). Ask them to allow support access in their account settings, then try again.";
+  "They can allow it on their access log page (for 24 hours, 7 days or until they withdraw it); then start the session again.";
 
 export async function startImpersonationAction(
   shop: string,

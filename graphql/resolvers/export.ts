@@ -1,3 +1,4 @@
+import { canActorTake } from "@/server/auth/authorize";
 import { reauthenticateSession } from "@/server/auth/reauthenticate";
 import { createExport, downloadPath, getExports } from "@/server/export";
 import type { Resolvers } from "../generated/resolvers-types";
@@ -18,12 +19,13 @@ export const exportResolvers: Resolvers = {
     recordsDone: (e) => e.rowsDone,
     recordsTotal: (e) => e.rowsTotal,
     failureCode: (e) => (e.status === "FAILED" ? (e.errorCode ?? "UNKNOWN") : null),
+    // A link only for whoever may download (the account's owner; not support staff).
     downloadUrl: (e, _args, { viewer }) =>
-      e.status === "READY" && e.expiresAt && e.expiresAt > new Date() && viewer.kind === "customer"
+      e.status === "READY" && e.expiresAt && e.expiresAt > new Date() && canActorTake(viewer, "export.download")
         ? downloadPath({
             globalId: toGlobalId("Export", e.id),
             exportId: e.id,
-            customerId: viewer.customerId,
+            customerId: e.customerId,
             expiresAt: e.expiresAt,
           })
         : null,

@@ -188,6 +188,19 @@ export async function authorize(viewer: Viewer, action: Action, subjectId?: stri
   }
 }
 
+// Whether the viewer's actor may take `action` in the subject's account, without
+// recording anything: for deciding what to offer (a download link), never for doing it.
+export function canActorTake(viewer: Viewer, action: Action): boolean {
+  switch (viewer.kind) {
+    case "anonymous":
+      return false;
+    case "agent":
+      return viewer.impersonation !== null && isAllowedForAgent(viewer.agent.role, action);
+    default:
+      return viewer.subjectId !== null;
+  }
+}
+
 // For lookups that answer "nothing" rather than an error (node(id:), optional fields):
 // the scope, or null when the viewer may not read.
 export async function tryAuthorize(viewer: Viewer, action: ReadAction, subjectId?: string): Promise<Scope | null> {

@@ -12,6 +12,7 @@ import { downloadToken } from "@/server/export";
 import { buildExport } from "@/server/export/build";
 import { agentViewer, impersonating, viewerWithHistory } from "../factories";
 import { standaloneJobContext } from "../support/exports";
+import { gql } from "../support/graphql";
 
 // The download routes with support agents as callers (the customers' own cases are in
 // documents.test.ts, documents-archive.test.ts and export-download.test.ts): an agent
@@ -88,6 +89,16 @@ describe("download routes for support agents", () => {
 
   it("refuses an agent the export of the account (403), and records the refusal", async () => {
     const agent = await impersonating(await agentViewer({ shop: "almaz" }), owner.customerId);
+    // The export list offers the agent no link; the owner gets one.
+    const LINKS = "{ viewer { customer { exports { edges { node { downloadUrl } } } } } }";
+    const linkOf = async (viewer: AgentViewer | CustomerViewer) => {
+      const data = (await gql(LINKS, {}, viewer)).data as {
+        viewer: { customer: { exports: { edges: { node: { downloadUrl: string | null } }[] } } };
+      };
+      return data.viewer.customer.exports.edges[0]?.node.downloadUrl;
+    };
+    expect(await linkOf(agent)).toBeNull();
+    expect(await linkOf(owner)).toMatch(/^\/api\/exports\//);
     const response = await exportOf(agent);
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toContain("application/json");

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../db";
+import { getDatabase } from "../db";
 import type { AgentRole } from "../db/generated/enums";
 import { findShop, type ShopRef } from "../tenants";
 
@@ -129,75 +129,96 @@ export async function resolveSessionViewer(
   return kind === "agent" ? resolveAgentViewer(sessionId, request) : resolveCustomerViewer(sessionId, request);
 }
 
+// One statement per request: the session, its account and its shop (the check that
+// makes a revoked session or a deleted account signed out at the next request). Plain
+// SQL through the driver: this runs on every request, and the ORM's own work would
+// cost more than the query.
+type CustomerSessionRow = {
+  id: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  authenticatedAt: Date;
+  customerId: string;
+  handle: string;
+};
+
 async function resolveCustomerViewer(sessionId: string, request: RequestMeta): Promise<Viewer> {
-  const prisma = getPrisma();
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      authenticatedAt: true,
-      customer: { select: { id: true, shop: { select: { handle: true } } } },
-    },
-  });
+  const raw = getDatabase().raw;
   const now = new Date();
-  if (!session || session.revokedAt || session.expiresAt <= now) return anonymousViewer(request);
-  const shop = await findShop({ handle: session.customer.shop.handle });
+  const [session] = await raw.query<CustomerSessionRow>(
+    `SELECT s."id", s."expiresAt", s."lastSeenAt", s."authenticatedAt", c."id" AS "customerId", sh."handle"
+       FROM "Session" s JOIN "Customer" c ON c."id" = s."customerId" JOIN "Shop" sh ON sh."id" = c."shopId"
+      WHERE s."id" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > $2`,
+    [sessionId, now],
+    { name: "viewer-customer-session" },
+  );
+  if (!session) return anonymousViewer(request);
+  const shop = await findShop({ handle: session.handle });
   if (!shop) return anonymousViewer(request);
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
+    await raw.query(`UPDATE "Session" SET "lastSeenAt" = $2 WHERE "id" = $1`, [session.id, now]);
   }
   return customerViewer({
     shop,
-    customerId: session.customer.id,
+    customerId: session.customerId,
     sessionId: session.id,
-    authenticatedAt: session.authenticatedAt,
+    authenticatedAt: new Date(session.authenticatedAt),
     request,
   });
 }
 
+type AgentSessionRow = {
+  id: string;
+  lastSeenAt: Date;
+  agentId: string;
+  email: string;
+  displayName: string;
+  role: AgentRole;
+  handle: string;
+  impersonationId: string | null;
+  customerId: string | null;
+  reason: string | null;
+  ticket: string | null;
+  startedAt: Date | null;
+  impersonationExpiresAt: Date | null;
+};
+
 async function resolveAgentViewer(sessionId: string, request: RequestMeta): Promise<Viewer> {
-  const prisma = getPrisma();
+  const raw = getDatabase().raw;
   const now = new Date();
-  const session = await prisma.agentSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      agent: {
-        select: {
-          id: true,
-          email: true,
-          displayName: true,
-          role: true,
-          disabledAt: true,
-          shop: { select: { handle: true } },
-        },
-      },
-      impersonations: {
-        where: { endedAt: null },
-        select: { id: true, customerId: true, reason: true, ticket: true, startedAt: true, expiresAt: true },
-        take: 1,
-      },
-    },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.agent.disabledAt) {
-    return anonymousViewer(request);
-  }
-  const shop = await findShop({ handle: session.agent.shop.handle });
+  // The open support session rides along (at most one per agent session: a partial
+  // unique index).
+  const [session] = await raw.query<AgentSessionRow>(
+    `SELECT s."id", s."lastSeenAt", a."id" AS "agentId", a."email", a."displayName", a."role", sh."handle",
+            i."id" AS "impersonationId", i."customerId", i."reason", i."ticket", i."startedAt",
+            i."expiresAt" AS "impersonationExpiresAt"
+       FROM "AgentSession" s JOIN "Agent" a ON a."id" = s."agentId" JOIN "Shop" sh ON sh."id" = a."shopId"
+       LEFT JOIN "Impersonation" i ON i."agentSessionId" = s."id" AND i."endedAt" IS NULL
+      WHERE s."id" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > $2 AND a."disabledAt" IS NULL`,
+    [sessionId, now],
+    { name: "viewer-agent-session" },
+  );
+  if (!session) return anonymousViewer(request);
+  const shop = await findShop({ handle: session.handle });
   if (!shop) return anonymousViewer(request);
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await prisma.agentSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
+    await raw.query(`UPDATE "AgentSession" SET "lastSeenAt" = $2 WHERE "id" = $1`, [session.id, now]);
   }
+  const open =
+    session.impersonationId && session.customerId && session.impersonationExpiresAt && session.startedAt
+      ? {
+          id: session.impersonationId,
+          customerId: session.customerId,
+          reason: session.reason ?? "",
+          ticket: session.ticket ?? "",
+          startedAt: new Date(session.startedAt),
+          expiresAt: new Date(session.impersonationExpiresAt),
+        }
+      : null;
+  const agent = { id: session.agentId, email: session.email, displayName: session.displayName, role: session.role };
   // An expired support session stops acting at once; the sweep in server/impersonation
   // (or the agent's next console visit) records its end.
-  const open = session.impersonations[0];
   const impersonation = open && open.expiresAt > now ? open : null;
-  const { disabledAt: _disabled, shop: _shop, ...agent } = session.agent;
   return {
     kind: "agent",
     shop,

@@ -14,7 +14,8 @@ import { postgresRaw } from "./raw-postgres";
 export type RawSql = {
   // Runs one or more statements without parameters (migrations).
   exec(sql: string): Promise<void>;
-  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  // `name`: a statement run on every request, prepared once per connection (PostgreSQL).
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<T[]>;
   // Rows as arrays in select-list order: cheaper to build for large reads (exports).
   queryArrays(sql: string, params?: unknown[]): Promise<unknown[][]>;
   // PostgreSQL server only: the output of `COPY (...) TO STDOUT`, streamed.

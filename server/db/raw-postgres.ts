@@ -9,7 +9,9 @@ export function postgresRaw(pool: pg.Pool): RawSql {
     async exec(sql) {
       await pool.query(sql);
     },
-    async query(sql, params) {
+    async query(sql, params, options) {
+      // A named statement is parsed and planned once per connection.
+      if (options?.name) return (await pool.query({ name: options.name, text: sql, values: params })).rows;
       return (await pool.query(sql, params)).rows;
     },
     async queryArrays(sql, params) {

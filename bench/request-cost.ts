@@ -12,6 +12,9 @@
 // /proc; PostgreSQL's server processes are not in it): steadier than req/s when other
 // work shares the machine, and its ratios are what the throughput ratios would be if the
 // app alone had the CPUs.
+// BENCH_BREAKDOWN=1 (production mode) adds two cookies made with the app's secret, to see
+// where the signed-in cost goes: one whose session id is malformed (decrypted, then
+// refused without the database) and one naming no session (decrypted + one lookup).
 // BENCH_ROUNDS=n measures the three n times in turn and prints the medians (steadier
 // ratios on a machine that other work shares).
 // The app runs as in production (NEXTAUTH_SECRET set); BENCH_DEMO=1 runs it in demo mode
@@ -19,11 +22,12 @@
 // On PostgreSQL instead of the embedded database: BENCH_POSTGRES=postgresql://postgres@127.0.0.1:5432
 // (a fresh database is created there and dropped afterwards).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { encode } from "next-auth/jwt";
 import { adminQuery, benchEnv, loadAverage } from "./support";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,6 +38,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const DEMO = process.env.BENCH_DEMO === "1";
+const BREAKDOWN = process.env.BENCH_BREAKDOWN === "1" && !DEMO;
 const TARGET = 0.5;
 const TYPENAME = JSON.stringify({ query: "{ __typename }" });
 
@@ -154,9 +159,10 @@ async function main() {
     await adminQuery(server0, `CREATE DATABASE ${database}`);
     env.DATABASE_URL = `${server0}/${database}`;
   }
+  const secret = randomBytes(32).toString("base64url");
   const appEnv: NodeJS.ProcessEnv = DEMO
     ? { ...env, PRIVACY_CENTRE_DEMO: "1", NEXTAUTH_URL: BASE }
-    : { ...env, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: BASE };
+    : { ...env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: BASE };
   if (DEMO) delete appEnv.NEXTAUTH_SECRET;
   process.stdout.write(
     `database: ${server0 ? "PostgreSQL" : "embedded PGlite"}; app: ${DEMO ? "demo mode (secret in .data/)" : "production mode (NEXTAUTH_SECRET)"}\n` +
@@ -178,6 +184,16 @@ async function main() {
     await checkSignedIn(cookie, true);
 
     const post = { method: "POST" as const, body: TYPENAME };
+    const withCookie = (c: string) => ({ ...post, headers: { "content-type": "application/json", cookie: c } });
+    const breakdown: Target[] = [];
+    if (BREAKDOWN) {
+      const forged = async (sid: string) =>
+        `pc.session=${await encode({ token: { sub: randomUUID(), sid, shop: "almaz" }, secret })}`;
+      breakdown.push(
+        target("cookie: decrypt only", "/api/graphql", withCookie(await forged("not-a-session-id"))),
+        target("cookie: decrypt + 1 lookup", "/api/graphql", withCookie(await forged(randomUUID()))),
+      );
+    }
     const loadBefore = loadAverage();
     const rounds = await measureAll(
       [
@@ -186,10 +202,8 @@ async function main() {
           ...post,
           headers: { "content-type": "application/json" },
         }),
-        target("{ __typename } signed in", "/api/graphql", {
-          ...post,
-          headers: { "content-type": "application/json", cookie },
-        }),
+        target("{ __typename } signed in", "/api/graphql", withCookie(cookie)),
+        ...breakdown,
       ],
       server.pid as number,
     );
@@ -208,6 +222,7 @@ async function main() {
         line("(3) __typename signed in", 2),
         `(2)/(1) ${ratio(1).toFixed(2)}   by app CPU per request ${cpuRatio(1).toFixed(2)}`,
         `(3)/(1) ${signedInRatio.toFixed(2)}   by app CPU per request ${cpuRatio(2).toFixed(2)}   (target ≥ ${TARGET}): ${signedInRatio >= TARGET ? "PASS" : "FAIL"}`,
+        ...breakdown.map((t, i) => line(`    ${t.name}`, 3 + i)),
         `load average at start ${loadAtStart}, before measuring ${loadBefore}, after ${loadAverage()} on ${availableParallelism()} cores (autocannon shares them with the app)`,
         ...(busy ? ["the machine was busy at start (1-min load above the core count): figures unreliable"] : []),
       ].join("\n")}\n`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDatabase } from "../db";
+import { getDatabase, writeGeneration } from "../db";
 import type { AgentRole } from "../db/generated/enums";
 import { findShop, type ShopRef } from "../tenants";
 
@@ -129,6 +129,27 @@ export async function resolveSessionViewer(
   return kind === "agent" ? resolveAgentViewer(sessionId, request) : resolveCustomerViewer(sessionId, request);
 }
 
+// On the embedded database this process sees every write (server/db writeGeneration), so
+// a session row read since the last completed write is still what the database holds:
+// it is reused until any write lands (a revocation, an ended support session, a deleted
+// account), and the next request after that reads again. Expiry is checked on every
+// use. On PostgreSQL other instances write too: every request reads.
+const sessionRows = globalThis as unknown as { __sessionRows?: Map<string, { generation: number; row: unknown }> };
+
+async function sessionRow<T>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  if (getDatabase().kind !== "pglite") return load();
+  sessionRows.__sessionRows ??= new Map();
+  const cache = sessionRows.__sessionRows;
+  // Taken before reading: a write completing meanwhile leaves the entry stale at once.
+  const generation = writeGeneration();
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) return hit.row as T | undefined;
+  const row = await load();
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, { generation, row });
+  return row;
+}
+
 // One statement per request: the session, its account and its shop (the check that
 // makes a revoked session or a deleted account signed out at the next request). Plain
 // SQL through the driver: this runs on every request, and the ORM's own work would
@@ -145,14 +166,17 @@ type CustomerSessionRow = {
 async function resolveCustomerViewer(sessionId: string, request: RequestMeta): Promise<Viewer> {
   const raw = getDatabase().raw;
   const now = new Date();
-  const [session] = await raw.query<CustomerSessionRow>(
-    `SELECT s."id", s."expiresAt", s."lastSeenAt", s."authenticatedAt", c."id" AS "customerId", sh."handle"
-       FROM "Session" s JOIN "Customer" c ON c."id" = s."customerId" JOIN "Shop" sh ON sh."id" = c."shopId"
-      WHERE s."id" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > $2`,
-    [sessionId, now],
-    { name: "viewer-customer-session" },
-  );
-  if (!session) return anonymousViewer(request);
+  const session = await sessionRow(`customer:${sessionId}`, async () => {
+    const [row] = await raw.query<CustomerSessionRow>(
+      `SELECT s."id", s."expiresAt", s."lastSeenAt", s."authenticatedAt", c."id" AS "customerId", sh."handle"
+         FROM "Session" s JOIN "Customer" c ON c."id" = s."customerId" JOIN "Shop" sh ON sh."id" = c."shopId"
+        WHERE s."id" = $1 AND s."revokedAt" IS NULL`,
+      [sessionId],
+      { name: "viewer-customer-session" },
+    );
+    return row;
+  });
+  if (!session || new Date(session.expiresAt) <= now) return anonymousViewer(request);
   const shop = await findShop({ handle: session.handle });
   if (!shop) return anonymousViewer(request);
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
@@ -169,6 +193,7 @@ async function resolveCustomerViewer(sessionId: string, request: RequestMeta): P
 
 type AgentSessionRow = {
   id: string;
+  expiresAt: Date;
   lastSeenAt: Date;
   agentId: string;
   email: string;
@@ -188,17 +213,20 @@ async function resolveAgentViewer(sessionId: string, request: RequestMeta): Prom
   const now = new Date();
   // The open support session rides along (at most one per agent session: a partial
   // unique index).
-  const [session] = await raw.query<AgentSessionRow>(
-    `SELECT s."id", s."lastSeenAt", a."id" AS "agentId", a."email", a."displayName", a."role", sh."handle",
+  const session = await sessionRow(`agent:${sessionId}`, async () => {
+    const [row] = await raw.query<AgentSessionRow>(
+      `SELECT s."id", s."expiresAt", s."lastSeenAt", a."id" AS "agentId", a."email", a."displayName", a."role", sh."handle",
             i."id" AS "impersonationId", i."customerId", i."reason", i."ticket", i."startedAt",
             i."expiresAt" AS "impersonationExpiresAt"
        FROM "AgentSession" s JOIN "Agent" a ON a."id" = s."agentId" JOIN "Shop" sh ON sh."id" = a."shopId"
        LEFT JOIN "Impersonation" i ON i."agentSessionId" = s."id" AND i."endedAt" IS NULL
-      WHERE s."id" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > $2 AND a."disabledAt" IS NULL`,
-    [sessionId, now],
-    { name: "viewer-agent-session" },
-  );
-  if (!session) return anonymousViewer(request);
+      WHERE s."id" = $1 AND s."revokedAt" IS NULL AND a."disabledAt" IS NULL`,
+      [sessionId],
+      { name: "viewer-agent-session" },
+    );
+    return row;
+  });
+  if (!session || new Date(session.expiresAt) <= now) return anonymousViewer(request);
   const shop = await findShop({ handle: session.handle });
   if (!shop) return anonymousViewer(request);
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_AFTER_MS) {

@@ -63,6 +63,42 @@ export async function countQueries<T>(work: () => Promise<T>): Promise<{ result:
   }
 }
 
+// The embedded database belongs to this one process (nothing else can open it), so the
+// process sees every write. Each statement that is not a plain read, and each
+// transaction, moves `writeGeneration` on once it has completed: a value read before
+// stays valid exactly while the generation has not moved (server/auth/viewer.ts keeps
+// session checks that way). Every statement goes through the client's query, exec and
+// transaction, whoever sends it (Prisma's adapter or the raw helpers below).
+const writes = globalThis as unknown as { __writeGeneration?: number };
+export function writeGeneration(): number {
+  return writes.__writeGeneration ?? 0;
+}
+const bump = () => {
+  writes.__writeGeneration = writeGeneration() + 1;
+};
+const isPlainRead = (sql: string) =>
+  /^\s*SELECT\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|nextval|setval)\b/i.test(sql);
+
+function watchWrites(client: PGlite): PGlite {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  const after = async <T>(work: Promise<T>, isWrite: boolean): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      if (isWrite) bump();
+    }
+  };
+  client.query = ((sql: string, ...rest: unknown[]) =>
+    after((query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest), !isPlainRead(sql))) as PGlite["query"];
+  client.exec = ((sql: string, ...rest: unknown[]) =>
+    after((exec as (...a: unknown[]) => Promise<unknown>)(sql, ...rest), true)) as PGlite["exec"];
+  client.transaction = ((callback: (tx: unknown) => Promise<unknown>) =>
+    after(transaction(callback as never), true)) as PGlite["transaction"];
+  return client;
+}
+
 export function openDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -84,7 +120,7 @@ export function openDatabase(): Database {
   const location = pgliteLocation();
   // On a fresh clone .data/ does not exist yet; PGlite creates only the last folder.
   if (location !== "memory://") mkdirSync(path.dirname(location), { recursive: true });
-  const client = location === "memory://" ? new PGlite() : new PGlite(location);
+  const client = watchWrites(location === "memory://" ? new PGlite() : new PGlite(location));
   const prisma = createClient(new PrismaPGlite(client));
   return {
     kind: "pglite",

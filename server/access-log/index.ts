@@ -4,6 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { encodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, Prisma } from "../db";
 import { AppError } from "../errors";
+import type { ImpersonationView } from "../impersonation";
 
 // The customer's access log (GDPR Art. 15 and the shop's promise that support access is
 // shown to the customer): sign-ins, every support session with what was viewed and
@@ -23,17 +24,7 @@ export type AccessLogEntry = {
   userAgent: string | null;
   // Who did it: "you", or the support agent's display name.
   actorName: string | null;
-  supportSession: {
-    id: string;
-    agentName: string;
-    reason: string;
-    ticket: string;
-    startedAt: Date;
-    expiresAt: Date;
-    endedAt: Date | null;
-    endReason: string | null;
-    steps: SupportSessionStep[];
-  } | null;
+  supportSession: (Omit<ImpersonationView, "customerId"> & { agentName: string; steps: SupportSessionStep[] }) | null;
   // For reveals and downloads: the audit action and its details.
   action: string | null;
   details: Record<string, unknown> | null;

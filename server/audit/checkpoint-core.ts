@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { derivedKey } from "../auth/derived-key";
 import { canonicalJson } from "./chain";
 
 // The pure part of audit checkpoints (server/audit/checkpoint.ts): the signed file
@@ -29,16 +30,7 @@ const HASH = /^[0-9a-f]{64}$/;
 
 export const isShopId = (value: string) => UUID.test(value);
 
-const keys = new Map<string, Buffer>();
-
-function macKey(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), KEY_LABEL, 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
+const macKey = (secret: string): Buffer => derivedKey(secret, KEY_LABEL);
 
 // What the MAC covers: every field, in canonical JSON, so no field can be changed or
 // moved to another shop without breaking it.

@@ -1,9 +1,8 @@
 import "server-only";
 import { getPrisma } from "../db";
-import { findShop } from "../tenants";
 import { verifyPassword } from "./password";
-import { credentialsSchema } from "./sign-in";
-import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
+import { beginSignIn } from "./sign-in";
+import { clearFailures, recordFailure } from "./throttle";
 import type { RequestMeta } from "./viewer";
 
 // Support staff sign in to their shop's console with their own accounts and sessions
@@ -18,16 +17,9 @@ export type AgentSignInResult =
   | { ok: false; reason: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
 
 export async function signInAgent(input: unknown, request: RequestMeta): Promise<AgentSignInResult> {
-  const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "INVALID_CREDENTIALS" };
-  const { email, password } = parsed.data;
-  const shop = await findShop({ handle: parsed.data.shop });
-  if (!shop) {
-    await verifyPassword(password, null);
-    return { ok: false, reason: "INVALID_CREDENTIALS" };
-  }
-  const keys = throttleKeys(shop.id, `agent:${email}`, request.ip);
-  if (await isThrottled(keys)) return { ok: false, reason: "RATE_LIMITED" };
+  const begun = await beginSignIn(input, request, "agent:");
+  if (!begun.ok) return begun;
+  const { shop, email, password, keys } = begun;
   const prisma = getPrisma();
   const agent = await prisma.agent.findUnique({
     where: { shopId_email: { shopId: shop.id, email } },

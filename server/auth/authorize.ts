@@ -52,24 +52,17 @@ export type Action = ReadAction | WriteAction;
 // granting marketing consent (an agent may record a withdrawal) and managing the
 // customer's own permission for support access. Revealing masked values (national ID,
 // date of birth, phone numbers) is for privacy officers only.
+const SUPPORT_ALLOWED: readonly Action[] = [
+  ...READ_ACTIONS,
+  "account.update",
+  "address.write",
+  "document.download",
+  "consent.withdraw",
+  "deletion.cancel",
+];
 const AGENT_ALLOWED: Record<AgentRole, ReadonlySet<Action>> = {
-  SUPPORT: new Set<Action>([
-    ...READ_ACTIONS,
-    "account.update",
-    "address.write",
-    "document.download",
-    "consent.withdraw",
-    "deletion.cancel",
-  ]),
-  PRIVACY_OFFICER: new Set<Action>([
-    ...READ_ACTIONS,
-    "account.update",
-    "address.write",
-    "document.download",
-    "consent.withdraw",
-    "deletion.cancel",
-    "data.reveal",
-  ]),
+  SUPPORT: new Set(SUPPORT_ALLOWED),
+  PRIVACY_OFFICER: new Set<Action>([...SUPPORT_ALLOWED, "data.reveal"]),
 };
 
 export function isAllowedForAgent(role: AgentRole, action: Action): boolean {

@@ -1,4 +1,5 @@
-import { createDecipheriv, hkdfSync } from "node:crypto";
+import { createDecipheriv } from "node:crypto";
+import { derivedKey } from "./derived-key";
 
 // Reads next-auth 4's session cookie: a JWE (alg "dir", enc "A256GCM") encrypted with a
 // key next-auth derives from the secret with HKDF. next-auth's own `decode` derives that
@@ -11,15 +12,7 @@ const INFO = "NextAuth.js Generated Encryption Key";
 // As next-auth's decode.
 const CLOCK_TOLERANCE_S = 15;
 
-const keys = new Map<string, Buffer>();
-function keyFor(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, "", INFO, 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
+const keyFor = (secret: string): Buffer => derivedKey(secret, INFO);
 
 const base64url = (part: string) => Buffer.from(part, "base64url");
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getPrisma } from "../db";
-import { findShop } from "../tenants";
+import { findShop, type ShopRef } from "../tenants";
 import { verifyPassword } from "./password";
 import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
 import type { RequestMeta } from "./viewer";
@@ -14,13 +14,21 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-export type SignInResult =
-  | { ok: true; customerId: string; sessionId: string; shopHandle: string }
-  | { ok: false; reason: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
+export type SignInResult = { ok: true; customerId: string; sessionId: string; shopHandle: string } | SignInFailure;
 
 // Email + password sign-in for one shop. Every failure looks the same from outside
 // (no account enumeration); repeated failures lock the account key and the client.
-export async function signInWithPassword(input: unknown, client: RequestMeta): Promise<SignInResult> {
+type SignInFailure = { ok: false; reason: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
+
+// What every sign-in (customers', support staff's) does first: the input, the shop (an
+// unknown one costs a password check too, so it cannot be told apart by time) and the
+// lock-out, counted per account key (`accountPrefix` keeps kinds of account apart) and
+// per client.
+export async function beginSignIn(
+  input: unknown,
+  client: RequestMeta,
+  accountPrefix = "",
+): Promise<{ ok: true; shop: ShopRef; email: string; password: string; keys: string[] } | SignInFailure> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID_CREDENTIALS" };
   const { email, password } = parsed.data;
@@ -29,8 +37,15 @@ export async function signInWithPassword(input: unknown, client: RequestMeta): P
     await verifyPassword(password, null);
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
-  const keys = throttleKeys(shop.id, email, client.ip);
+  const keys = throttleKeys(shop.id, `${accountPrefix}${email}`, client.ip);
   if (await isThrottled(keys)) return { ok: false, reason: "RATE_LIMITED" };
+  return { ok: true, shop, email, password, keys };
+}
+
+export async function signInWithPassword(input: unknown, client: RequestMeta): Promise<SignInResult> {
+  const begun = await beginSignIn(input, client);
+  if (!begun.ok) return begun;
+  const { shop, email, password, keys } = begun;
 
   const prisma = getPrisma();
   const customer = await prisma.customer.findUnique({

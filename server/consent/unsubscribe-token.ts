@@ -1,5 +1,6 @@
 import "server-only";
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "../auth/derived-key";
 import { getAuthSecret } from "../auth/secret";
 import { PURPOSE_KEY_PATTERN } from "./purposes";
 
@@ -20,16 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN = /^([A-Za-z0-9_-]{46,400})\.([A-Za-z0-9_-]{43})$/;
 const MAX_KEY_BYTES = 200;
 
-const keys = new Map<string, Buffer>();
-
-function macKey(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), KEY_LABEL, 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
+const macKey = (secret: string): Buffer => derivedKey(secret, KEY_LABEL);
 
 const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
 import { actorOf, authorize } from "../auth/authorize";
-import type { AgentViewer, Viewer } from "../auth/viewer";
+import type { AgentViewer, ImpersonationRef, Viewer } from "../auth/viewer";
 import { decodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, type Prisma } from "../db";
 import type { AgentRole, CustomerStatus } from "../db/generated/enums";
@@ -323,16 +323,8 @@ const startSchema = z.object({
   ticket: safeText({ min: 1, max: IMPERSONATION.ticketMaxLength, minMessage: "Enter the ticket reference." }),
 });
 
-export type ImpersonationView = {
-  id: string;
-  customerId: string;
-  reason: string;
-  ticket: string;
-  startedAt: Date;
-  expiresAt: Date;
-  endedAt: Date | null;
-  endReason: string | null;
-};
+// The session as the viewer carries it, and how it ended.
+export type ImpersonationView = ImpersonationRef & { endedAt: Date | null; endReason: string | null };
 
 const impersonationSelect = {
   id: true,

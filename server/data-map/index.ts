@@ -699,6 +699,42 @@ export const DATA_MAP: DataMapEntry[] = [
     reason: "Signed-in browsers of the shop's support staff.",
   },
   {
+    model: "ApiKey",
+    isPersonal: false,
+    reason: "Partners' keys to the API: a name, scopes and dates, no customer data.",
+  },
+  {
+    model: "ApiKeySecret",
+    isPersonal: false,
+    reason: "One-way hashes of API key secrets.",
+  },
+  {
+    model: "ThrottleBucket",
+    isPersonal: false,
+    reason: "Query-cost budgets per API key: a number and a time.",
+  },
+  {
+    model: "WebhookEndpoint",
+    isPersonal: false,
+    reason: "Partners' receiving addresses for events and their encrypted signing secrets.",
+  },
+  {
+    model: "WebhookEvent",
+    isPersonal: false,
+    reason:
+      "Events sent to partners: ids, event types and the names of what changed (purpose keys, field names), never a personal value; deleted 30 days after delivery.",
+  },
+  {
+    model: "WebhookDelivery",
+    isPersonal: false,
+    reason: "Delivery state of one event to one endpoint: ids, status and times.",
+  },
+  {
+    model: "WebhookAttempt",
+    isPersonal: false,
+    reason: "What a partner's server answered to a delivery: status code, latency and the start of its reply.",
+  },
+  {
     model: "SuppressionEntry",
     isPersonal: false,
     reason:

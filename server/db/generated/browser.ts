@@ -187,3 +187,38 @@ export type Impersonation = Prisma.ImpersonationModel
  * 
  */
 export type SupportAccessGrant = Prisma.SupportAccessGrantModel
+/**
+ * Model ApiKey
+ * 
+ */
+export type ApiKey = Prisma.ApiKeyModel
+/**
+ * Model ApiKeySecret
+ * 
+ */
+export type ApiKeySecret = Prisma.ApiKeySecretModel
+/**
+ * Model ThrottleBucket
+ * 
+ */
+export type ThrottleBucket = Prisma.ThrottleBucketModel
+/**
+ * Model WebhookEndpoint
+ * 
+ */
+export type WebhookEndpoint = Prisma.WebhookEndpointModel
+/**
+ * Model WebhookEvent
+ * 
+ */
+export type WebhookEvent = Prisma.WebhookEventModel
+/**
+ * Model WebhookDelivery
+ * 
+ */
+export type WebhookDelivery = Prisma.WebhookDeliveryModel
+/**
+ * Model WebhookAttempt
+ * 
+ */
+export type WebhookAttempt = Prisma.WebhookAttemptModel

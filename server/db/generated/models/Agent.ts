@@ -209,6 +209,7 @@ export type AgentWhereInput = {
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   sessions?: Prisma.AgentSessionListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
+  apiKeys?: Prisma.ApiKeyListRelationFilter
 }
 
 export type AgentOrderByWithRelationInput = {
@@ -223,6 +224,7 @@ export type AgentOrderByWithRelationInput = {
   shop?: Prisma.ShopOrderByWithRelationInput
   sessions?: Prisma.AgentSessionOrderByRelationAggregateInput
   impersonations?: Prisma.ImpersonationOrderByRelationAggregateInput
+  apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
 }
 
 export type AgentWhereUniqueInput = Prisma.AtLeast<{
@@ -241,6 +243,7 @@ export type AgentWhereUniqueInput = Prisma.AtLeast<{
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   sessions?: Prisma.AgentSessionListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
+  apiKeys?: Prisma.ApiKeyListRelationFilter
 }, "id" | "shopId_email">
 
 export type AgentOrderByWithAggregationInput = {
@@ -282,6 +285,7 @@ export type AgentCreateInput = {
   shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentUncheckedCreateInput = {
@@ -295,6 +299,7 @@ export type AgentUncheckedCreateInput = {
   disabledAt?: Date | string | null
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentUpdateInput = {
@@ -308,6 +313,7 @@ export type AgentUpdateInput = {
   shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentUncheckedUpdateInput = {
@@ -321,6 +327,7 @@ export type AgentUncheckedUpdateInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentCreateManyInput = {
@@ -408,6 +415,11 @@ export type AgentScalarRelationFilter = {
   isNot?: Prisma.AgentWhereInput
 }
 
+export type AgentNullableScalarRelationFilter = {
+  is?: Prisma.AgentWhereInput | null
+  isNot?: Prisma.AgentWhereInput | null
+}
+
 export type AgentCreateNestedManyWithoutShopInput = {
   create?: Prisma.XOR<Prisma.AgentCreateWithoutShopInput, Prisma.AgentUncheckedCreateWithoutShopInput> | Prisma.AgentCreateWithoutShopInput[] | Prisma.AgentUncheckedCreateWithoutShopInput[]
   connectOrCreate?: Prisma.AgentCreateOrConnectWithoutShopInput | Prisma.AgentCreateOrConnectWithoutShopInput[]
@@ -482,6 +494,22 @@ export type AgentUpdateOneRequiredWithoutImpersonationsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AgentUpdateToOneWithWhereWithoutImpersonationsInput, Prisma.AgentUpdateWithoutImpersonationsInput>, Prisma.AgentUncheckedUpdateWithoutImpersonationsInput>
 }
 
+export type AgentCreateNestedOneWithoutApiKeysInput = {
+  create?: Prisma.XOR<Prisma.AgentCreateWithoutApiKeysInput, Prisma.AgentUncheckedCreateWithoutApiKeysInput>
+  connectOrCreate?: Prisma.AgentCreateOrConnectWithoutApiKeysInput
+  connect?: Prisma.AgentWhereUniqueInput
+}
+
+export type AgentUpdateOneWithoutApiKeysNestedInput = {
+  create?: Prisma.XOR<Prisma.AgentCreateWithoutApiKeysInput, Prisma.AgentUncheckedCreateWithoutApiKeysInput>
+  connectOrCreate?: Prisma.AgentCreateOrConnectWithoutApiKeysInput
+  upsert?: Prisma.AgentUpsertWithoutApiKeysInput
+  disconnect?: Prisma.AgentWhereInput | boolean
+  delete?: Prisma.AgentWhereInput | boolean
+  connect?: Prisma.AgentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AgentUpdateToOneWithWhereWithoutApiKeysInput, Prisma.AgentUpdateWithoutApiKeysInput>, Prisma.AgentUncheckedUpdateWithoutApiKeysInput>
+}
+
 export type AgentCreateWithoutShopInput = {
   id?: string
   email: string
@@ -492,6 +520,7 @@ export type AgentCreateWithoutShopInput = {
   disabledAt?: Date | string | null
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentUncheckedCreateWithoutShopInput = {
@@ -504,6 +533,7 @@ export type AgentUncheckedCreateWithoutShopInput = {
   disabledAt?: Date | string | null
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentCreateOrConnectWithoutShopInput = {
@@ -556,6 +586,7 @@ export type AgentCreateWithoutSessionsInput = {
   disabledAt?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentUncheckedCreateWithoutSessionsInput = {
@@ -568,6 +599,7 @@ export type AgentUncheckedCreateWithoutSessionsInput = {
   createdAt?: Date | string
   disabledAt?: Date | string | null
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentCreateOrConnectWithoutSessionsInput = {
@@ -596,6 +628,7 @@ export type AgentUpdateWithoutSessionsInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutSessionsInput = {
@@ -608,6 +641,7 @@ export type AgentUncheckedUpdateWithoutSessionsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentCreateWithoutImpersonationsInput = {
@@ -620,6 +654,7 @@ export type AgentCreateWithoutImpersonationsInput = {
   disabledAt?: Date | string | null
   shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentUncheckedCreateWithoutImpersonationsInput = {
@@ -632,6 +667,7 @@ export type AgentUncheckedCreateWithoutImpersonationsInput = {
   createdAt?: Date | string
   disabledAt?: Date | string | null
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
 }
 
 export type AgentCreateOrConnectWithoutImpersonationsInput = {
@@ -660,6 +696,7 @@ export type AgentUpdateWithoutImpersonationsInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutImpersonationsInput = {
@@ -672,6 +709,75 @@ export type AgentUncheckedUpdateWithoutImpersonationsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+}
+
+export type AgentCreateWithoutApiKeysInput = {
+  id?: string
+  email: string
+  displayName: string
+  role: $Enums.AgentRole
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
+  sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
+}
+
+export type AgentUncheckedCreateWithoutApiKeysInput = {
+  id?: string
+  shopId: string
+  email: string
+  displayName: string
+  role: $Enums.AgentRole
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
+}
+
+export type AgentCreateOrConnectWithoutApiKeysInput = {
+  where: Prisma.AgentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AgentCreateWithoutApiKeysInput, Prisma.AgentUncheckedCreateWithoutApiKeysInput>
+}
+
+export type AgentUpsertWithoutApiKeysInput = {
+  update: Prisma.XOR<Prisma.AgentUpdateWithoutApiKeysInput, Prisma.AgentUncheckedUpdateWithoutApiKeysInput>
+  create: Prisma.XOR<Prisma.AgentCreateWithoutApiKeysInput, Prisma.AgentUncheckedCreateWithoutApiKeysInput>
+  where?: Prisma.AgentWhereInput
+}
+
+export type AgentUpdateToOneWithWhereWithoutApiKeysInput = {
+  where?: Prisma.AgentWhereInput
+  data: Prisma.XOR<Prisma.AgentUpdateWithoutApiKeysInput, Prisma.AgentUncheckedUpdateWithoutApiKeysInput>
+}
+
+export type AgentUpdateWithoutApiKeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumAgentRoleFieldUpdateOperationsInput | $Enums.AgentRole
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
+  sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
+}
+
+export type AgentUncheckedUpdateWithoutApiKeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumAgentRoleFieldUpdateOperationsInput | $Enums.AgentRole
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
 }
 
 export type AgentCreateManyShopInput = {
@@ -694,6 +800,7 @@ export type AgentUpdateWithoutShopInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutShopInput = {
@@ -706,6 +813,7 @@ export type AgentUncheckedUpdateWithoutShopInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentUncheckedUpdateManyWithoutShopInput = {
@@ -726,11 +834,13 @@ export type AgentUncheckedUpdateManyWithoutShopInput = {
 export type AgentCountOutputType = {
   sessions: number
   impersonations: number
+  apiKeys: number
 }
 
 export type AgentCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sessions?: boolean | AgentCountOutputTypeCountSessionsArgs
   impersonations?: boolean | AgentCountOutputTypeCountImpersonationsArgs
+  apiKeys?: boolean | AgentCountOutputTypeCountApiKeysArgs
 }
 
 /**
@@ -757,6 +867,13 @@ export type AgentCountOutputTypeCountImpersonationsArgs<ExtArgs extends runtime.
   where?: Prisma.ImpersonationWhereInput
 }
 
+/**
+ * AgentCountOutputType without action
+ */
+export type AgentCountOutputTypeCountApiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ApiKeyWhereInput
+}
+
 
 export type AgentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -770,6 +887,7 @@ export type AgentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   sessions?: boolean | Prisma.Agent$sessionsArgs<ExtArgs>
   impersonations?: boolean | Prisma.Agent$impersonationsArgs<ExtArgs>
+  apiKeys?: boolean | Prisma.Agent$apiKeysArgs<ExtArgs>
   _count?: boolean | Prisma.AgentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["agent"]>
 
@@ -813,6 +931,7 @@ export type AgentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   sessions?: boolean | Prisma.Agent$sessionsArgs<ExtArgs>
   impersonations?: boolean | Prisma.Agent$impersonationsArgs<ExtArgs>
+  apiKeys?: boolean | Prisma.Agent$apiKeysArgs<ExtArgs>
   _count?: boolean | Prisma.AgentCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AgentIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -828,6 +947,7 @@ export type $AgentPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     shop: Prisma.$ShopPayload<ExtArgs>
     sessions: Prisma.$AgentSessionPayload<ExtArgs>[]
     impersonations: Prisma.$ImpersonationPayload<ExtArgs>[]
+    apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1235,6 +1355,7 @@ export interface Prisma__AgentClient<T, Null = never, ExtArgs extends runtime.Ty
   shop<T extends Prisma.ShopDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ShopDefaultArgs<ExtArgs>>): Prisma.Prisma__ShopClient<runtime.Types.Result.GetResult<Prisma.$ShopPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   sessions<T extends Prisma.Agent$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AgentSessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   impersonations<T extends Prisma.Agent$impersonationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$impersonationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ImpersonationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  apiKeys<T extends Prisma.Agent$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1718,6 +1839,30 @@ export type Agent$impersonationsArgs<ExtArgs extends runtime.Types.Extensions.In
   take?: number
   skip?: number
   distinct?: Prisma.ImpersonationScalarFieldEnum | Prisma.ImpersonationScalarFieldEnum[]
+}
+
+/**
+ * Agent.apiKeys
+ */
+export type Agent$apiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ApiKey
+   */
+  select?: Prisma.ApiKeySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ApiKey
+   */
+  omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  where?: Prisma.ApiKeyWhereInput
+  orderBy?: Prisma.ApiKeyOrderByWithRelationInput | Prisma.ApiKeyOrderByWithRelationInput[]
+  cursor?: Prisma.ApiKeyWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ApiKeyScalarFieldEnum | Prisma.ApiKeyScalarFieldEnum[]
 }
 
 /**

@@ -193,6 +193,9 @@ export type ShopWhereInput = {
   agents?: Prisma.AgentListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
   supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
+  apiKeys?: Prisma.ApiKeyListRelationFilter
+  webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
+  webhookEvents?: Prisma.WebhookEventListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -219,6 +222,9 @@ export type ShopOrderByWithRelationInput = {
   agents?: Prisma.AgentOrderByRelationAggregateInput
   impersonations?: Prisma.ImpersonationOrderByRelationAggregateInput
   supportAccessGrants?: Prisma.SupportAccessGrantOrderByRelationAggregateInput
+  apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
+  webhookEndpoints?: Prisma.WebhookEndpointOrderByRelationAggregateInput
+  webhookEvents?: Prisma.WebhookEventOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -248,6 +254,9 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   agents?: Prisma.AgentListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
   supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
+  apiKeys?: Prisma.ApiKeyListRelationFilter
+  webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
+  webhookEvents?: Prisma.WebhookEventListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -294,6 +303,9 @@ export type ShopCreateInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -320,6 +332,9 @@ export type ShopUncheckedCreateInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -346,6 +361,9 @@ export type ShopUpdateInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -372,6 +390,9 @@ export type ShopUncheckedUpdateInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -695,6 +716,48 @@ export type ShopUpdateOneRequiredWithoutSupportAccessGrantsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutSupportAccessGrantsInput, Prisma.ShopUpdateWithoutSupportAccessGrantsInput>, Prisma.ShopUncheckedUpdateWithoutSupportAccessGrantsInput>
 }
 
+export type ShopCreateNestedOneWithoutApiKeysInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutApiKeysInput, Prisma.ShopUncheckedCreateWithoutApiKeysInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutApiKeysInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutApiKeysNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutApiKeysInput, Prisma.ShopUncheckedCreateWithoutApiKeysInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutApiKeysInput
+  upsert?: Prisma.ShopUpsertWithoutApiKeysInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutApiKeysInput, Prisma.ShopUpdateWithoutApiKeysInput>, Prisma.ShopUncheckedUpdateWithoutApiKeysInput>
+}
+
+export type ShopCreateNestedOneWithoutWebhookEndpointsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEndpointsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutWebhookEndpointsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEndpointsInput
+  upsert?: Prisma.ShopUpsertWithoutWebhookEndpointsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutWebhookEndpointsInput, Prisma.ShopUpdateWithoutWebhookEndpointsInput>, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+}
+
+export type ShopCreateNestedOneWithoutWebhookEventsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEventsInput, Prisma.ShopUncheckedCreateWithoutWebhookEventsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEventsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutWebhookEventsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEventsInput, Prisma.ShopUncheckedCreateWithoutWebhookEventsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutWebhookEventsInput
+  upsert?: Prisma.ShopUpsertWithoutWebhookEventsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutWebhookEventsInput, Prisma.ShopUpdateWithoutWebhookEventsInput>, Prisma.ShopUncheckedUpdateWithoutWebhookEventsInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -718,6 +781,9 @@ export type ShopCreateWithoutCustomersInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -743,6 +809,9 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -784,6 +853,9 @@ export type ShopUpdateWithoutCustomersInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -809,6 +881,9 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -834,6 +909,9 @@ export type ShopCreateWithoutOrdersInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -859,6 +937,9 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -900,6 +981,9 @@ export type ShopUpdateWithoutOrdersInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -925,6 +1009,9 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -950,6 +1037,9 @@ export type ShopCreateWithoutInvoicesInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -975,6 +1065,9 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -1016,6 +1109,9 @@ export type ShopUpdateWithoutInvoicesInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -1041,6 +1137,9 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -1066,6 +1165,9 @@ export type ShopCreateWithoutWarrantiesInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -1091,6 +1193,9 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -1132,6 +1237,9 @@ export type ShopUpdateWithoutWarrantiesInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -1157,6 +1265,9 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -1182,6 +1293,9 @@ export type ShopCreateWithoutSignInEventsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -1207,6 +1321,9 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -1248,6 +1365,9 @@ export type ShopUpdateWithoutSignInEventsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -1273,6 +1393,9 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -1298,6 +1421,9 @@ export type ShopCreateWithoutAccountsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -1323,6 +1449,9 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -1364,6 +1493,9 @@ export type ShopUpdateWithoutAccountsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -1389,6 +1521,9 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -1414,6 +1549,9 @@ export type ShopCreateWithoutConsentRecordsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -1439,6 +1577,9 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1480,6 +1621,9 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1505,6 +1649,9 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1530,6 +1677,9 @@ export type ShopCreateWithoutAuditEventsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1555,6 +1705,9 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1596,6 +1749,9 @@ export type ShopUpdateWithoutAuditEventsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1621,6 +1777,9 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventValuesInput = {
@@ -1646,6 +1805,9 @@ export type ShopCreateWithoutAuditEventValuesInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
@@ -1671,6 +1833,9 @@ export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventValuesInput = {
@@ -1712,6 +1877,9 @@ export type ShopUpdateWithoutAuditEventValuesInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
@@ -1737,6 +1905,9 @@ export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -1762,6 +1933,9 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -1787,6 +1961,9 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -1828,6 +2005,9 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -1853,6 +2033,9 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOutboundEmailsInput = {
@@ -1878,6 +2061,9 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
@@ -1903,6 +2089,9 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
@@ -1944,6 +2133,9 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -1969,6 +2161,9 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutEmailChangeRequestsInput = {
@@ -1994,6 +2189,9 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -2019,6 +2217,9 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -2060,6 +2261,9 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -2085,6 +2289,9 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentConfirmationsInput = {
@@ -2110,6 +2317,9 @@ export type ShopCreateWithoutConsentConfirmationsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -2135,6 +2345,9 @@ export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -2176,6 +2389,9 @@ export type ShopUpdateWithoutConsentConfirmationsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -2201,6 +2417,9 @@ export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutExportsInput = {
@@ -2226,6 +2445,9 @@ export type ShopCreateWithoutExportsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutExportsInput = {
@@ -2251,6 +2473,9 @@ export type ShopUncheckedCreateWithoutExportsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutExportsInput = {
@@ -2292,6 +2517,9 @@ export type ShopUpdateWithoutExportsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutExportsInput = {
@@ -2317,6 +2545,9 @@ export type ShopUncheckedUpdateWithoutExportsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutDeletionRequestsInput = {
@@ -2342,6 +2573,9 @@ export type ShopCreateWithoutDeletionRequestsInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
@@ -2367,6 +2601,9 @@ export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutDeletionRequestsInput = {
@@ -2408,6 +2645,9 @@ export type ShopUpdateWithoutDeletionRequestsInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
@@ -2433,6 +2673,9 @@ export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSuppressionEntriesInput = {
@@ -2458,6 +2701,9 @@ export type ShopCreateWithoutSuppressionEntriesInput = {
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
@@ -2483,6 +2729,9 @@ export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSuppressionEntriesInput = {
@@ -2524,6 +2773,9 @@ export type ShopUpdateWithoutSuppressionEntriesInput = {
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
@@ -2549,6 +2801,9 @@ export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAgentsInput = {
@@ -2574,6 +2829,9 @@ export type ShopCreateWithoutAgentsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAgentsInput = {
@@ -2599,6 +2857,9 @@ export type ShopUncheckedCreateWithoutAgentsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAgentsInput = {
@@ -2640,6 +2901,9 @@ export type ShopUpdateWithoutAgentsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAgentsInput = {
@@ -2665,6 +2929,9 @@ export type ShopUncheckedUpdateWithoutAgentsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutImpersonationsInput = {
@@ -2690,6 +2957,9 @@ export type ShopCreateWithoutImpersonationsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutImpersonationsInput = {
@@ -2715,6 +2985,9 @@ export type ShopUncheckedCreateWithoutImpersonationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutImpersonationsInput = {
@@ -2756,6 +3029,9 @@ export type ShopUpdateWithoutImpersonationsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutImpersonationsInput = {
@@ -2781,6 +3057,9 @@ export type ShopUncheckedUpdateWithoutImpersonationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSupportAccessGrantsInput = {
@@ -2806,6 +3085,9 @@ export type ShopCreateWithoutSupportAccessGrantsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
   agents?: Prisma.AgentCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSupportAccessGrantsInput = {
@@ -2831,6 +3113,9 @@ export type ShopUncheckedCreateWithoutSupportAccessGrantsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
   agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSupportAccessGrantsInput = {
@@ -2872,6 +3157,9 @@ export type ShopUpdateWithoutSupportAccessGrantsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
   agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSupportAccessGrantsInput = {
@@ -2897,6 +3185,393 @@ export type ShopUncheckedUpdateWithoutSupportAccessGrantsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
   agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutApiKeysInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutApiKeysInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutApiKeysInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutApiKeysInput, Prisma.ShopUncheckedCreateWithoutApiKeysInput>
+}
+
+export type ShopUpsertWithoutApiKeysInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutApiKeysInput, Prisma.ShopUncheckedUpdateWithoutApiKeysInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutApiKeysInput, Prisma.ShopUncheckedCreateWithoutApiKeysInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutApiKeysInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutApiKeysInput, Prisma.ShopUncheckedUpdateWithoutApiKeysInput>
+}
+
+export type ShopUpdateWithoutApiKeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutApiKeysInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutWebhookEndpointsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutWebhookEndpointsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutWebhookEndpointsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+}
+
+export type ShopUpsertWithoutWebhookEndpointsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedCreateWithoutWebhookEndpointsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutWebhookEndpointsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEndpointsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEndpointsInput>
+}
+
+export type ShopUpdateWithoutWebhookEndpointsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutWebhookEndpointsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutWebhookEventsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutWebhookEventsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutWebhookEventsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEventsInput, Prisma.ShopUncheckedCreateWithoutWebhookEventsInput>
+}
+
+export type ShopUpsertWithoutWebhookEventsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEventsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEventsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutWebhookEventsInput, Prisma.ShopUncheckedCreateWithoutWebhookEventsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutWebhookEventsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutWebhookEventsInput, Prisma.ShopUncheckedUpdateWithoutWebhookEventsInput>
+}
+
+export type ShopUpdateWithoutWebhookEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutWebhookEventsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -2924,6 +3599,9 @@ export type ShopCountOutputType = {
   agents: number
   impersonations: number
   supportAccessGrants: number
+  apiKeys: number
+  webhookEndpoints: number
+  webhookEvents: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2946,6 +3624,9 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   agents?: boolean | ShopCountOutputTypeCountAgentsArgs
   impersonations?: boolean | ShopCountOutputTypeCountImpersonationsArgs
   supportAccessGrants?: boolean | ShopCountOutputTypeCountSupportAccessGrantsArgs
+  apiKeys?: boolean | ShopCountOutputTypeCountApiKeysArgs
+  webhookEndpoints?: boolean | ShopCountOutputTypeCountWebhookEndpointsArgs
+  webhookEvents?: boolean | ShopCountOutputTypeCountWebhookEventsArgs
 }
 
 /**
@@ -3091,6 +3772,27 @@ export type ShopCountOutputTypeCountSupportAccessGrantsArgs<ExtArgs extends runt
   where?: Prisma.SupportAccessGrantWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountApiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ApiKeyWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountWebhookEndpointsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WebhookEndpointWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountWebhookEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.WebhookEventWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -3116,6 +3818,9 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   agents?: boolean | Prisma.Shop$agentsArgs<ExtArgs>
   impersonations?: boolean | Prisma.Shop$impersonationsArgs<ExtArgs>
   supportAccessGrants?: boolean | Prisma.Shop$supportAccessGrantsArgs<ExtArgs>
+  apiKeys?: boolean | Prisma.Shop$apiKeysArgs<ExtArgs>
+  webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
+  webhookEvents?: boolean | Prisma.Shop$webhookEventsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -3161,6 +3866,9 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   agents?: boolean | Prisma.Shop$agentsArgs<ExtArgs>
   impersonations?: boolean | Prisma.Shop$impersonationsArgs<ExtArgs>
   supportAccessGrants?: boolean | Prisma.Shop$supportAccessGrantsArgs<ExtArgs>
+  apiKeys?: boolean | Prisma.Shop$apiKeysArgs<ExtArgs>
+  webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
+  webhookEvents?: boolean | Prisma.Shop$webhookEventsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -3188,6 +3896,9 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     agents: Prisma.$AgentPayload<ExtArgs>[]
     impersonations: Prisma.$ImpersonationPayload<ExtArgs>[]
     supportAccessGrants: Prisma.$SupportAccessGrantPayload<ExtArgs>[]
+    apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
+    webhookEndpoints: Prisma.$WebhookEndpointPayload<ExtArgs>[]
+    webhookEvents: Prisma.$WebhookEventPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -3607,6 +4318,9 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   agents<T extends Prisma.Shop$agentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$agentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AgentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   impersonations<T extends Prisma.Shop$impersonationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$impersonationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ImpersonationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   supportAccessGrants<T extends Prisma.Shop$supportAccessGrantsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$supportAccessGrantsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SupportAccessGrantPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  apiKeys<T extends Prisma.Shop$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  webhookEndpoints<T extends Prisma.Shop$webhookEndpointsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$webhookEndpointsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookEndpointPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  webhookEvents<T extends Prisma.Shop$webhookEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$webhookEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -4486,6 +5200,78 @@ export type Shop$supportAccessGrantsArgs<ExtArgs extends runtime.Types.Extension
   take?: number
   skip?: number
   distinct?: Prisma.SupportAccessGrantScalarFieldEnum | Prisma.SupportAccessGrantScalarFieldEnum[]
+}
+
+/**
+ * Shop.apiKeys
+ */
+export type Shop$apiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ApiKey
+   */
+  select?: Prisma.ApiKeySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ApiKey
+   */
+  omit?: Prisma.ApiKeyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ApiKeyInclude<ExtArgs> | null
+  where?: Prisma.ApiKeyWhereInput
+  orderBy?: Prisma.ApiKeyOrderByWithRelationInput | Prisma.ApiKeyOrderByWithRelationInput[]
+  cursor?: Prisma.ApiKeyWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ApiKeyScalarFieldEnum | Prisma.ApiKeyScalarFieldEnum[]
+}
+
+/**
+ * Shop.webhookEndpoints
+ */
+export type Shop$webhookEndpointsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the WebhookEndpoint
+   */
+  select?: Prisma.WebhookEndpointSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the WebhookEndpoint
+   */
+  omit?: Prisma.WebhookEndpointOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WebhookEndpointInclude<ExtArgs> | null
+  where?: Prisma.WebhookEndpointWhereInput
+  orderBy?: Prisma.WebhookEndpointOrderByWithRelationInput | Prisma.WebhookEndpointOrderByWithRelationInput[]
+  cursor?: Prisma.WebhookEndpointWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WebhookEndpointScalarFieldEnum | Prisma.WebhookEndpointScalarFieldEnum[]
+}
+
+/**
+ * Shop.webhookEvents
+ */
+export type Shop$webhookEventsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the WebhookEvent
+   */
+  select?: Prisma.WebhookEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the WebhookEvent
+   */
+  omit?: Prisma.WebhookEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.WebhookEventInclude<ExtArgs> | null
+  where?: Prisma.WebhookEventWhereInput
+  orderBy?: Prisma.WebhookEventOrderByWithRelationInput | Prisma.WebhookEventOrderByWithRelationInput[]
+  cursor?: Prisma.WebhookEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.WebhookEventScalarFieldEnum | Prisma.WebhookEventScalarFieldEnum[]
 }
 
 /**

@@ -4,7 +4,10 @@ import { getPrisma } from "../db";
 import type { ActorType, AgentRole } from "../db/generated/enums";
 import { AppError } from "../errors";
 import type { ShopRef } from "../tenants";
-import type { AgentViewer, Viewer } from "./viewer";
+import { API_SCOPES, type ApiScope } from "../api-keys/scopes";
+import type { AgentViewer, PartnerViewer, Viewer } from "./viewer";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The one authorization entry point (DESIGN.md, "Who acts for whom"). A service names
 // the action it is about to take; `authorize` answers with the scope its `where` uses
@@ -83,6 +86,8 @@ export function actorOf(viewer: Viewer): AuditActor {
       return { actorType: "AGENT", actorId: viewer.agent.id, impersonationId: viewer.impersonation?.id ?? null };
     case "system":
       return { actorType: "SYSTEM", actorId: null, impersonationId: null };
+    case "partner":
+      return { actorType: "PARTNER", actorId: viewer.apiKey.id, impersonationId: null };
     default:
       throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   }
@@ -178,6 +183,95 @@ export async function authorize(viewer: Viewer, action: Action, subjectId?: stri
       if (isReadAction(action)) await recordAgentView(viewer, action);
       return scopeFor(viewer, session.customerId);
     }
+    case "partner":
+      return authorizePartner(viewer, action, subjectId);
+  }
+}
+
+// What each scope of a partner key unlocks. Anything not here (My data in detail,
+// documents, exports, deletion, credentials, support access) is never open to a key.
+const SCOPE_ACTIONS: Record<ApiScope, readonly Action[]> = {
+  "customers:read": ["account.read"],
+  "consents:read": ["consents.read"],
+  "consents:write": ["consent.grant", "consent.withdraw"],
+  "requests:read": [],
+  "requests:write": [],
+  "webhooks:manage": [],
+  "policy:read": [],
+};
+
+export function isAllowedForPartner(scopes: readonly ApiScope[], action: Action): boolean {
+  return scopes.some((scope) => SCOPE_ACTIONS[scope].includes(action));
+}
+
+export function scopeNeededFor(action: Action): ApiScope | null {
+  for (const scope of API_SCOPES) if (SCOPE_ACTIONS[scope].includes(action)) return scope;
+  return null;
+}
+
+// Customers of the key's shop that exist and are not erased, remembered per request
+// (one viewer per request): a page of consents asks several times.
+const partnerSubjects = new WeakMap<PartnerViewer, Set<string>>();
+
+async function isCustomerOfShop(viewer: PartnerViewer, customerId: string): Promise<boolean> {
+  let known = partnerSubjects.get(viewer);
+  if (known?.has(customerId)) return true;
+  if (!UUID.test(customerId)) return false;
+  const found = await getPrisma().customer.findFirst({
+    where: { id: customerId, shopId: viewer.shop.id, status: { not: "ERASED" } },
+    select: { id: true },
+  });
+  if (!found) return false;
+  if (!known) {
+    known = new Set();
+    partnerSubjects.set(viewer, known);
+  }
+  known.add(customerId);
+  return true;
+}
+
+async function authorizePartner(viewer: PartnerViewer, action: Action, subjectId?: string): Promise<Scope> {
+  if (!isAllowedForPartner(viewer.apiKey.scopes, action)) {
+    const scope = scopeNeededFor(action);
+    throw new AppError(
+      "FORBIDDEN",
+      scope ? `This API key lacks the scope ${scope}.` : "API keys cannot do this; only the customer can.",
+    );
+  }
+  // A partner always names the customer; one of another shop is "not found", like one
+  // that does not exist.
+  if (subjectId === undefined) throw new AppError("INVALID_INPUT", "Name the customer (customerId).");
+  if (!(await isCustomerOfShop(viewer, subjectId))) throw new AppError("NOT_FOUND", "Customer not found.");
+  await recordPartnerAccess(viewer, action, subjectId);
+  return scopeFor(viewer, subjectId);
+}
+
+// Every partner read of a customer's data appears in the customer's access log: once
+// per key, customer, kind of data and day (remembered per process, like agents' views;
+// another instance may record the same read again, which is harmless). Changes are
+// audited by the services that make them.
+const partnerReads = globalThis as unknown as { __partnerReads?: Set<string> };
+async function recordPartnerAccess(viewer: PartnerViewer, action: Action, customerId: string): Promise<void> {
+  if (!isReadAction(action)) return;
+  partnerReads.__partnerReads ??= new Set();
+  const day = new Date().toISOString().slice(0, 10);
+  const key = `${viewer.apiKey.id}:${customerId}:${action}:${day}`;
+  if (partnerReads.__partnerReads.has(key)) return;
+  if (partnerReads.__partnerReads.size >= 50_000) partnerReads.__partnerReads.clear();
+  partnerReads.__partnerReads.add(key);
+  try {
+    await getPrisma().$transaction((tx) =>
+      recordAuditEvent(tx, {
+        shopId: viewer.shop.id,
+        customerId,
+        ...actorOf(viewer),
+        action: "partner.read",
+        details: { viewed: action, apiKeyName: viewer.apiKey.name },
+      }),
+    );
+  } catch (error) {
+    partnerReads.__partnerReads.delete(key);
+    throw error;
   }
 }
 
@@ -189,6 +283,8 @@ export function canActorTake(viewer: Viewer, action: Action): boolean {
       return false;
     case "agent":
       return viewer.impersonation !== null && isAllowedForAgent(viewer.agent.role, action);
+    case "partner":
+      return isAllowedForPartner(viewer.apiKey.scopes, action);
     default:
       return viewer.subjectId !== null;
   }
@@ -212,5 +308,6 @@ export async function tryAuthorize(viewer: Viewer, action: ReadAction, subjectId
 export function requireSelf(viewer: Viewer) {
   if (viewer.kind === "customer") return viewer;
   if (viewer.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  if (viewer.kind === "partner") throw new AppError("FORBIDDEN", "API keys cannot do this; only the customer can.");
   throw new AppError("FORBIDDEN", REFUSED_WHILE_IMPERSONATING_MESSAGE);
 }

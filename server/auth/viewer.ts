@@ -1,4 +1,5 @@
 import "server-only";
+import type { ApiScope } from "../api-keys/scopes";
 import { getDatabase, writeGeneration } from "../db";
 import type { AgentRole } from "../db/generated/enums";
 import { findShop, type ShopRef } from "../tenants";
@@ -70,7 +71,26 @@ export type SystemViewer = {
   request: RequestMeta;
 };
 
-export type Viewer = AnonymousViewer | CustomerViewer | AgentViewer | SystemViewer;
+// A partner (or the shop's own back office) calling the API with a key: one shop, some
+// scopes. It names its subject per call (`customer(id:)`, `consentUpdate(customerId:)`);
+// authorize checks that the customer is of the key's shop.
+export type PartnerViewer = {
+  kind: "partner";
+  shop: ShopRef;
+  apiKey: {
+    id: string;
+    name: string;
+    scopes: readonly ApiScope[];
+    // The secret this request presented (rotation keeps several alive).
+    secretId: string;
+    // The shop profile's recipient this partner is, if any.
+    recipientKey: string | null;
+  };
+  subjectId: null;
+  request: RequestMeta;
+};
+
+export type Viewer = AnonymousViewer | CustomerViewer | AgentViewer | SystemViewer | PartnerViewer;
 
 export const ANONYMOUS: AnonymousViewer = { kind: "anonymous", subjectId: null, request: NO_REQUEST };
 

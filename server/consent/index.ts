@@ -405,6 +405,9 @@ export async function applyGlobalPrivacyControl(options: {
   globalPrivacyControl: boolean;
 }): Promise<{ consents: ConsentView[]; withdrawn: ConsentPurpose[] }> {
   // The browser's own signal: only the customer's browser sends it.
+  if (options.viewer.kind === "partner") {
+    throw new AppError("FORBIDDEN", "Only the customer's own browser sends the Global Privacy Control signal.");
+  }
   const scope = await authorize(options.viewer, "consent.grant", options.customerId);
   const { shop } = scope;
   if (!shop.profile.cookies.honoursGlobalPrivacyControl) {

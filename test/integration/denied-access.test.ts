@@ -3,6 +3,7 @@ import path from "node:path";
 import { buildSchema } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "@/graphql/global-id";
+import { API_SCOPES } from "@/server/api-keys/scopes";
 import {
   type AgentViewer,
   ANONYMOUS,
@@ -20,6 +21,7 @@ import {
   uniqueEmail,
   viewerWithHistory,
 } from "../factories";
+import { partnerKey } from "../factories/partner";
 import { type GqlResult, gql } from "../support/graphql";
 
 // Denied access for every field of Query and Mutation (DESIGN.md, Tests), generated from
@@ -37,7 +39,13 @@ type Role =
   | "otherShopAgent"
   | "agentWithoutSession"
   | "agentRefused"
-  | "agentExpired";
+  | "agentExpired"
+  // Partner keys (issue 12): one of another shop with every scope, and one of the
+  // owner's shop with every scope (legitimate only where the case says partnerAllowed)
+  // or with none that opens the owner's data.
+  | "partnerOtherShop"
+  | "partnerSameShop"
+  | "partnerWithoutScope";
 
 type Fixtures = {
   shop: string;
@@ -49,6 +57,7 @@ type Fixtures = {
   orderId: string;
   exportId: string;
   purposeKey: string;
+  apiKeyId: string;
 };
 
 type Case = {
@@ -63,6 +72,9 @@ type Case = {
   refusedForAgents?: true;
   // Console fields for privacy officers only: a support agent of the same shop is denied.
   privacyOfficerOnly?: true;
+  // A partner key of the owner's shop with the scope may do this to the owner (so that
+  // role is not run); every other key is denied.
+  partnerAllowed?: true;
   // For lookups that answer "nothing" instead of an error.
   empty?: (data: Record<string, unknown>) => boolean;
   // Roles not run, with the reason.
@@ -78,6 +90,9 @@ const CASES: Record<string, Case | PublicCase> = {
   "Query.node": {
     kind: "customer",
     ownerIds: true,
+    // A key with customers:read reads its shop's customers (their addresses, orders and
+    // exports stay closed: test/integration/partner-api.test.ts).
+    partnerAllowed: true,
     operation: `query($c: ID!, $a: ID!, $o: ID!, $e: ID!) {
       c: node(id: $c) { id ... on Customer { email firstName } }
       a: node(id: $a) { id ... on Address { line1 } }
@@ -134,13 +149,59 @@ const CASES: Record<string, Case | PublicCase> = {
     privacyOfficerOnly: true,
     operation: "query { auditLogAgents { id email displayName } }",
   },
+  "Query.apiScopes": {
+    public: "The list of scopes an API key may carry, with what each opens: documentation.",
+    operation: "{ apiScopes { key description } }",
+  },
+  "Query.apiKeys": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: "{ apiKeys { id name scopes secrets { prefix } } }",
+  },
+  "Query.customer": {
+    kind: "customer",
+    ownerIds: true,
+    partnerAllowed: true,
+    operation: `query($id: ID!) { customer(id: $id) { id email firstName consents { state } } }`,
+    variables: (f) => ({ id: toGlobalId("Customer", f.ownerId) }),
+    empty: isNull("customer"),
+  },
+  "Query.customerByEmail": {
+    kind: "customer",
+    ownerIds: true,
+    partnerAllowed: true,
+    operation: `query($email: String!) { customerByEmail(email: $email) { id email lastName } }`,
+    variables: (f) => ({ email: f.email }),
+    empty: isNull("customerByEmail"),
+  },
+  "Mutation.apiKeyCreate": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation { apiKeyCreate(input: { name: "Mallory", scopes: ["customers:read"] }) { apiKey { id } secret ${ERRORS} } }`,
+  },
+  "Mutation.apiKeyRotate": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($id: ID!) { apiKeyRotate(id: $id) { apiKey { id } secret ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("ApiKey", f.apiKeyId) }),
+  },
+  "Mutation.apiKeyRevoke": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($id: ID!) { apiKeyRevoke(id: $id) { apiKey { id status } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("ApiKey", f.apiKeyId) }),
+  },
   "Mutation._empty": { public: "A placeholder that returns null and does nothing.", operation: "mutation { _empty }" },
   "Mutation.consentUpdate": {
     kind: "customer",
     // Granting: refused to agents (they may record a withdrawal only).
     refusedForAgents: true,
     operation: `mutation($input: ConsentUpdateInput!) { consentUpdate(input: $input) { consents { state } ${ERRORS} } }`,
-    variables: (f) => ({ input: { changes: [{ key: f.purposeKey, state: "GRANTED" }] } }),
+    partnerAllowed: true,
+    // Names the owner: how a partner calls it (customers may name themselves).
+    variables: (f) => ({
+      input: { customerId: toGlobalId("Customer", f.ownerId), changes: [{ key: f.purposeKey, state: "GRANTED" }] },
+    }),
   },
   "Mutation.consentApplyGlobalPrivacyControl": {
     kind: "customer",
@@ -276,6 +337,9 @@ const ROLES: Role[] = [
   "agentWithoutSession",
   "agentRefused",
   "agentExpired",
+  "partnerOtherShop",
+  "partnerSameShop",
+  "partnerWithoutScope",
 ];
 
 // What the role must get: "denied" (an error code in DENIED, or the empty answer), or
@@ -284,6 +348,8 @@ function expectationOf(c: Case | PublicCase, role: Role): "denied" | "isolated" 
   if ("public" in c) return role === "signedOut" ? "isolated" : null;
   if (c.skip?.[role]) return null;
   if (role === "signedOut") return "denied";
+  if (role === "partnerSameShop" && c.partnerAllowed) return null;
+  if (role.startsWith("partner")) return "denied";
   if (c.kind === "agent") {
     if (c.privacyOfficerOnly && ["agentWithoutSession", "agentRefused"].includes(role)) return "denied";
     return ["owner", "sameShopCustomer", "otherShopCustomer", "otherShopAgent"].includes(role) ? "denied" : null;
@@ -301,6 +367,8 @@ function expectationOf(c: Case | PublicCase, role: Role): "denied" | "isolated" 
       return "denied";
     case "agentRefused":
       return c.refusedForAgents ? "denied" : null;
+    default:
+      return "denied";
   }
 }
 
@@ -350,6 +418,7 @@ describe("denied access, for every field of the schema", () => {
       orderId: order.id,
       exportId: exported.id,
       purposeKey: "marketing:post:offers",
+      apiKeyId: (await partnerKey({ shop: "almaz", name: "Fixture key" })).apiKeyId,
     };
     secrets = [
       f.email,
@@ -380,6 +449,9 @@ describe("denied access, for every field of the schema", () => {
       agentWithoutSession: await agentViewer({ shop: "almaz" }),
       agentRefused: await impersonating(await agentViewer({ shop: "almaz" }), owner.customerId),
       agentExpired: await resolveSessionViewer(expiring.sessionId, NO_REQUEST, "agent"),
+      partnerOtherShop: (await partnerKey({ shop: "allegra", scopes: [...API_SCOPES] })).viewer,
+      partnerSameShop: (await partnerKey({ shop: "almaz", scopes: [...API_SCOPES] })).viewer,
+      partnerWithoutScope: (await partnerKey({ shop: "almaz", scopes: ["policy:read", "webhooks:manage"] })).viewer,
     } satisfies Record<Role, Viewer>);
     expect((viewers.agentExpired as AgentViewer).impersonation).toBeNull();
     expect((viewers.owner as CustomerViewer).customerId).toBe(f.ownerId);
@@ -397,6 +469,7 @@ describe("denied access, for every field of the schema", () => {
       deletionRequest: await prisma.deletionRequest.count({ where: { customerId } }),
       customer: JSON.stringify(await prisma.customer.findUniqueOrThrow({ where: { id: customerId } })),
       addressRow: JSON.stringify(await prisma.address.findUnique({ where: { id: f.addressId } })),
+      apiKey: JSON.stringify(await prisma.apiKey.findUnique({ where: { id: f.apiKeyId }, include: { secrets: true } })),
     };
   };
 

@@ -4,8 +4,9 @@ import { POST } from "@/app/api/graphql/route";
 import { toGlobalId } from "@/graphql/global-id";
 import { getAccessLog } from "@/server/access-log";
 import { createApiKey, revokeApiKey, rotateApiKey } from "@/server/api-keys";
+import { API_SCOPES } from "@/server/api-keys/scopes";
 import { getPrisma } from "@/server/db";
-import { agentViewer, createCustomer, signedInViewer } from "../factories";
+import { agentViewer, createCustomer, signedInViewer, viewerWithHistory } from "../factories";
 import { partnerKey } from "../factories/partner";
 import { gql } from "../support/graphql";
 
@@ -200,5 +201,50 @@ describe("partner keys on /api/graphql", () => {
     const result = await call(CONSENTS, { id: toGlobalId("Customer", customer.id) }, bearer(secret));
     expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
     expect(result.body.errors?.[0].message).toMatch(/customers:read/);
+  });
+
+  it("even with every scope, a key reads no addresses, orders, documents or exports, and cannot delete", async () => {
+    const { viewer } = await partnerKey({ scopes: [...API_SCOPES] });
+    const owner = await viewerWithHistory({ orderCount: 1 });
+    const address = await getPrisma().address.create({
+      data: {
+        customerId: owner.customerId,
+        recipientName: "O",
+        line1: "Strada 1",
+        city: "Iași",
+        postalCode: "700001",
+        country: "RO",
+      },
+    });
+    const order = await getPrisma().order.findFirstOrThrow({ where: { customerId: owner.customerId } });
+    const id = toGlobalId("Customer", owner.customerId);
+    const result = await gql(
+      `query($id: ID!, $a: ID!, $o: ID!) {
+        customer(id: $id) { id }
+        a: node(id: $a) { id }
+        o: node(id: $o) { id }
+      }`,
+      { id, a: toGlobalId("Address", address.id), o: toGlobalId("Order", order.id) },
+      viewer,
+    );
+    expect(result.data?.customer).toEqual({ id });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    for (const field of [
+      "addresses { id }",
+      "orders(first: 1) { edges { node { id } } }",
+      "exports { edges { node { id } } }",
+      "accessLog { totalCount }",
+    ]) {
+      const denied = await gql(`query($id: ID!) { customer(id: $id) { ${field} } }`, { id }, viewer);
+      expect(denied.errors?.[0].extensions?.code, field).toBe("FORBIDDEN");
+    }
+    const deletion = await gql(
+      `mutation { accountDeletionRequest(input: { password: "x", confirmation: "DELETE" }) { userErrors { code } } }`,
+      {},
+      viewer,
+    );
+    expect(
+      (deletion.data?.accountDeletionRequest as { userErrors: { code: string }[] } | undefined)?.userErrors[0].code,
+    ).toBe("FORBIDDEN");
   });
 });

@@ -41,6 +41,8 @@ const config: CodegenConfig = {
           SupportSessionLog: "../mappers#SupportSessionLogParent",
           SupportSessionStep: "../mappers#SupportSessionStepParent",
           AuditEvent: "../mappers#AuditEventParent",
+          ApiKey: "../mappers#ApiKeyParent",
+          Partner: "../mappers#PartnerParent",
         },
       },
     },

@@ -18,6 +18,7 @@ const BADGE: Record<string, { text: string; className: string }> = {
   SUPPORT_SESSION: { text: "Support", className: "bg-blue-100 text-blue-900" },
   REVEAL: { text: "Shown in full", className: "bg-violet-100 text-violet-900" },
   DOWNLOAD: { text: "Download", className: "bg-green-100 text-green-900" },
+  PARTNER: { text: "Partner", className: "bg-orange-100 text-orange-900" },
 };
 
 function SupportSessionCard({ session }: { session: NonNullable<AccessLogItem["session"]> }) {

@@ -4,7 +4,14 @@
 import { formatMoment, formatTime } from "./dates";
 import { browserName } from "./export-options";
 
-export type AccessLogKind = "SIGN_IN" | "SIGN_IN_FAILED" | "PASSWORD_AGAIN" | "SUPPORT_SESSION" | "REVEAL" | "DOWNLOAD";
+export type AccessLogKind =
+  | "SIGN_IN"
+  | "SIGN_IN_FAILED"
+  | "PASSWORD_AGAIN"
+  | "SUPPORT_SESSION"
+  | "REVEAL"
+  | "DOWNLOAD"
+  | "PARTNER";
 
 export type SupportSessionItem = {
   agentName: string;
@@ -169,6 +176,24 @@ function downloadWords(action: string | null, subject: string | null): string {
   return "a document";
 }
 
+// What a partner read, by the read action of server/auth/authorize.ts.
+const PARTNER_READ: Record<string, string> = {
+  "account.read": "looked up your account",
+  "consents.read": "read your subscriptions and cookie choices",
+};
+
+const STATE_WORDS: Record<string, string> = {
+  GRANTED: "allowed",
+  WITHDRAWN: "withdrawn",
+  PENDING: "waiting for your confirmation by email",
+};
+
+// A partner's consent change, "Email offers: withdrawn", with the shop's purpose labels.
+export function partnerChangeText(change: string, labels: ReadonlyMap<string, string>): string {
+  const [purpose, state] = change.split(" → ");
+  return `${labels.get(purpose) ?? purpose}: ${STATE_WORDS[state] ?? state?.toLowerCase() ?? ""}`;
+}
+
 // An entry's headline.
 export function entryTitle(entry: {
   kind: AccessLogKind;
@@ -191,6 +216,14 @@ export function entryTitle(entry: {
     case "DOWNLOAD":
       if (entry.action === "documents.archive") return "All your documents were downloaded, as one ZIP file";
       return capitalise(`${downloadWords(entry.action, entry.subject)} was downloaded`);
+    case "PARTNER": {
+      const who = `${entry.actorName ?? "A partner"}, a partner of the shop,`;
+      if (entry.action === "partner.read") {
+        return `${who} ${(entry.subject && PARTNER_READ[entry.subject]) ?? "read your data"}`;
+      }
+      if (entry.action === "consent.update") return `${who} changed your subscriptions`;
+      return `${who} ${entry.action ?? "used your data"}`;
+    }
   }
 }
 

@@ -1,11 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { resolveApiKeyViewer } from "@/server/api-keys";
 import { SESSION_COOKIE } from "@/server/auth/options";
 import { requestMetaFrom } from "@/server/auth/request";
 import { getAuthSecret } from "@/server/auth/secret";
 import { decodeSessionCookie } from "@/server/auth/session-cookie";
 import { anonymousViewer, type RequestMeta, resolveSessionViewer, type Viewer } from "@/server/auth/viewer";
 import { getDatasetRecordsBatch, type Page, type RecordsRequest, type RecordView } from "@/server/data-map/view";
+import { AppError } from "@/server/errors";
 import { type ExportDownloadView, getExportDownloads } from "@/server/export";
 import { createBatcher } from "./batch";
 
@@ -43,15 +45,29 @@ export function globalPrivacyControlFrom(headers: HeaderReader): boolean {
 
 type CookieReader = { get(name: string): { value: string } | undefined };
 
-// Builds the viewer once per request (server/auth/viewer.ts): the session cookie's JWT
-// names a Session or AgentSession row, which is then checked in the database; the
-// request's metadata (client address, browser, source) travels with it.
+// One answer for every key that does not work (malformed, unknown, revoked, expired,
+// rotated out), so a caller learns nothing about which.
+export const INVALID_API_KEY_MESSAGE = "The API key is not valid. Check the Authorization header: Bearer <secret>.";
+
+// Builds the viewer once per request (server/auth/viewer.ts). A request with
+// `Authorization: Bearer <secret>` is a partner key's, and its cookies are ignored; a key
+// that does not work is refused (UNAUTHENTICATED), never treated as signed out.
+// Otherwise the session cookie's JWT names a Session or AgentSession row, which is then
+// checked in the database. The request's metadata (client address, browser, source)
+// travels with it.
 export async function viewerFromRequest(
   cookies: CookieReader,
   headers: HeaderReader,
   source: RequestMeta["source"] = "web",
 ): Promise<Viewer> {
   const request = requestMetaFrom(headers, source);
+  const authorization = headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer[ \t]+(\S{1,200})[ \t]*$/i.exec(authorization);
+    const partner = match ? await resolveApiKeyViewer(match[1], { ...request, source: "api" }) : null;
+    if (!partner) throw new AppError("UNAUTHENTICATED", INVALID_API_KEY_MESSAGE);
+    return partner;
+  }
   const token = cookies.get(SESSION_COOKIE)?.value ?? cookies.get(`__Secure-${SESSION_COOKIE}`)?.value;
   if (!token) return anonymousViewer(request);
   const claims = decodeSessionCookie(token, getAuthSecret());

@@ -1,6 +1,7 @@
 import type { AccessLogEntry } from "@/server/access-log";
 import type { AuditEventView } from "@/server/audit/log";
-import type { AgentViewer } from "@/server/auth/viewer";
+import type { ApiKeyView } from "@/server/api-keys";
+import type { AgentViewer, PartnerViewer } from "@/server/auth/viewer";
 import type { ConsentPurpose, ConsentRecordView } from "@/server/consent";
 import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";
 import type { Address, Customer } from "@/server/db/generated/client";
@@ -41,3 +42,5 @@ export type AccessLogEntryParent = AccessLogEntry;
 export type SupportSessionLogParent = NonNullable<AccessLogEntry["supportSession"]>;
 export type SupportSessionStepParent = SupportSessionLogParent["steps"][number];
 export type AuditEventParent = AuditEventView;
+export type ApiKeyParent = ApiKeyView;
+export type PartnerParent = PartnerViewer["apiKey"];

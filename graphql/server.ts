@@ -38,6 +38,8 @@ const CLIENT_CODES = new Set([
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
   "BAD_REQUEST",
+  // A partner key that does not work (one message for every reason).
+  "UNAUTHENTICATED",
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
@@ -204,6 +206,24 @@ function createServer(): ApolloServer<GraphQLContext> {
 
 type HttpHandler = (req: NextRequest) => Promise<Response>;
 
+// A key that does not work is HTTP 401 with one generic message (RFC 6750), before
+// anything runs.
+async function viewerOrUnauthorized(req: NextRequest) {
+  try {
+    return await viewerFromRequest(req.cookies, req.headers, "api");
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") {
+      throw new GraphQLError(error.message, {
+        extensions: {
+          code: "UNAUTHENTICATED",
+          http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="privacy-centre"']]) },
+        },
+      });
+    }
+    throw error;
+  }
+}
+
 const holder = globalThis as unknown as { __apollo?: { server: ApolloServer<GraphQLContext>; http: HttpHandler } };
 
 // One server per process, started once (by the Next integration); both the HTTP route
@@ -213,8 +233,9 @@ function instance() {
     const server = createServer();
     const http = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(server, {
       context: async (req) =>
-        createContext(await viewerFromRequest(req.cookies, req.headers, "api"), {
-          globalPrivacyControl: globalPrivacyControlFrom(req.headers),
+        createContext(await viewerOrUnauthorized(req), {
+          // A partner's server sends no browser signal on a customer's behalf.
+          globalPrivacyControl: req.headers.has("authorization") ? false : globalPrivacyControlFrom(req.headers),
         }),
     });
     holder.__apollo = { server, http };

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,19 +18,21 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
 };
 
-/** One access to the account: a sign-in, a support session, a reveal or a download. */
+/** One access to the account: a sign-in, a support session, a reveal, a download or a partner's read or change. */
 export type AccessLogEntry = {
   __typename?: 'AccessLogEntry';
-  /** For reveals and downloads: the audit action (data.reveal, export.download, document.download, documents.archive). */
+  /** For reveals, downloads and partners: the audit action (data.reveal, export.download, document.download, documents.archive; partner.read, consent.update). */
   action?: Maybe<Scalars['String']['output']>;
-  /** The support agent's name, for support sessions. */
+  /** The support agent's name, for support sessions; the partner's name, for partner entries. */
   actorName?: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
+  /** For a partner's consent change: the purposes changed and their new state, e.g. "marketing:email:offers → WITHDRAWN". */
+  changes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The address, masked (e.g. 203.0.113.x). */
   ipMasked?: Maybe<Scalars['String']['output']>;
   kind: AccessLogEntryKind;
-  /** For reveals: the field shown; for downloads: the document or export type. */
+  /** For reveals: the field shown; for downloads: the document or export type; for a partner's read: what was read (account.read, consents.read). */
   subject?: Maybe<Scalars['String']['output']>;
   supportSession?: Maybe<SupportSessionLog>;
   /** The browser's user agent. */
@@ -53,6 +55,8 @@ export type AccessLogEntryEdge = {
 export type AccessLogEntryKind =
   /** A document or an export of the account's data was downloaded. */
   | 'DOWNLOAD'
+  /** A partner of the shop read or changed the account's data through the API. */
+  | 'PARTNER'
   /** The password entered again inside a session (before a download). */
   | 'PASSWORD_AGAIN'
   /** A masked value was shown. */
@@ -177,6 +181,92 @@ export type AgentRole =
   /** Finds customers and acts in their accounts for a stated reason. */
   | 'SUPPORT';
 
+/** A partner's key to the API. */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  /** The privacy officer who created it. */
+  createdByName?: Maybe<Scalars['String']['output']>;
+  /** null: no expiry. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The partner or system using it; customers see this name in their access log. */
+  name: Scalars['String']['output'];
+  /** The shop policy's recipient this partner is: it receives that recipient's GDPR Art. 19 notices as webhooks. */
+  recipientKey?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** e.g. ["customers:read", "consents:write"]; see Query.apiScopes. */
+  scopes: Array<Scalars['String']['output']>;
+  /** The secrets that work now, newest first (two during a rotation's overlap). */
+  secrets: Array<ApiKeySecretInfo>;
+  status: ApiKeyStatus;
+};
+
+export type ApiKeyCreateInput = {
+  /** When the key stops working; null for no expiry. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Who will use it, e.g. "Acme Marketing". Customers see it in their access log. At most 100 characters. */
+  name: Scalars['String']['input'];
+  /** A recipient key of the shop's policy (shop.policy.recipients) this partner is, if any. */
+  recipientKey?: InputMaybe<Scalars['String']['input']>;
+  /** At least one of Query.apiScopes, each once. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+export type ApiKeyCreatePayload = {
+  __typename?: 'ApiKeyCreatePayload';
+  apiKey?: Maybe<ApiKey>;
+  /** The secret, shown this once: only its SHA-256 is kept. */
+  secret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type ApiKeyRevokePayload = {
+  __typename?: 'ApiKeyRevokePayload';
+  apiKey?: Maybe<ApiKey>;
+  userErrors: Array<UserError>;
+};
+
+export type ApiKeyRotateInput = {
+  /** Until when the current secrets keep working; default 24 hours from now, at most 30 days. Now ends them at once. */
+  previousSecretExpiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ApiKeyRotatePayload = {
+  __typename?: 'ApiKeyRotatePayload';
+  apiKey?: Maybe<ApiKey>;
+  /** The new secret, shown this once. */
+  secret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** One secret of a key. Only its SHA-256 is stored; the secret itself was shown once. */
+export type ApiKeySecretInfo = {
+  __typename?: 'ApiKeySecretInfo';
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working (after a rotation); null until the key is rotated, revoked or expires. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The visible start of the secret, e.g. "pc_live_AbC123". */
+  prefix: Scalars['String']['output'];
+};
+
+/** Whether a key works now. */
+export type ApiKeyStatus =
+  | 'ACTIVE'
+  /** Its expiry time has passed. */
+  | 'EXPIRED'
+  | 'REVOKED';
+
+/** A scope a key may carry, with what it opens. */
+export type ApiScopeInfo = {
+  __typename?: 'ApiScopeInfo';
+  description: Scalars['String']['output'];
+  /** e.g. "customers:read". */
+  key: Scalars['String']['output'];
+};
+
 /** One row of the shop's hash-chained audit log, without personal values. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -231,6 +321,12 @@ export type ConsentApplyGlobalPrivacyControlPayload = {
 export type ConsentChangeInput = {
   /** A purpose key from shop.policy.consentPurposes. */
   key: Scalars['String']['input'];
+  /**
+   * Partner keys only: how the partner collected a grant. CONFIRMED (the partner confirmed
+   * the address itself) records GRANTED at once; SINGLE, or none, follows the shop's rules
+   * (double opt-in sends the customer a confirmation link first).
+   */
+  optInLevel?: InputMaybe<ConsentOptInLevel>;
   /** GRANTED or WITHDRAWN; the other states are set by the service. */
   state: ConsentState;
 };
@@ -389,6 +485,8 @@ export type ConsentUnsubscribePayload = {
 export type ConsentUpdateInput = {
   /** At most 100, one per purpose. */
   changes: Array<ConsentChangeInput>;
+  /** The customer's global ID: required for partner keys (consents:write); customers may omit it. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type ConsentUpdatePayload = {
@@ -432,7 +530,7 @@ export type CookieCategory = {
 
 export type Customer = Node & {
   __typename?: 'Customer';
-  /** Sign-ins, support sessions, reveals and downloads, newest first; at most 100 per page. */
+  /** Sign-ins, support sessions, reveals, downloads and partners' reads and changes, newest first; at most 100 per page. */
   accessLog: AccessLogEntryConnection;
   /** Oldest first. */
   addresses: Array<Address>;
@@ -1027,6 +1125,12 @@ export type Mutation = {
   addressDelete: AddressDeletePayload;
   /** Corrects one of the signed-in customer's addresses. */
   addressUpdate: AddressPayload;
+  /** Creates an API key; privacy officers only. The secret is returned once. */
+  apiKeyCreate: ApiKeyCreatePayload;
+  /** Ends the key and all its secrets at once. Privacy officers only. */
+  apiKeyRevoke: ApiKeyRevokePayload;
+  /** Issues a new secret; the current ones keep working until the time given. Privacy officers only. */
+  apiKeyRotate: ApiKeyRotatePayload;
   /**
    * Records the browser's Global Privacy Control signal as a withdrawal of every covered
    * purpose still granted. Needs the signal on the request and a shop that honours it.
@@ -1103,6 +1207,22 @@ export type MutationAddressDeleteArgs = {
 export type MutationAddressUpdateArgs = {
   id: Scalars['ID']['input'];
   input: AddressUpdateInput;
+};
+
+
+export type MutationApiKeyCreateArgs = {
+  input: ApiKeyCreateInput;
+};
+
+
+export type MutationApiKeyRevokeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApiKeyRotateArgs = {
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<ApiKeyRotateInput>;
 };
 
 
@@ -1224,6 +1344,15 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The partner key making this request. */
+export type Partner = {
+  __typename?: 'Partner';
+  /** The key's global ID (as ApiKey). */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  scopes: Array<Scalars['String']['output']>;
+};
+
 /** An email change waiting for its confirmation link to be opened. */
 export type PendingEmailChange = {
   __typename?: 'PendingEmailChange';
@@ -1275,6 +1404,10 @@ export type ProcessingPurpose = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The shop's API keys, for its privacy officer in the support console. */
+  apiKeys: Array<ApiKey>;
+  /** The scopes a key may carry. */
+  apiScopes: Array<ApiScopeInfo>;
   /**
    * The shop's audit log, newest first; filter by customer (global ID or exact email),
    * agent (global ID) and action. Privacy officers only.
@@ -1286,6 +1419,16 @@ export type Query = {
   consentConfirmationLink?: Maybe<ConsentConfirmationLink>;
   /** An unsubscribe link by its token, without signing in; null when the token is not valid. */
   consentUnsubscribeLink?: Maybe<ConsentUnsubscribeLink>;
+  /**
+   * A customer by global ID: for a partner key with customers:read, a customer of the
+   * key's shop; for others, only the request's own subject. Null when not found.
+   */
+  customer?: Maybe<Customer>;
+  /**
+   * A customer of the key's shop by exact email address (case-insensitive), for a partner
+   * key with customers:read. Null when there is none.
+   */
+  customerByEmail?: Maybe<Customer>;
   /** Fetches any object the viewer may see by its global ID. */
   node?: Maybe<Node>;
   /** A shop's public privacy profile; null when no shop has this handle. */
@@ -1321,6 +1464,16 @@ export type QueryConsentConfirmationLinkArgs = {
 
 export type QueryConsentUnsubscribeLinkArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerByEmailArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -1590,6 +1743,8 @@ export type Viewer = {
   /** The agent's open support session in a customer's account; null otherwise. */
   impersonation?: Maybe<Impersonation>;
   isSignedIn: Scalars['Boolean']['output'];
+  /** The partner key making the request; null for browsers. */
+  partner?: Maybe<Partner>;
   /** The shop of whoever is signed in; null when signed out. */
   shop?: Maybe<Shop>;
 };
@@ -1695,6 +1850,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( AddressParent )
     | ( AgentParent )
+    | ( ApiKeyParent )
     | ( ConsentRecordParent )
     | ( CustomerParent )
     | ( DeletionRequestParent )
@@ -1725,6 +1881,15 @@ export type ResolversTypes = {
   AddressUpdateInput: AddressUpdateInput;
   Agent: ResolverTypeWrapper<AgentParent>;
   AgentRole: AgentRole;
+  ApiKey: ResolverTypeWrapper<ApiKeyParent>;
+  ApiKeyCreateInput: ApiKeyCreateInput;
+  ApiKeyCreatePayload: ResolverTypeWrapper<Omit<ApiKeyCreatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  ApiKeyRevokePayload: ResolverTypeWrapper<Omit<ApiKeyRevokePayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  ApiKeyRotateInput: ApiKeyRotateInput;
+  ApiKeyRotatePayload: ResolverTypeWrapper<Omit<ApiKeyRotatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  ApiKeySecretInfo: ResolverTypeWrapper<ApiKeySecretInfo>;
+  ApiKeyStatus: ApiKeyStatus;
+  ApiScopeInfo: ResolverTypeWrapper<ApiScopeInfo>;
   AuditEvent: ResolverTypeWrapper<AuditEventParent>;
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
   AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
@@ -1814,6 +1979,7 @@ export type ResolversTypes = {
   OrderItem: ResolverTypeWrapper<OrderItem>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Partner: ResolverTypeWrapper<PartnerParent>;
   PendingEmailChange: ResolverTypeWrapper<PendingEmailChange>;
   Phone: ResolverTypeWrapper<Phone>;
   PhoneInput: PhoneInput;
@@ -1868,6 +2034,14 @@ export type ResolversParentTypes = {
   AddressPayload: Omit<AddressPayload, 'address'> & { address?: Maybe<ResolversParentTypes['Address']> };
   AddressUpdateInput: AddressUpdateInput;
   Agent: AgentParent;
+  ApiKey: ApiKeyParent;
+  ApiKeyCreateInput: ApiKeyCreateInput;
+  ApiKeyCreatePayload: Omit<ApiKeyCreatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
+  ApiKeyRevokePayload: Omit<ApiKeyRevokePayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
+  ApiKeyRotateInput: ApiKeyRotateInput;
+  ApiKeyRotatePayload: Omit<ApiKeyRotatePayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
+  ApiKeySecretInfo: ApiKeySecretInfo;
+  ApiScopeInfo: ApiScopeInfo;
   AuditEvent: AuditEventParent;
   AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
@@ -1942,6 +2116,7 @@ export type ResolversParentTypes = {
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderItem: OrderItem;
   PageInfo: PageInfo;
+  Partner: PartnerParent;
   PendingEmailChange: PendingEmailChange;
   Phone: Phone;
   PhoneInput: PhoneInput;
@@ -1981,6 +2156,7 @@ export type AccessLogEntryResolvers<ContextType = GraphQLContext, ParentType ext
   action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ipMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AccessLogEntryKind'], ParentType, ContextType>;
@@ -2050,6 +2226,50 @@ export type AgentResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['AgentRole'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipientKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  secrets?: Resolver<Array<ResolversTypes['ApiKeySecretInfo']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApiKeyStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyCreatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyCreatePayload'] = ResolversParentTypes['ApiKeyCreatePayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ApiKeyRevokePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyRevokePayload'] = ResolversParentTypes['ApiKeyRevokePayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ApiKeyRotatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyRotatePayload'] = ResolversParentTypes['ApiKeyRotatePayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ApiKeySecretInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeySecretInfo'] = ResolversParentTypes['ApiKeySecretInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ApiScopeInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiScopeInfo'] = ResolversParentTypes['ApiScopeInfo']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
@@ -2474,6 +2694,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addressCreate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressCreateArgs, 'input'>>;
   addressDelete?: Resolver<ResolversTypes['AddressDeletePayload'], ParentType, ContextType, RequireFields<MutationAddressDeleteArgs, 'id'>>;
   addressUpdate?: Resolver<ResolversTypes['AddressPayload'], ParentType, ContextType, RequireFields<MutationAddressUpdateArgs, 'id' | 'input'>>;
+  apiKeyCreate?: Resolver<ResolversTypes['ApiKeyCreatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyCreateArgs, 'input'>>;
+  apiKeyRevoke?: Resolver<ResolversTypes['ApiKeyRevokePayload'], ParentType, ContextType, RequireFields<MutationApiKeyRevokeArgs, 'id'>>;
+  apiKeyRotate?: Resolver<ResolversTypes['ApiKeyRotatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyRotateArgs, 'id'>>;
   consentApplyGlobalPrivacyControl?: Resolver<ResolversTypes['ConsentApplyGlobalPrivacyControlPayload'], ParentType, ContextType>;
   consentConfirm?: Resolver<ResolversTypes['ConsentConfirmPayload'], ParentType, ContextType, RequireFields<MutationConsentConfirmArgs, 'input'>>;
   consentUnsubscribe?: Resolver<ResolversTypes['ConsentUnsubscribePayload'], ParentType, ContextType, RequireFields<MutationConsentUnsubscribeArgs, 'input'>>;
@@ -2492,7 +2715,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Address' | 'Agent' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Impersonation' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'Agent' | 'ApiKey' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Impersonation' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -2537,6 +2760,12 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PendingEmailChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PendingEmailChange'] = ResolversParentTypes['PendingEmailChange']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   newEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2565,10 +2794,14 @@ export type ProcessingPurposeResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  apiScopes?: Resolver<Array<ResolversTypes['ApiScopeInfo']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   auditLogAgents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
   consentConfirmationLink?: Resolver<Maybe<ResolversTypes['ConsentConfirmationLink']>, ParentType, ContextType, RequireFields<QueryConsentConfirmationLinkArgs, 'token'>>;
   consentUnsubscribeLink?: Resolver<Maybe<ResolversTypes['ConsentUnsubscribeLink']>, ParentType, ContextType, RequireFields<QueryConsentUnsubscribeLinkArgs, 'token'>>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType, RequireFields<QueryShopArgs, 'handle'>>;
   shops?: Resolver<Array<ResolversTypes['Shop']>, ParentType, ContextType>;
@@ -2753,6 +2986,7 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   hasGlobalPrivacyControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   impersonation?: Resolver<Maybe<ResolversTypes['Impersonation']>, ParentType, ContextType>;
   isSignedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
 };
 
@@ -2791,6 +3025,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AddressDeletePayload?: AddressDeletePayloadResolvers<ContextType>;
   AddressPayload?: AddressPayloadResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyCreatePayload?: ApiKeyCreatePayloadResolvers<ContextType>;
+  ApiKeyRevokePayload?: ApiKeyRevokePayloadResolvers<ContextType>;
+  ApiKeyRotatePayload?: ApiKeyRotatePayloadResolvers<ContextType>;
+  ApiKeySecretInfo?: ApiKeySecretInfoResolvers<ContextType>;
+  ApiScopeInfo?: ApiScopeInfoResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
@@ -2850,6 +3090,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Partner?: PartnerResolvers<ContextType>;
   PendingEmailChange?: PendingEmailChangeResolvers<ContextType>;
   Phone?: PhoneResolvers<ContextType>;
   PolicyDataCategory?: PolicyDataCategoryResolvers<ContextType>;

@@ -8,14 +8,24 @@ const text = (value: unknown): string | null => (typeof value === "string" ? val
 export const accessLogResolvers: Resolvers = {
   Customer: {
     // The subject's own log (the customer, or the customer a support agent acts for).
-    accessLog: async (_customer, args, { viewer }) => connection(await getAccessLog({ viewer, ...args })),
+    accessLog: async (customer, args, { viewer }) =>
+      connection(await getAccessLog({ viewer, customerId: customer.id, ...args })),
   },
   AccessLogEntry: {
     ipMasked: (entry) => entry.ip,
     subject: (entry) =>
       entry.details
-        ? (text(entry.details.field) ?? text(entry.details.documentType) ?? text(entry.details.exportId))
+        ? (text(entry.details.field) ??
+          text(entry.details.documentType) ??
+          text(entry.details.exportId) ??
+          text(entry.details.viewed))
         : null,
+    changes: (entry) =>
+      entry.kind === "PARTNER" && Array.isArray(entry.details?.changes)
+        ? entry.details.changes.flatMap((c: unknown) =>
+            c && typeof c === "object" && "purpose" in c && "to" in c ? [`${String(c.purpose)} → ${String(c.to)}`] : [],
+          )
+        : [],
   },
   SupportSessionLog: {
     id: (session) => toGlobalId("Impersonation", session.id),

@@ -9,7 +9,7 @@ import { confirmConsent, getConsentConfirmationLink } from "@/server/consent/con
 import { consentPurposes } from "@/server/consent/purposes";
 import { getUnsubscribeLink, unsubscribeWithToken } from "@/server/consent/unsubscribe";
 import type { ConsentPurposeKind, Resolvers } from "../generated/resolvers-types";
-import { toGlobalId } from "../global-id";
+import { fromGlobalId, toGlobalId } from "../global-id";
 import { mutate } from "../user-errors";
 import { connection } from "./connection";
 
@@ -19,6 +19,11 @@ const KINDS: Record<ConsentPurpose["kind"], ConsentPurposeKind> = {
   "third-party-marketing": "THIRD_PARTY_MARKETING",
   cookies: "COOKIES",
 };
+
+function customerIdOf(globalId: string): string {
+  const decoded = fromGlobalId(globalId);
+  return decoded?.type === "Customer" ? decoded.id : "";
+}
 
 export const consentResolvers: Resolvers = {
   Customer: {
@@ -49,7 +54,13 @@ export const consentResolvers: Resolvers = {
   Mutation: {
     consentUpdate: (_parent, { input }, { viewer, globalPrivacyControl }) =>
       mutate({ consents: null, isConfirmationSent: null }, async () => {
-        const result = await updateConsents({ viewer, input, globalPrivacyControl });
+        const result = await updateConsents({
+          viewer,
+          input,
+          globalPrivacyControl,
+          // A partner names the customer; an id that is not a Customer's is not found.
+          customerId: input.customerId == null ? undefined : customerIdOf(input.customerId),
+        });
         return { consents: result.consents, isConfirmationSent: result.isConfirmationSent };
       }),
     consentApplyGlobalPrivacyControl: (_parent, _args, { viewer, globalPrivacyControl }) =>

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Resolvers } from "../generated/resolvers-types";
 import { unsafeTextErrors } from "../user-errors";
 import { accessLogResolvers } from "./access-log";
+import { apiKeyResolvers } from "./api-keys";
 import { auditLogResolvers } from "./audit-log";
 import { baseResolvers } from "./base";
 import { consentResolvers } from "./consent";
@@ -78,4 +79,5 @@ export const resolvers = merge(
   supportResolvers,
   accessLogResolvers,
   auditLogResolvers,
+  apiKeyResolvers,
 );

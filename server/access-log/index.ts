@@ -3,16 +3,24 @@ import { authorize } from "../auth/authorize";
 import type { Viewer } from "../auth/viewer";
 import { encodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, Prisma } from "../db";
+import { apiKeyNames } from "../api-keys";
 import { AppError } from "../errors";
 import type { ImpersonationView } from "../impersonation";
 
 // The customer's access log (GDPR Art. 15 and the shop's promise that support access is
 // shown to the customer): sign-ins, every support session with what was viewed and
-// changed in it, data reveals and downloads, newest first. Partners come with the
-// partner API. Read from the rows that record these things (SignInEvent, Impersonation,
+// changed in it, data reveals and downloads, and every read or change by a partner's
+// API key (by the partner's name), newest first. Read from the rows that record these things (SignInEvent, Impersonation,
 // the audit chain), so the log cannot drift from what happened.
 
-export type AccessLogKind = "SIGN_IN" | "SIGN_IN_FAILED" | "PASSWORD_AGAIN" | "SUPPORT_SESSION" | "REVEAL" | "DOWNLOAD";
+export type AccessLogKind =
+  | "SIGN_IN"
+  | "SIGN_IN_FAILED"
+  | "PASSWORD_AGAIN"
+  | "SUPPORT_SESSION"
+  | "REVEAL"
+  | "DOWNLOAD"
+  | "PARTNER";
 
 export type SupportSessionStep = { at: Date; action: string; details: Record<string, unknown> };
 
@@ -22,7 +30,7 @@ export type AccessLogEntry = {
   kind: AccessLogKind;
   ip: string | null;
   userAgent: string | null;
-  // Who did it: "you", or the support agent's display name.
+  // Who did it: the support agent's display name, or the partner's (its API key's) name.
   actorName: string | null;
   supportSession: (Omit<ImpersonationView, "customerId"> & { agentName: string; steps: SupportSessionStep[] }) | null;
   // For reveals and downloads: the audit action and its details.
@@ -76,7 +84,7 @@ export async function getAccessLog(options: {
       UNION ALL
       SELECT 'audit', "id", "createdAt" FROM "AuditEvent"
         WHERE "customerId" = ${customerId}::uuid AND "shopId" = ${shopId}::uuid
-          AND "action" IN (${Prisma.join(actions)}) AND "impersonationId" IS NULL
+          AND ("action" IN (${Prisma.join(actions)}) OR "actorType" = 'PARTNER') AND "impersonationId" IS NULL
     ) AS log ${before}
     ORDER BY "at" DESC, "id" DESC
     LIMIT ${take + 1}`;
@@ -102,9 +110,12 @@ export async function getAccessLog(options: {
     }),
     prisma.auditEvent.findMany({
       where: { id: { in: ids("audit") }, customerId, shopId },
-      select: { id: true, createdAt: true, action: true, details: true },
+      select: { id: true, createdAt: true, action: true, details: true, actorType: true, actorId: true },
     }),
   ]);
+  const partnerNames = await apiKeyNames(
+    audits.flatMap((a) => (a.actorType === "PARTNER" && a.actorId ? [a.actorId] : [])),
+  );
   // What each support session did, in order.
   const steps = sessions.length
     ? await prisma.auditEvent.findMany({
@@ -157,6 +168,17 @@ export async function getAccessLog(options: {
     }
     const a = auditById.get(row.id);
     if (!a) return [];
+    if (a.actorType === "PARTNER") {
+      return [
+        {
+          ...blank(row),
+          kind: "PARTNER",
+          actorName: (a.actorId && partnerNames.get(a.actorId)) ?? "A partner",
+          action: a.action,
+          details: (a.details ?? {}) as Record<string, unknown>,
+        },
+      ];
+    }
     return [
       {
         ...blank(row),
@@ -189,7 +211,9 @@ async function countEntries(customerId: string, shopId: string, actions: string[
   const [signIns, sessions, audits] = await Promise.all([
     prisma.signInEvent.count({ where: { customerId, shopId } }),
     prisma.impersonation.count({ where: { customerId, shopId } }),
-    prisma.auditEvent.count({ where: { customerId, shopId, action: { in: actions }, impersonationId: null } }),
+    prisma.auditEvent.count({
+      where: { customerId, shopId, impersonationId: null, OR: [{ action: { in: actions } }, { actorType: "PARTNER" }] },
+    }),
   ]);
   return signIns + sessions + audits;
 }

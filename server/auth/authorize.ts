@@ -295,6 +295,10 @@ export function canActorTake(viewer: Viewer, action: Action): boolean {
 export async function tryAuthorize(viewer: Viewer, action: ReadAction, subjectId?: string): Promise<Scope | null> {
   if (viewer.kind === "anonymous") return null;
   if (viewer.kind === "agent" && !viewer.impersonation) return null;
+  // A key without the scope is told so: that is the key's setup, not "nothing here".
+  if (viewer.kind === "partner" && !isAllowedForPartner(viewer.apiKey.scopes, action)) {
+    return authorize(viewer, action, subjectId);
+  }
   try {
     return await authorize(viewer, action, subjectId);
   } catch (error) {

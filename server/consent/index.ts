@@ -61,10 +61,14 @@ const consentActorOf = (scope: Scope): ConsentActor => ({
   impersonationId: scope.actor.impersonationId,
 });
 
-// Where a change made in the account comes from: the customer's own page, or a support
-// agent acting in it.
+// Where a change comes from: the customer's own page, a support agent acting in the
+// account, or a partner's server through the API.
 const sourceOf = (scope: Scope): ConsentSource =>
-  scope.actor.actorType === "AGENT" ? "SUPPORT_AGENT" : "ACCOUNT_PAGE";
+  scope.actor.actorType === "AGENT"
+    ? "SUPPORT_AGENT"
+    : scope.actor.actorType === "PARTNER"
+      ? "PARTNER_API"
+      : "ACCOUNT_PAGE";
 
 async function consentsOf(
   db: Parameters<typeof currentConsents>[0],
@@ -178,6 +182,7 @@ const changeSchema = z.object(
     state: z.enum(["GRANTED", "WITHDRAWN"], {
       error: "Choose GRANTED or WITHDRAWN. PENDING and NOT_GIVEN are states the service sets, not choices.",
     }),
+    optInLevel: z.enum(["SINGLE", "CONFIRMED"], { error: "Choose SINGLE or CONFIRMED." }).nullish(),
   },
   { error: "Each change needs a purpose key and a state." },
 );
@@ -193,14 +198,19 @@ const updateSchema = z.object(
   { error: "Send the changes." },
 );
 
-export type ValidConsentChange = { purpose: ConsentPurpose; state: RequestedState };
+export type ValidConsentChange = {
+  purpose: ConsentPurpose;
+  state: RequestedState;
+  // A partner's statement that it confirmed a grant itself (double opt-in done on its side).
+  attestedOptIn?: "CONFIRMED";
+};
 
 // Checks every change against the shop's purposes at once, so a form can mark every
 // bad row; the paths name the change's index (["input", "changes", "2", "key"]).
 export function validateConsentChanges(
   shop: ShopRef,
   input: unknown,
-  options: { path: string[]; globalPrivacyControl: boolean },
+  options: { path: string[]; globalPrivacyControl: boolean; mayStateOptInLevel?: boolean },
 ): ValidConsentChange[] {
   const parsed = consentChangesSchema.safeParse(input);
   const at = (i: number, field?: string) => [...options.path, String(i), ...(field ? [field] : [])];
@@ -261,7 +271,19 @@ export function validateConsentChanges(
       );
       return;
     }
-    valid.push({ purpose, state: change.state });
+    if (change.optInLevel && !options.mayStateOptInLevel) {
+      fail(at(i, "optInLevel"), "Only a partner key states how a consent was collected. Leave optInLevel out.");
+      return;
+    }
+    if (change.optInLevel && change.state === "WITHDRAWN") {
+      fail(at(i, "optInLevel"), "A withdrawal has no opt-in level. Leave optInLevel out.");
+      return;
+    }
+    valid.push({
+      purpose,
+      state: change.state,
+      ...(change.optInLevel === "CONFIRMED" ? { attestedOptIn: "CONFIRMED" as const } : {}),
+    });
   });
   if (errors.length) throw new AppError("INVALID_INPUT", "Check the highlighted changes.", errors);
   return valid;
@@ -291,7 +313,7 @@ export async function applyConsentChanges(
   let live: Set<string> | null = null;
   for (const change of input.changes) {
     const recorded = current.get(change.purpose.key) ?? NOT_GIVEN;
-    const plan = planConsentChange(change.purpose, recorded, change.state);
+    const plan = planConsentChange(change.purpose, recorded, change.state, change.attestedOptIn);
     if (plan.write) {
       await recordConsent(tx, {
         shop,
@@ -325,6 +347,10 @@ export async function updateConsents(options: {
   input: unknown;
   globalPrivacyControl: boolean;
 }): Promise<ConsentUpdateResult> {
+  if (options.viewer.kind === "partner" && options.customerId === undefined) {
+    const message = "Name the customer whose consents change (their global ID).";
+    throw new AppError("INVALID_INPUT", message, [{ field: ["input", "customerId"], code: "INVALID_INPUT", message }]);
+  }
   const scope = await authorize(options.viewer, "consent.withdraw", options.customerId);
   const parsed = updateSchema.safeParse(options.input);
   if (!parsed.success) {
@@ -341,6 +367,7 @@ export async function updateConsents(options: {
   const changes = validateConsentChanges(scope.shop, parsed.data.changes, {
     path: ["input", "changes"],
     globalPrivacyControl: options.globalPrivacyControl,
+    mayStateOptInLevel: options.viewer.kind === "partner",
   });
   // Anyone acting in the account may record a withdrawal; a grant is the customer's own.
   if (changes.some((change) => change.state !== "WITHDRAWN"))
@@ -359,7 +386,11 @@ export async function updateConsents(options: {
   // After commit, best effort: a double opt-in link not sent now stays queued.
   if (applied.isConfirmationSent) await tryDeliverPendingEmails({ shopId: scope.shop.id });
   return {
-    consents: await getConsents({ viewer: options.viewer, globalPrivacyControl: options.globalPrivacyControl }),
+    consents: await getConsents({
+      viewer: options.viewer,
+      customerId: scope.customerId,
+      globalPrivacyControl: options.globalPrivacyControl,
+    }),
     ...applied,
   };
 }

@@ -94,6 +94,8 @@ export function planConsentChange(
   purpose: Pick<ConsentPurpose, "isRequired" | "requiresConfirmation">,
   recorded: CurrentConsent,
   requested: RequestedState,
+  // A partner's statement that it confirmed the grant itself: no link is sent.
+  attestedOptIn?: "CONFIRMED",
 ): PlannedChange {
   if (requested === "WITHDRAWN") {
     if (purpose.isRequired) throw new Error("A required purpose cannot be withdrawn.");
@@ -102,6 +104,7 @@ export function planConsentChange(
   }
   // Strictly necessary cookies are on without any record.
   if (purpose.isRequired || recorded.state === "GRANTED") return { write: null, needsConfirmation: false };
+  if (attestedOptIn === "CONFIRMED") return { write: { state: "GRANTED", optInLevel: "CONFIRMED" }, needsConfirmation: false };
   if (purpose.requiresConfirmation) {
     // Still pending: no new record, but a fresh link if the last one is gone.
     if (recorded.state === "PENDING") return { write: null, needsConfirmation: true };

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { authorize, tryAuthorize } from "../auth/authorize";
+import { authorize, canActorTake, tryAuthorize } from "../auth/authorize";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
 import type { Viewer } from "../auth/viewer";
 import { applyConsentChanges, consentChangesSchema, validateConsentChanges } from "../consent";
@@ -9,7 +9,7 @@ import { isSuppressed } from "../erasure/suppression";
 import { AppError } from "../errors";
 import { tryDeliverPendingEmails } from "../mail";
 import { findShop } from "../tenants";
-import { invalidInput } from "../validation";
+import { hasUnsafeCharacters, invalidInput } from "../validation";
 
 export const customerSelect = {
   id: true,
@@ -48,6 +48,29 @@ export async function findCustomerById(options: {
     where: { id: scope.customerId, shopId: scope.shop.id },
     select: customerSelect,
   });
+}
+
+// customerByEmail: the customer of the viewer's shop with exactly this address (case
+// aside), when the viewer may read them: a partner key with customers:read reads any
+// customer of its shop; others only their own subject. Null when there is none.
+export async function findCustomerByEmail(options: { viewer: Viewer; email: string }): Promise<CustomerSummary | null> {
+  const { viewer } = options;
+  if (viewer.kind === "anonymous") return null;
+  if (hasUnsafeCharacters(options.email) || options.email.length > 254) {
+    throw new AppError("INVALID_INPUT", "Give an email address of at most 254 characters, without control characters.");
+  }
+  const email = options.email.trim().toLowerCase();
+  if (!email) return null;
+  // A key without the scope learns so, rather than "nobody".
+  if (viewer.kind === "partner" && !canActorTake(viewer, "account.read")) {
+    await authorize(viewer, "account.read");
+  }
+  const found = await getPrisma().customer.findFirst({
+    where: { shopId: viewer.shop.id, email: { equals: email, mode: "insensitive" }, status: { not: "ERASED" } },
+    select: { id: true },
+  });
+  if (!found) return null;
+  return findCustomerById({ viewer, id: found.id });
 }
 
 const name = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");

@@ -3,6 +3,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { errorResponse, internalErrorResponse, PRIVATE_HEADERS } from "@/app/api/responses";
 import { viewerFromRequest } from "@/graphql/context";
 import { fromGlobalId } from "@/graphql/global-id";
+import { isAppError } from "@/server/errors";
 import { openExportDownload } from "@/server/export";
 
 export const dynamic = "force-dynamic";
@@ -60,6 +61,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
+    // An API key that does not work.
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.code, error.message);
     return internalErrorResponse(
       "export.download-failed",
       "The download could not start. Please try again later.",

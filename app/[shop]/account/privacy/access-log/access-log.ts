@@ -3,6 +3,7 @@ import {
   type AccessLogItem,
   type AccessLogPage,
   entryTitle,
+  partnerChangeText,
   sessionEndText,
   signInDetail,
   supportStepText,
@@ -13,6 +14,7 @@ import { graphql } from "@/graphql/generated/client";
 const AccessLogQuery = graphql(`
   query AccessLog($first: Int!, $after: String) {
     viewer {
+      shop { policy { consentPurposes { key label } } }
       customer {
         accessLog(first: $first, after: $after) {
           pageInfo { hasNextPage endCursor }
@@ -26,6 +28,7 @@ const AccessLogQuery = graphql(`
               actorName
               action
               subject
+              changes
               supportSession {
                 agentName
                 reason
@@ -51,6 +54,7 @@ export async function loadAccessLog(after: string | null): Promise<AccessLogPage
   const { viewer } = await execute(AccessLogQuery, { first: ACCESS_LOG_PAGE, after });
   const log = viewer.customer?.accessLog;
   if (!log) return { items: [], endCursor: null, hasNextPage: false };
+  const labels = new Map((viewer.shop?.policy.consentPurposes ?? []).map((p) => [p.key, p.label]));
   const items = log.edges.map(({ node }): AccessLogItem => {
     const session = node.supportSession;
     const isSignIn = node.kind === "SIGN_IN" || node.kind === "SIGN_IN_FAILED" || node.kind === "PASSWORD_AGAIN";
@@ -59,7 +63,11 @@ export async function loadAccessLog(after: string | null): Promise<AccessLogPage
       at: node.at,
       kind: node.kind,
       title: entryTitle(node),
-      detail: isSignIn ? signInDetail(node.userAgent ?? null, node.ipMasked ?? null) : null,
+      detail: isSignIn
+        ? signInDetail(node.userAgent ?? null, node.ipMasked ?? null)
+        : node.changes.length
+          ? node.changes.map((change) => partnerChangeText(change, labels)).join("; ")
+          : null,
       session: session
         ? {
             agentName: session.agentName,

@@ -5,7 +5,6 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
-  isObjectType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -116,10 +115,12 @@ export function pageDefaultsOf(schema: GraphQLSchema): PageDefaults {
   const cached = pageDefaultsCache.get(schema);
   if (cached) return cached;
   const defaults = new Map<string, number>();
+  // Duck-typed, not isObjectType: graphql may be loaded both as CommonJS and as ESM
+  // (Apollo's schema and this module), and its instanceof checks throw across the two.
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    if (!("getFields" in type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
-      const first = field.args.find((a) => a.name === "first");
+      const first = "args" in field ? field.args.find((a: { name: string }) => a.name === "first") : undefined;
       if (!first) continue;
       const size = typeof first.defaultValue === "number" ? first.defaultValue : LIMITS.maxPageSize;
       defaults.set(field.name, Math.max(size, defaults.get(field.name) ?? 0));

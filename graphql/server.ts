@@ -1,15 +1,35 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ApolloServer, type GraphQLRequestListener } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
-import { type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, getOperationAST } from "graphql";
 import type { NextRequest } from "next/server";
+import {
+  bucketKeyForApiKey,
+  chargeBucket,
+  peekThrottleStatus,
+  refundBucket,
+  type ThrottleStatus,
+  throttleSettings,
+} from "@/server/api-keys/throttle";
 import { isAppError } from "@/server/errors";
 import { logEvent } from "@/server/log";
 import { createContext, type GraphQLContext, globalPrivacyControlFrom, viewerFromRequest } from "./context";
 import { typeDefs } from "./generated/type-defs";
-import { aliasLimitRule, costLimitRule, depthLimitRule, LIMITS, queryCost } from "./limits";
+import {
+  aliasLimitRule,
+  capErrors,
+  costLimitRule,
+  depthLimitRule,
+  directiveLimitRule,
+  fragmentsIn,
+  LIMITS,
+  pageDefaultsOf,
+  queryCost,
+  resultCost,
+  TOO_MANY_DIRECTIVES,
+} from "./limits";
 import { resolvers } from "./resolvers";
 
 // Codes whose message is written for the client and may be shown as is.
@@ -23,6 +43,8 @@ const CLIENT_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  "QUERY_TOO_COSTLY",
+  "THROTTLED",
 ]);
 
 // The error a resolver threw, below GraphQL's wrapping (duck-typed: graphql may be
@@ -60,29 +82,104 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
-const costPlugin = {
+// Shopify's shape: what the operation could cost, what it did cost (counted on the
+// result, never more than requested), and for a partner key its bucket after this
+// request. A partner's requested cost is taken from the key's bucket before the
+// operation runs (refused with 429 and Retry-After when there is not enough) and the
+// unused part is given back afterwards.
+export type CostExtension = {
+  requestedQueryCost: number;
+  actualQueryCost: number;
+  throttleStatus: ThrottleStatus | null;
+};
+
+function limitError(message: string, code: string, status: number, headers?: [string, string][]) {
+  return new GraphQLError(message, {
+    extensions: { code, http: { status, headers: new HeaderMap(headers ?? []) } },
+  });
+}
+
+const costPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart(): Promise<GraphQLRequestListener<GraphQLContext>> {
-    let cost = 0;
+    let requested: number | null = null;
+    let bucket: string | null = null;
+    let charged = 0;
+    let throttleStatus: ThrottleStatus | null = null;
     return {
-      async didResolveOperation({ operation, document, request }) {
-        const fragments = new Map(
-          document.definitions.flatMap((d) =>
-            d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d as FragmentDefinitionNode]] : [],
-          ),
-        );
-        cost = operation ? queryCost(operation, fragments, request.variables ?? {}) : 0;
-      },
-      async willSendResponse({ response }) {
-        if (response.body.kind === "single") {
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            cost: { requested: cost, limit: LIMITS.maxCost },
-          };
+      async didResolveOperation({ operation, document, request, contextValue, schema }) {
+        requested = operation
+          ? queryCost(operation, fragmentsIn(document), request.variables ?? {}, pageDefaultsOf(schema))
+          : 0;
+        // Validation counted variables' page sizes as the maximum; with their values
+        // the cost may be higher (first: $n with n in the millions).
+        if (requested > LIMITS.maxCost) {
+          throw limitError(`Query costs ${requested}; the limit is ${LIMITS.maxCost}.`, "QUERY_TOO_COSTLY", 400);
         }
+        const viewer = contextValue.viewer;
+        if (viewer.kind !== "partner") return;
+        bucket = bucketKeyForApiKey(viewer.apiKey.id);
+        const settings = throttleSettings();
+        // It would never fit, however long the client waits: not a throttle.
+        if (requested > settings.maximumAvailable) {
+          throttleStatus = await peekThrottleStatus(bucket, settings);
+          throw limitError(
+            `Query costs ${requested}; an API key's budget holds at most ${settings.maximumAvailable}.`,
+            "QUERY_TOO_COSTLY",
+            400,
+          );
+        }
+        const charge = await chargeBucket(bucket, requested, settings);
+        throttleStatus = charge.status;
+        if (!charge.isAllowed) {
+          throw limitError(
+            `Throttled: the query costs ${requested} and ${charge.status.currentlyAvailable} points are available; try again in ${charge.retryAfterSeconds} s.`,
+            "THROTTLED",
+            429,
+            [["retry-after", String(charge.retryAfterSeconds)]],
+          );
+        }
+        charged = requested;
+      },
+      async willSendResponse({ response, document, operation, request, errors: raw, schema }) {
+        if (response.body.kind !== "single") return;
+        const result = response.body.singleResult;
+        const fragments = document ? fragmentsIn(document) : new Map();
+        const op = operation ?? (document ? getOperationAST(document, request.operationName) : null);
+        const requestedQueryCost =
+          requested ?? (op ? queryCost(op, fragments, request.variables ?? {}, pageDefaultsOf(schema)) : 0);
+        const actualQueryCost =
+          op && result.data ? Math.min(requestedQueryCost, resultCost(op, fragments, result.data)) : 0;
+        if (bucket && charged > actualQueryCost) {
+          throttleStatus = await refundBucket(bucket, charged - actualQueryCost);
+        }
+        if (result.errors) result.errors = limitErrors(result.errors, raw ?? []);
+        const cost: CostExtension = { requestedQueryCost, actualQueryCost, throttleStatus };
+        result.extensions = { ...result.extensions, cost };
       },
     };
   },
 };
+
+// Too many directives is said once, instead of an error per unknown directive as
+// well; otherwise at most LIMITS.maxErrors errors go out.
+function limitErrors(
+  formatted: readonly GraphQLFormattedError[],
+  raw: readonly unknown[],
+): readonly GraphQLFormattedError[] {
+  const directives = raw.findIndex((e) => {
+    const cause = rootCause(e);
+    return cause instanceof Object && "extensions" in cause && codeOf(cause.extensions) === TOO_MANY_DIRECTIVES;
+  });
+  if (directives >= 0 && formatted[directives]) return [formatted[directives]];
+  return capErrors(formatted, LIMITS.maxErrors, (left) => ({
+    message: `Too many errors: ${left} more not shown.`,
+    extensions: { code: "TOO_MANY_ERRORS" },
+  }));
+}
+
+function codeOf(extensions: unknown): unknown {
+  return extensions && typeof extensions === "object" && "code" in extensions ? extensions.code : undefined;
+}
 
 function createServer(): ApolloServer<GraphQLContext> {
   const isProduction = process.env.NODE_ENV === "production";
@@ -92,9 +189,16 @@ function createServer(): ApolloServer<GraphQLContext> {
     introspection: !isProduction,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    // A browser cannot send Authorization cross-origin without a preflight, so a request
+    // that carries it (a partner's server) is no CSRF risk; cookie requests keep
+    // Apollo's default rules.
+    csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", "authorization"] },
     allowBatchedHttpRequests: false,
-    validationRules: [depthLimitRule(), aliasLimitRule(), costLimitRule()],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    // graphql stops validating after this many errors and adds one saying so: at most
+    // LIMITS.maxErrors in all.
+    validationOptions: { maxErrors: LIMITS.maxErrors - 1 },
+    validationRules: [directiveLimitRule(), depthLimitRule(), aliasLimitRule(), costLimitRule()],
     formatError,
     plugins: [ApolloServerPluginLandingPageDisabled(), costPlugin],
   });

@@ -42,6 +42,9 @@ vitest() {
 step "Generated code is fresh"
 npm run --silent generate:check
 
+step "Published schema has no undeclared breaking changes"
+npx tsx scripts/schema-breaking-check.ts
+
 step "Lint and format"
 npx biome ci .
 

@@ -16,8 +16,18 @@ function tooLarge() {
   );
 }
 
+const GRAPHIQL_PATH = "/developers/graphiql";
+
+// A browser opening the endpoint (HTML wanted, no operation) is sent to GraphiQL; an
+// API client asking for JSON still gets GraphQL's answer.
+function wantsExplorer(req: NextRequest): boolean {
+  const accept = req.headers.get("accept") ?? "";
+  return accept.includes("text/html") && !req.nextUrl.searchParams.has("query");
+}
+
 export async function GET(req: NextRequest) {
   if (req.nextUrl.search.length > MAX_BODY_BYTES) return tooLarge();
+  if (wantsExplorer(req)) return new Response(null, { status: 302, headers: { location: GRAPHIQL_PATH } });
   return getGraphQLHttpHandler()(req);
 }
 

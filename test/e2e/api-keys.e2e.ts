@@ -105,7 +105,8 @@ describe("partner API keys in the support console", () => {
   });
 
   it("creates a key whose secret is shown once, copied, and works for the partner", async () => {
-    for (const scope of ["customers:read", "consents:write", "policy:read"]) await page.getByLabel(scope).check();
+    for (const scope of ["customers:read", "consents:read", "consents:write", "policy:read"])
+      await page.getByLabel(scope).check();
     await page.getByLabel("This partner is a recipient named in our policy").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Create key" }).click();
     const box = page.getByRole("region", { name: /^New secret for/ });
@@ -129,7 +130,7 @@ describe("partner API keys in the support console", () => {
     expect(viewer.status).toBe(200);
     expect(viewer.body.data?.viewer?.partner).toEqual({
       name: NAME,
-      scopes: ["customers:read", "consents:write", "policy:read"],
+      scopes: ["customers:read", "consents:read", "consents:write", "policy:read"],
     });
 
     // A partner change, for the audit log: withdraw the customer's first purpose.

@@ -27,7 +27,13 @@ export const API_KEYS = {
 
 export type ApiKeyStatus = "ACTIVE" | "EXPIRED" | "REVOKED";
 
-export type ApiKeySecretView = { id: string; prefix: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null };
+export type ApiKeySecretView = {
+  id: string;
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 export type ApiKeyView = {
   id: string;
@@ -74,11 +80,7 @@ type KeyRow = {
 };
 
 function toView(row: KeyRow, now = new Date()): ApiKeyView {
-  const status: ApiKeyStatus = row.revokedAt
-    ? "REVOKED"
-    : row.expiresAt && row.expiresAt <= now
-      ? "EXPIRED"
-      : "ACTIVE";
+  const status: ApiKeyStatus = row.revokedAt ? "REVOKED" : row.expiresAt && row.expiresAt <= now ? "EXPIRED" : "ACTIVE";
   return {
     id: row.id,
     name: row.name,
@@ -205,7 +207,8 @@ export async function rotateApiKey(options: { viewer: Viewer; id: string; input?
   const key = await findOwnKey(viewer, options.id);
   if (toView(key).status !== "ACTIVE") throw new AppError("CONFLICT", "This key no longer works: create a new one.");
   const now = new Date();
-  const until = parsed.data.previousSecretExpiresAt ?? new Date(now.getTime() + API_KEYS.defaultOverlapHours * 3600_000);
+  const until =
+    parsed.data.previousSecretExpiresAt ?? new Date(now.getTime() + API_KEYS.defaultOverlapHours * 3600_000);
   const secret = generateApiKeySecret();
   const row = await getPrisma().$transaction(async (tx) => {
     // Secrets already ending sooner keep their earlier end.
@@ -305,7 +308,12 @@ export async function resolveApiKeyViewer(secret: string, request: RequestMeta):
 
 // text[] arrives as an array from both drivers; be lenient with the literal form.
 function parseScopes(value: string[] | string): ApiScope[] {
-  const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  const list = Array.isArray(value)
+    ? value
+    : value
+        .replace(/^\{|\}$/g, "")
+        .split(",")
+        .filter(Boolean);
   return list.filter(isApiScope);
 }
 

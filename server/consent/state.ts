@@ -104,7 +104,8 @@ export function planConsentChange(
   }
   // Strictly necessary cookies are on without any record.
   if (purpose.isRequired || recorded.state === "GRANTED") return { write: null, needsConfirmation: false };
-  if (attestedOptIn === "CONFIRMED") return { write: { state: "GRANTED", optInLevel: "CONFIRMED" }, needsConfirmation: false };
+  if (attestedOptIn === "CONFIRMED")
+    return { write: { state: "GRANTED", optInLevel: "CONFIRMED" }, needsConfirmation: false };
   if (purpose.requiresConfirmation) {
     // Still pending: no new record, but a fresh link if the last one is gone.
     if (recorded.state === "PENDING") return { write: null, needsConfirmation: true };

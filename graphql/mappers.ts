@@ -1,6 +1,6 @@
 import type { AccessLogEntry } from "@/server/access-log";
-import type { AuditEventView } from "@/server/audit/log";
 import type { ApiKeyView } from "@/server/api-keys";
+import type { AuditEventView } from "@/server/audit/log";
 import type { AgentViewer, PartnerViewer } from "@/server/auth/viewer";
 import type { ConsentPurpose, ConsentRecordView } from "@/server/consent";
 import type { CategoryView, DatasetView, RecordView, RetentionView } from "@/server/data-map/view";

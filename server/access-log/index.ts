@@ -1,9 +1,9 @@
 import "server-only";
+import { apiKeyNames } from "../api-keys";
 import { authorize } from "../auth/authorize";
 import type { Viewer } from "../auth/viewer";
 import { encodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, Prisma } from "../db";
-import { apiKeyNames } from "../api-keys";
 import { AppError } from "../errors";
 import type { ImpersonationView } from "../impersonation";
 

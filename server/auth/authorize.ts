@@ -1,10 +1,10 @@
 import "server-only";
+import { API_SCOPES, type ApiScope } from "../api-keys/scopes";
 import { recordAuditEvent } from "../audit";
 import { getPrisma } from "../db";
 import type { ActorType, AgentRole } from "../db/generated/enums";
 import { AppError } from "../errors";
 import type { ShopRef } from "../tenants";
-import { API_SCOPES, type ApiScope } from "../api-keys/scopes";
 import type { AgentViewer, PartnerViewer, Viewer } from "./viewer";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -272,7 +272,7 @@ export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** e.g. customer.update, impersonation.start, data.reveal. */
   action: Scalars['String']['output'];
-  /** The agent's display name when an agent acted; null otherwise. */
+  /** The agent's display name when an agent acted, the key's name when a partner key acted; null otherwise. */
   actorName?: Maybe<Scalars['String']['output']>;
   /** CUSTOMER, AGENT, PARTNER or SYSTEM. */
   actorType: Scalars['String']['output'];

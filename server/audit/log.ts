@@ -17,7 +17,8 @@ export type AuditEventView = {
   action: string;
   actorType: ActorType;
   actorId: string | null;
-  // The agent's display name for agents; null otherwise (the UI words the actor type).
+  // The agent's display name for agents, the key's name for partners; null otherwise
+  // (the UI words the actor type).
   actorName: string | null;
   customerId: string | null;
   impersonationId: string | null;
@@ -97,19 +98,28 @@ export async function listAuditEvents(options: {
     prisma.auditEvent.count({ where }),
   ]);
   const page = rows.slice(0, take);
-  const agentIds = [...new Set(page.flatMap((r) => (r.actorType === "AGENT" && r.actorId ? [r.actorId] : [])))];
-  const agents = agentIds.length
-    ? await prisma.agent.findMany({
-        where: { shopId, id: { in: agentIds.filter((id) => UUID.test(id)) } },
-        select: { id: true, displayName: true },
-      })
-    : [];
-  const nameOf = new Map(agents.map((a) => [a.id, a.displayName]));
+  const idsOf = (type: ActorType) => [
+    ...new Set(page.flatMap((r) => (r.actorType === type && r.actorId && UUID.test(r.actorId) ? [r.actorId] : []))),
+  ];
+  const agentIds = idsOf("AGENT");
+  const keyIds = idsOf("PARTNER");
+  const [agents, keys] = await Promise.all([
+    agentIds.length
+      ? prisma.agent.findMany({ where: { shopId, id: { in: agentIds } }, select: { id: true, displayName: true } })
+      : [],
+    keyIds.length
+      ? prisma.apiKey.findMany({ where: { shopId, id: { in: keyIds } }, select: { id: true, name: true } })
+      : [],
+  ]);
+  const agentName = new Map(agents.map((a) => [a.id, a.displayName]));
+  const keyName = new Map(keys.map((k) => [k.id, k.name]));
+  const nameOf = (type: ActorType, id: string | null) =>
+    !id ? null : type === "AGENT" ? (agentName.get(id) ?? null) : type === "PARTNER" ? (keyName.get(id) ?? null) : null;
   return {
     nodes: page.map(({ createdAt, ...row }) => ({
       ...row,
       at: createdAt,
-      actorName: row.actorType === "AGENT" && row.actorId ? (nameOf.get(row.actorId) ?? null) : null,
+      actorName: nameOf(row.actorType, row.actorId),
     })),
     hasNextPage: rows.length > take,
     totalCount,

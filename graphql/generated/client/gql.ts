@@ -66,9 +66,15 @@ type Documents = {
     "\n  query SignUpPage($handle: String!) {\n    shop(handle: $handle) {\n      handle\n      name\n      policy { marketing { channels { key label } topics { key label } requiresDoubleOptIn } }\n    }\n    viewer { isSignedIn shop { handle } }\n  }\n": typeof types.SignUpPageDocument,
     "\n  mutation ConsentConfirm($input: ConsentConfirmInput!) {\n    consentConfirm(input: $input) {\n      confirmedPurposes { key label }\n      userErrors { field code message }\n    }\n  }\n": typeof types.ConsentConfirmDocument,
     "\n  query ConsentConfirmationLink($handle: String!, $token: String!) {\n    shop(handle: $handle) { handle name }\n    consentConfirmationLink(token: $token) {\n      shop { handle }\n      status\n      message\n      purposes { key label }\n    }\n  }\n": typeof types.ConsentConfirmationLinkDocument,
+    "\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
+    "\n  mutation ApiKeyRotate($id: ID!, $input: ApiKeyRotateInput) {\n    apiKeyRotate(id: $id, input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n": typeof types.ApiKeyRotateDocument,
+    "\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey { id status }\n      userErrors { field code message }\n    }\n  }\n": typeof types.ApiKeyRevokeDocument,
+    "\n  query ApiKeysRole {\n    viewer { agent { role } }\n  }\n": typeof types.ApiKeysRoleDocument,
+    "\n  query ApiKeysPage {\n    apiKeys {\n      id\n      name\n      scopes\n      recipientKey\n      createdByName\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      secrets { prefix createdAt expiresAt lastUsedAt }\n    }\n    apiScopes { key description }\n    viewer { shop { name policy { recipients { key name } } } }\n  }\n": typeof types.ApiKeysPageDocument,
     "\n  query AuditCustomerLookup($query: String!) {\n    supportCustomers(query: $query, first: 1) { edges { node { id } } }\n  }\n": typeof types.AuditCustomerLookupDocument,
     "\n  query AuditLogRole {\n    viewer { agent { role } }\n  }\n": typeof types.AuditLogRoleDocument,
     "\n  query AuditLogPage($customerId: ID, $agentId: ID, $action: String, $after: String) {\n    auditLog(customerId: $customerId, agentId: $agentId, action: $action, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id sequence at action actorType actorName customerId impersonationId details }\n      }\n    }\n    auditLogAgents { id displayName role }\n  }\n": typeof types.AuditLogPageDocument,
+    "\n  query AuditLogKeyNames {\n    apiKeys { id name }\n  }\n": typeof types.AuditLogKeyNamesDocument,
     "\n  query SupportCustomerPage($id: ID!) {\n    supportCustomer(id: $id) {\n      id\n      email\n      displayName\n      status\n      createdAt\n      lastSignInAt\n      openDeletionRequests\n      supportAccess { isPermissionRequired isAllowed grantedAt expiresAt }\n    }\n    viewer {\n      impersonation {\n        id\n        reason\n        ticket\n        startedAt\n        expiresAt\n        customer { id displayName email }\n      }\n    }\n  }\n": typeof types.SupportCustomerPageDocument,
     "\n  query SupportGate($handle: String!) {\n    shop(handle: $handle) { handle name }\n    viewer {\n      isSignedIn\n      shop { handle }\n      agent { displayName role }\n    }\n  }\n": typeof types.SupportGateDocument,
     "\n  query SupportHome {\n    viewer {\n      impersonation {\n        id\n        reason\n        ticket\n        startedAt\n        expiresAt\n        customer { displayName email }\n      }\n    }\n  }\n": typeof types.SupportHomeDocument,
@@ -133,9 +139,15 @@ const documents: Documents = {
     "\n  query SignUpPage($handle: String!) {\n    shop(handle: $handle) {\n      handle\n      name\n      policy { marketing { channels { key label } topics { key label } requiresDoubleOptIn } }\n    }\n    viewer { isSignedIn shop { handle } }\n  }\n": types.SignUpPageDocument,
     "\n  mutation ConsentConfirm($input: ConsentConfirmInput!) {\n    consentConfirm(input: $input) {\n      confirmedPurposes { key label }\n      userErrors { field code message }\n    }\n  }\n": types.ConsentConfirmDocument,
     "\n  query ConsentConfirmationLink($handle: String!, $token: String!) {\n    shop(handle: $handle) { handle name }\n    consentConfirmationLink(token: $token) {\n      shop { handle }\n      status\n      message\n      purposes { key label }\n    }\n  }\n": types.ConsentConfirmationLinkDocument,
+    "\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n": types.ApiKeyCreateDocument,
+    "\n  mutation ApiKeyRotate($id: ID!, $input: ApiKeyRotateInput) {\n    apiKeyRotate(id: $id, input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n": types.ApiKeyRotateDocument,
+    "\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey { id status }\n      userErrors { field code message }\n    }\n  }\n": types.ApiKeyRevokeDocument,
+    "\n  query ApiKeysRole {\n    viewer { agent { role } }\n  }\n": types.ApiKeysRoleDocument,
+    "\n  query ApiKeysPage {\n    apiKeys {\n      id\n      name\n      scopes\n      recipientKey\n      createdByName\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      secrets { prefix createdAt expiresAt lastUsedAt }\n    }\n    apiScopes { key description }\n    viewer { shop { name policy { recipients { key name } } } }\n  }\n": types.ApiKeysPageDocument,
     "\n  query AuditCustomerLookup($query: String!) {\n    supportCustomers(query: $query, first: 1) { edges { node { id } } }\n  }\n": types.AuditCustomerLookupDocument,
     "\n  query AuditLogRole {\n    viewer { agent { role } }\n  }\n": types.AuditLogRoleDocument,
     "\n  query AuditLogPage($customerId: ID, $agentId: ID, $action: String, $after: String) {\n    auditLog(customerId: $customerId, agentId: $agentId, action: $action, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id sequence at action actorType actorName customerId impersonationId details }\n      }\n    }\n    auditLogAgents { id displayName role }\n  }\n": types.AuditLogPageDocument,
+    "\n  query AuditLogKeyNames {\n    apiKeys { id name }\n  }\n": types.AuditLogKeyNamesDocument,
     "\n  query SupportCustomerPage($id: ID!) {\n    supportCustomer(id: $id) {\n      id\n      email\n      displayName\n      status\n      createdAt\n      lastSignInAt\n      openDeletionRequests\n      supportAccess { isPermissionRequired isAllowed grantedAt expiresAt }\n    }\n    viewer {\n      impersonation {\n        id\n        reason\n        ticket\n        startedAt\n        expiresAt\n        customer { id displayName email }\n      }\n    }\n  }\n": types.SupportCustomerPageDocument,
     "\n  query SupportGate($handle: String!) {\n    shop(handle: $handle) { handle name }\n    viewer {\n      isSignedIn\n      shop { handle }\n      agent { displayName role }\n    }\n  }\n": types.SupportGateDocument,
     "\n  query SupportHome {\n    viewer {\n      impersonation {\n        id\n        reason\n        ticket\n        startedAt\n        expiresAt\n        customer { displayName email }\n      }\n    }\n  }\n": types.SupportHomeDocument,
@@ -373,6 +385,26 @@ export function graphql(source: "\n  query ConsentConfirmationLink($handle: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeyRotate($id: ID!, $input: ApiKeyRotateInput) {\n    apiKeyRotate(id: $id, input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeyRotate($id: ID!, $input: ApiKeyRotateInput) {\n    apiKeyRotate(id: $id, input: $input) {\n      apiKey { id name }\n      secret\n      userErrors { field code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey { id status }\n      userErrors { field code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey { id status }\n      userErrors { field code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysRole {\n    viewer { agent { role } }\n  }\n"): (typeof documents)["\n  query ApiKeysRole {\n    viewer { agent { role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysPage {\n    apiKeys {\n      id\n      name\n      scopes\n      recipientKey\n      createdByName\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      secrets { prefix createdAt expiresAt lastUsedAt }\n    }\n    apiScopes { key description }\n    viewer { shop { name policy { recipients { key name } } } }\n  }\n"): (typeof documents)["\n  query ApiKeysPage {\n    apiKeys {\n      id\n      name\n      scopes\n      recipientKey\n      createdByName\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      secrets { prefix createdAt expiresAt lastUsedAt }\n    }\n    apiScopes { key description }\n    viewer { shop { name policy { recipients { key name } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuditCustomerLookup($query: String!) {\n    supportCustomers(query: $query, first: 1) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query AuditCustomerLookup($query: String!) {\n    supportCustomers(query: $query, first: 1) { edges { node { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -382,6 +414,10 @@ export function graphql(source: "\n  query AuditLogRole {\n    viewer { agent { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditLogPage($customerId: ID, $agentId: ID, $action: String, $after: String) {\n    auditLog(customerId: $customerId, agentId: $agentId, action: $action, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id sequence at action actorType actorName customerId impersonationId details }\n      }\n    }\n    auditLogAgents { id displayName role }\n  }\n"): (typeof documents)["\n  query AuditLogPage($customerId: ID, $agentId: ID, $action: String, $after: String) {\n    auditLog(customerId: $customerId, agentId: $agentId, action: $action, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id sequence at action actorType actorName customerId impersonationId details }\n      }\n    }\n    auditLogAgents { id displayName role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogKeyNames {\n    apiKeys { id name }\n  }\n"): (typeof documents)["\n  query AuditLogKeyNames {\n    apiKeys { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -60,9 +60,14 @@ export default async function SupportLayout({ children, params }: Props) {
             Find a customer
           </Link>
           {agent.role === "PRIVACY_OFFICER" && (
-            <Link href={`/${shop.handle}/support/audit-log`} className="text-white hover:underline">
-              Audit log
-            </Link>
+            <>
+              <Link href={`/${shop.handle}/support/audit-log`} className="text-white hover:underline">
+                Audit log
+              </Link>
+              <Link href={`/${shop.handle}/support/api-keys`} className="text-white hover:underline">
+                API keys
+              </Link>
+            </>
           )}
           <SignOutButton shop={shop.handle} callbackUrl={`/${shop.handle}/support/sign-in?signedOut=1`} />
         </nav>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { API_KEY_ACTIONS, apiKeyEventSummary } from "@/components/api-key-wording";
 import { formatTime } from "@/components/dates";
 import { execute, GraphQLOperationError } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
+import { fromGlobalId } from "@/graphql/global-id";
 import { filterAuditLogAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log · Support console" };
@@ -23,6 +25,12 @@ const AuditLogQuery = graphql(`
       }
     }
     auditLogAgents { id displayName role }
+  }
+`);
+
+const AuditKeyNamesQuery = graphql(`
+  query AuditLogKeyNames {
+    apiKeys { id name }
   }
 `);
 
@@ -56,11 +64,19 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const isUnknownCustomer = query.unknownCustomer === "1";
   let log = null;
   let agents: { id: string; displayName: string; role: string }[] = [];
+  // Key id (as the audit details record it) → name, for api-key.* events.
+  const keyNames = new Map<string, string>();
   let error: string | null = null;
   try {
     const data = await execute(AuditLogQuery, { ...filters, after: one(query.after) });
     log = data.auditLog;
     agents = data.auditLogAgents;
+    // Keys cannot be listed during a support session: the log then shows the ids alone.
+    const keys = await execute(AuditKeyNamesQuery).catch(() => ({ apiKeys: [] }));
+    for (const key of keys.apiKeys) {
+      const decoded = fromGlobalId(key.id);
+      if (decoded) keyNames.set(decoded.id, key.name);
+    }
   } catch (e) {
     if (!(e instanceof GraphQLOperationError) || e.errors[0]?.extensions?.code !== "INVALID_INPUT") throw e;
     error = e.errors[0]?.message ?? "Check the filters.";
@@ -190,36 +206,48 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200 align-top">
-                  {log.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td className="px-3 py-2 tabular-nums">{node.sequence}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{formatTime(node.at)}</td>
-                      <td className="px-3 py-2 font-mono text-xs">{node.action}</td>
-                      <td className="px-3 py-2">
-                        {node.actorName ?? ACTOR_WORDS[node.actorType] ?? node.actorType}
-                        {node.impersonationId ? (
-                          <span className="block text-xs text-slate-500">in a support session</span>
-                        ) : null}
-                      </td>
-                      <td className="px-3 py-2">
-                        {node.customerId ? (
-                          <span className="flex flex-col gap-1">
-                            <Link href={`/${shop}/support/customers/${node.customerId}`} className="underline">
-                              Open customer
-                            </Link>
-                            <Link href={here({ customer: node.customerId })} className="text-xs underline">
-                              Only this customer
-                            </Link>
-                          </span>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td className="px-3 py-2">
-                        <code className="block max-w-md whitespace-pre-wrap break-all text-xs">{node.details}</code>
-                      </td>
-                    </tr>
-                  ))}
+                  {log.edges.map(({ node }) => {
+                    const summary = apiKeyEventSummary(node.action, node.details, keyNames, formatTime);
+                    return (
+                      <tr key={node.id}>
+                        <td className="px-3 py-2 tabular-nums">{node.sequence}</td>
+                        <td className="whitespace-nowrap px-3 py-2">{formatTime(node.at)}</td>
+                        <td className="px-3 py-2">
+                          {API_KEY_ACTIONS[node.action] && (
+                            <span className="block">{API_KEY_ACTIONS[node.action]}</span>
+                          )}
+                          <span className="font-mono text-xs">{node.action}</span>
+                        </td>
+                        <td className="px-3 py-2 wrap-anywhere">
+                          {node.actorName ?? ACTOR_WORDS[node.actorType] ?? node.actorType}
+                          {node.actorType === "PARTNER" ? (
+                            <span className="block text-xs text-slate-500">partner API key</span>
+                          ) : null}
+                          {node.impersonationId ? (
+                            <span className="block text-xs text-slate-500">in a support session</span>
+                          ) : null}
+                        </td>
+                        <td className="px-3 py-2">
+                          {node.customerId ? (
+                            <span className="flex flex-col gap-1">
+                              <Link href={`/${shop}/support/customers/${node.customerId}`} className="underline">
+                                Open customer
+                              </Link>
+                              <Link href={here({ customer: node.customerId })} className="text-xs underline">
+                                Only this customer
+                              </Link>
+                            </span>
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                        <td className="px-3 py-2">
+                          {summary && <p className="mb-1 max-w-md wrap-anywhere">{summary}</p>}
+                          <code className="block max-w-md whitespace-pre-wrap break-all text-xs">{node.details}</code>
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

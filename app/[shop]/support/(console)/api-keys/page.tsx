@@ -101,7 +101,15 @@ export default async function ApiKeysPage({ params }: Props) {
             The secret is shown <strong>once</strong>, when the key is created or rotated: only a fingerprint of it is
             kept. The partner sends it with every request to <code className="font-mono">/api/graphql</code> in the
             header <code className="font-mono break-all">Authorization: Bearer &lt;secret&gt;</code>. The schema is
-            published as an SDL file (<code className="font-mono">graphql/schema.graphql</code>) to hand to partners.
+            published at{" "}
+            <a href="/api/graphql/schema.graphql" className="font-mono underline">
+              /api/graphql/schema.graphql
+            </a>
+            , and developers can try queries with a key in{" "}
+            <a href="/developers/graphiql" className="underline">
+              GraphiQL
+            </a>
+            .
           </p>
           <p>
             Rotating issues a new secret and lets the current one work for a while, so the partner can switch without a

@@ -61,8 +61,10 @@ export async function viewerFromRequest(
   source: RequestMeta["source"] = "web",
 ): Promise<Viewer> {
   const request = requestMetaFrom(headers, source);
+  // Only the Bearer scheme is a key: a proxy's Basic credentials in front of the app
+  // are not ours to judge.
   const authorization = headers.get("authorization");
-  if (authorization !== null) {
+  if (authorization !== null && /^Bearer(?:\s|$)/i.test(authorization)) {
     const match = /^Bearer[ \t]+(\S{1,200})[ \t]*$/i.exec(authorization);
     const partner = match ? await resolveApiKeyViewer(match[1], { ...request, source: "api" }) : null;
     if (!partner) throw new AppError("UNAUTHENTICATED", INVALID_API_KEY_MESSAGE);

@@ -235,7 +235,9 @@ function instance() {
       context: async (req) =>
         createContext(await viewerOrUnauthorized(req), {
           // A partner's server sends no browser signal on a customer's behalf.
-          globalPrivacyControl: req.headers.has("authorization") ? false : globalPrivacyControlFrom(req.headers),
+          globalPrivacyControl: /^Bearer\s/i.test(req.headers.get("authorization") ?? "")
+            ? false
+            : globalPrivacyControlFrom(req.headers),
         }),
     });
     holder.__apollo = { server, http };

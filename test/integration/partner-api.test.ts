@@ -76,7 +76,6 @@ describe("partner keys on /api/graphql", () => {
       `Bearer ${revoked.secret}`,
       `Bearer ${expired.secret}`,
       `Bearer ${rotated.secret}`,
-      `Basic ${Buffer.from("a:b").toString("base64")}`,
       "Bearer ",
     ]) {
       const result = await call(`{ viewer { isSignedIn } }`, {}, { authorization });
@@ -87,6 +86,18 @@ describe("partner keys on /api/graphql", () => {
       messages.add(String(result.body.errors?.[0].message));
     }
     expect(messages.size).toBe(1);
+  });
+
+  it("other schemes (a proxy's Basic credentials) are not keys: the request is simply not a partner's", async () => {
+    const result = await call(
+      `{ viewer { isSignedIn partner { name } } }`,
+      {},
+      {
+        authorization: `Basic ${Buffer.from("a:b").toString("base64")}`,
+      },
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.data?.viewer).toEqual({ isSignedIn: false, partner: null });
   });
 
   it("rotation: old and new secrets both work until the chosen time", async () => {

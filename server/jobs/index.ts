@@ -26,7 +26,8 @@ export type JobContext = {
 // A handler may ask to run again at a time of its choosing (e.g. a webhook delivery's
 // next attempt): the job goes back to QUEUED for then, its attempt count reset, since
 // the wait is the handler's plan and not a failure.
-export type JobRunResult = undefined | { retryAt: Date };
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing.
+export type JobRunResult = void | { retryAt: Date };
 
 export type JobHandler = {
   run(context: JobContext): Promise<JobRunResult>;

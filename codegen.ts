@@ -41,6 +41,8 @@ const config: CodegenConfig = {
           SupportSessionLog: "../mappers#SupportSessionLogParent",
           SupportSessionStep: "../mappers#SupportSessionStepParent",
           AuditEvent: "../mappers#AuditEventParent",
+          WebhookEndpoint: "../mappers#WebhookEndpointParent",
+          WebhookDelivery: "../mappers#WebhookDeliveryParent",
         },
       },
     },

@@ -10,6 +10,7 @@ import type { ImpersonationView, SupportAccessView, SupportCustomer } from "@/se
 import type { InvoiceView, OrderView, WarrantyView } from "@/server/orders";
 import type { ShopRef } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
+import type { WebhookDeliveryRow, WebhookEndpointRow } from "@/server/webhooks";
 
 // What resolvers of each GraphQL type receive as their parent object.
 export type CustomerParent = Pick<
@@ -41,3 +42,5 @@ export type AccessLogEntryParent = AccessLogEntry;
 export type SupportSessionLogParent = NonNullable<AccessLogEntry["supportSession"]>;
 export type SupportSessionStepParent = SupportSessionLogParent["steps"][number];
 export type AuditEventParent = AuditEventView;
+export type WebhookEndpointParent = WebhookEndpointRow;
+export type WebhookDeliveryParent = WebhookDeliveryRow;

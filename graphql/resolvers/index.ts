@@ -13,6 +13,7 @@ import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
 import { supportResolvers } from "./support";
 import { viewerResolvers } from "./viewer";
+import { webhooksResolvers } from "./webhooks";
 
 // One resolver map per domain, merged by type (scalars are defined once, in base).
 function mergeAll(...maps: Resolvers[]): Resolvers {
@@ -78,4 +79,5 @@ export const resolvers = merge(
   supportResolvers,
   accessLogResolvers,
   auditLogResolvers,
+  webhooksResolvers,
 );

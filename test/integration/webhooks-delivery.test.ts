@@ -304,7 +304,7 @@ describe("webhook delivery", () => {
       },
       customer,
     );
-    expect((created.data?.addressCreate as { userErrors: unknown[] }).userErrors).toEqual([]);
+    expect(created.data?.addressCreate).toMatchObject({ userErrors: [] });
     await run();
     const mine = receiver.received.filter((r) => r.body.includes(customer.customerId));
     expect(mine).toHaveLength(1);

@@ -25,9 +25,11 @@ export type JobContext = {
 
 // A handler may ask to run again at a time of its choosing (e.g. a webhook delivery's
 // next attempt): the job goes back to QUEUED for then, its attempt count reset, since
-// the wait is the handler's plan and not a failure.
+// the wait is the handler's plan and not a failure. `settled`: the handler has already
+// finished its job row itself, in the transaction of its outcome and fenced like the
+// runner's writes (status RUNNING and this attempt), so the runner writes nothing more.
 // biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing.
-export type JobRunResult = void | { retryAt: Date };
+export type JobRunResult = void | { retryAt: Date } | { settled: true };
 
 export type JobHandler = {
   run(context: JobContext): Promise<JobRunResult>;
@@ -154,7 +156,8 @@ async function runClaimed(job: JobRow, handler: JobHandler): Promise<"succeeded"
   try {
     if (job.attempts > job.maxAttempts) throw Object.assign(new Error("too many attempts"), { code: "MAX_ATTEMPTS" });
     const result = await handler.run(context);
-    const next = result?.retryAt ?? handler.nextRunAt?.(new Date()) ?? null;
+    if (result && "settled" in result) return "succeeded";
+    const next = (result && "retryAt" in result ? result.retryAt : null) ?? handler.nextRunAt?.(new Date()) ?? null;
     await prisma.job.updateMany({
       where: fence,
       data: next

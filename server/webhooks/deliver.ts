@@ -1,11 +1,11 @@
 import "server-only";
 import { derivedKey } from "../auth/derived-key";
 import { getAuthSecret } from "../auth/secret";
-import { getPrisma, type Prisma } from "../db";
-import { enqueueJobs, type JobContext, type JobRunResult, registerJobHandler, wakeJobs } from "../jobs";
+import { getDatabase, getPrisma, type Prisma } from "../db";
+import { enqueueJobs, type JobContext, type JobRow, type JobRunResult, registerJobHandler, wakeJobs } from "../jobs";
 import { logEvent } from "../log";
 import { enqueueEmail } from "../mail";
-import { WEBHOOK_DELIVER_JOB } from "./events";
+import { blockedRecheckMs, WEBHOOK_DELIVER_JOB } from "./events";
 import { postWebhook } from "./http";
 import { failingDisableMs, nextAttemptAt } from "./schedule";
 import { decryptSecret, signatureHeader } from "./signing";
@@ -38,7 +38,8 @@ import { decryptSecret, signatureHeader } from "./signing";
 
 export const WEBHOOKS = {
   // How long a delivery waiting on an earlier one (in flight) looks again at the latest.
-  blockedRecheckMs: Number(process.env.WEBHOOK_BLOCKED_RECHECK_MS) || 5_000,
+  // (A safety net: the delivery before it wakes it when it finishes.)
+  blockedRecheckMs: blockedRecheckMs(),
   // Deliveries one worker sends at once (WEBHOOK_CONCURRENCY).
   concurrency: Number(process.env.WEBHOOK_CONCURRENCY) || 16,
   // Fault injection for tests: throwing from a hook stops the run there as a killed
@@ -53,29 +54,6 @@ export const WEBHOOKS = {
 export function webhookCipherKey(): Buffer {
   return derivedKey(getAuthSecret(), "webhook-secret");
 }
-
-const deliverySelect = {
-  id: true,
-  status: true,
-  attempts: true,
-  customerId: true,
-  sequence: true,
-  nextAttemptAt: true,
-  event: { select: { id: true, type: true, payload: true } },
-  endpoint: {
-    select: {
-      id: true,
-      shopId: true,
-      url: true,
-      secretCiphertext: true,
-      previousSecretCiphertext: true,
-      previousSecretExpiresAt: true,
-      failingSince: true,
-      disabledAt: true,
-      deletedAt: true,
-    },
-  },
-} satisfies Prisma.WebhookDeliverySelect;
 
 type Tx = Prisma.TransactionClient;
 
@@ -141,30 +119,78 @@ async function tellPrivacyOfficers(tx: Tx, shopId: string, endpoint: { id: strin
   }
 }
 
-export async function deliverWebhook(deliveryId: string): Promise<JobRunResult> {
-  const prisma = getPrisma();
-  const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, select: deliverySelect });
-  if (delivery?.status !== "PENDING") return;
-  const { endpoint } = delivery;
-  const now = new Date();
-  if (endpoint.deletedAt || endpoint.disabledAt) {
-    await prisma.$transaction(async (tx) => {
-      const { count } = await tx.webhookDelivery.updateMany({
-        where: { id: delivery.id, status: "PENDING" },
-        data: { status: "CANCELLED", finishedAt: now, nextAttemptAt: null },
-      });
-      if (count) await wakeSuccessor(tx, delivery);
-    });
-    return;
-  }
-  // A replay or a wake may come early: keep to the schedule.
-  if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime() + 50) {
-    return { retryAt: delivery.nextAttemptAt };
-  }
-  if (delivery.customerId) {
-    const earlier = await prisma.webhookDelivery.findFirst({
+type LoadedDelivery = {
+  id: string;
+  status: string;
+  attempts: number;
+  customerId: string | null;
+  sequence: bigint;
+  nextAttemptAt: Date | null;
+  eventId: string;
+  type: string;
+  body: string;
+  endpointId: string;
+  shopId: string;
+  url: string;
+  secretCiphertext: string;
+  previousSecretCiphertext: string | null;
+  previousSecretExpiresAt: Date | null;
+  failingSince: Date | null;
+  disabledAt: Date | null;
+  deletedAt: Date | null;
+  isBlocked: boolean;
+};
+
+// The delivery, its event and endpoint, and whether an earlier delivery for the same
+// endpoint and customer is pending: one statement (this is the hot path).
+async function loadDelivery(id: string): Promise<LoadedDelivery | null> {
+  const rows = await getDatabase().raw.query<LoadedDelivery>(
+    `SELECT d."id", d."status"::text AS "status", d."attempts", d."customerId", d."sequence"::text AS "sequence",
+      d."nextAttemptAt", e."id" AS "eventId", e."type", e."payload"::text AS "body",
+      p."id" AS "endpointId", p."shopId", p."url", p."secretCiphertext", p."previousSecretCiphertext",
+      p."previousSecretExpiresAt", p."failingSince", p."disabledAt", p."deletedAt",
+      (d."customerId" IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "WebhookDelivery" b
+        WHERE b."endpointId" = d."endpointId" AND b."customerId" = d."customerId"
+          AND b."status" = 'PENDING' AND b."sequence" < d."sequence")) AS "isBlocked"
+    FROM "WebhookDelivery" d
+    JOIN "WebhookEvent" e ON e."id" = d."eventId"
+    JOIN "WebhookEndpoint" p ON p."id" = d."endpointId"
+    WHERE d."id" = $1::uuid`,
+    [id],
+    { name: "webhook-load-delivery" },
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date));
+  return {
+    ...row,
+    attempts: Number(row.attempts),
+    sequence: BigInt(row.sequence as unknown as string),
+    nextAttemptAt: date(row.nextAttemptAt),
+    previousSecretExpiresAt: date(row.previousSecretExpiresAt),
+    failingSince: date(row.failingSince),
+    disabledAt: date(row.disabledAt),
+    deletedAt: date(row.deletedAt),
+  };
+}
+
+// Serialises, per (endpoint, customer), "is an earlier one pending? then wait" against
+// "this one finished: wake the next", so a wake can never fall between the check and the
+// wait (each takes this transaction-scoped lock first and reads after it).
+async function lockOrder(tx: Tx, endpointId: string, customerId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`webhook-order:${endpointId}:${customerId}`}, 0))`;
+}
+
+// An earlier delivery for the same endpoint and customer is pending: put this job back
+// to sleep until that one finishes (it wakes this one) or, as a safety net, until its
+// next attempt or blockedRecheckMs. Returns false when the earlier one finished meanwhile.
+async function waitForEarlier(delivery: LoadedDelivery, job: JobRow, now: Date): Promise<boolean> {
+  return getPrisma().$transaction(async (tx) => {
+    await lockOrder(tx, delivery.endpointId, delivery.customerId as string);
+    const earlier = await tx.webhookDelivery.findFirst({
       where: {
-        endpointId: endpoint.id,
+        endpointId: delivery.endpointId,
         customerId: delivery.customerId,
         status: "PENDING",
         sequence: { lt: delivery.sequence },
@@ -172,28 +198,61 @@ export async function deliverWebhook(deliveryId: string): Promise<JobRunResult> 
       orderBy: { sequence: "asc" },
       select: { nextAttemptAt: true },
     });
-    if (earlier) {
-      const fallback = now.getTime() + WEBHOOKS.blockedRecheckMs;
-      const at = earlier.nextAttemptAt && earlier.nextAttemptAt.getTime() > fallback ? earlier.nextAttemptAt : null;
-      return { retryAt: new Date(at ? at.getTime() + 1_000 : fallback) };
-    }
-  }
+    if (!earlier) return false;
+    const fallback = now.getTime() + WEBHOOKS.blockedRecheckMs;
+    const at =
+      earlier.nextAttemptAt && earlier.nextAttemptAt.getTime() + 1_000 < fallback
+        ? earlier.nextAttemptAt.getTime() + 1_000
+        : fallback;
+    // The job's own row, fenced like the job runner's writes; the runner's own update
+    // afterwards finds it no longer RUNNING and leaves it.
+    await tx.job.updateMany({
+      where: { id: job.id, status: "RUNNING", attempts: job.attempts },
+      data: { status: "QUEUED", runAt: new Date(Math.max(at, now.getTime())), attempts: 0, leaseUntil: null },
+    });
+    return true;
+  });
+}
 
-  const key = webhookCipherKey();
-  const secrets = [decryptSecret(key, endpoint.secretCiphertext, endpoint.id)];
-  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
-    secrets.push(decryptSecret(key, endpoint.previousSecretCiphertext, endpoint.id));
+export async function deliverWebhook(deliveryId: string, job?: JobRow): Promise<JobRunResult> {
+  const prisma = getPrisma();
+  const delivery = await loadDelivery(deliveryId);
+  if (delivery?.status !== "PENDING") return;
+  const endpoint = { id: delivery.endpointId, url: delivery.url };
+  const now = new Date();
+  if (delivery.deletedAt || delivery.disabledAt) {
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.webhookDelivery.updateMany({
+        where: { id: delivery.id, status: "PENDING" },
+        data: { status: "CANCELLED", finishedAt: now, nextAttemptAt: null },
+      });
+      if (count && delivery.customerId) {
+        await lockOrder(tx, delivery.endpointId, delivery.customerId);
+        await wakeSuccessor(tx, { endpoint, customerId: delivery.customerId, sequence: delivery.sequence });
+      }
+    });
+    return;
   }
-  const body = JSON.stringify(delivery.event.payload);
+  // A replay or a wake may come early: keep to the schedule.
+  if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime() + 50) {
+    return { retryAt: delivery.nextAttemptAt };
+  }
+  if (delivery.isBlocked && job && (await waitForEarlier(delivery, job, now))) return;
+  const key = webhookCipherKey();
+  const secrets = [decryptSecret(key, delivery.secretCiphertext, endpoint.id)];
+  if (delivery.previousSecretCiphertext && delivery.previousSecretExpiresAt && delivery.previousSecretExpiresAt > now) {
+    secrets.push(decryptSecret(key, delivery.previousSecretCiphertext, endpoint.id));
+  }
+  const body = delivery.body;
   const timestamp = Math.floor(Date.now() / 1000);
   WEBHOOKS.testHooks.beforeSend?.(delivery.id);
   const result = await postWebhook({
     url: endpoint.url,
     body,
     headers: {
-      "webhook-id": delivery.event.id,
+      "webhook-id": delivery.eventId,
       "webhook-timestamp": String(timestamp),
-      "webhook-signature": signatureHeader(secrets, delivery.event.id, timestamp, body),
+      "webhook-signature": signatureHeader(secrets, delivery.eventId, timestamp, body),
     },
   });
   WEBHOOKS.testHooks.afterSend?.(delivery.id);
@@ -201,6 +260,12 @@ export async function deliverWebhook(deliveryId: string): Promise<JobRunResult> 
   const attempts = delivery.attempts + 1;
   const finishedAt = new Date();
   const isSuccess = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  if (isSuccess && !delivery.failingSince && delivery.type !== "customer.recipient_notice") {
+    WEBHOOKS.testHooks.beforeCommit?.(delivery.id);
+    // The job row is finished in the same statement (when this run still holds it).
+    await recordPlainSuccess(delivery, attempts, finishedAt, result, job);
+    return job ? { settled: true } : undefined;
+  }
   const isGone = result.statusCode === 410;
   const next = isSuccess || isGone ? null : nextAttemptAt(attempts, finishedAt);
   const status = isSuccess ? "SUCCEEDED" : next ? "PENDING" : "FAILED";
@@ -224,11 +289,11 @@ export async function deliverWebhook(deliveryId: string): Promise<JobRunResult> 
       select: { id: true },
     });
     if (isSuccess) {
-      if (endpoint.failingSince) {
+      if (delivery.failingSince) {
         await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id }, data: { failingSince: null } });
       }
-      if (delivery.event.type === "customer.recipient_notice") {
-        const notificationId = (delivery.event.payload as { data?: { notificationId?: string } }).data?.notificationId;
+      if (delivery.type === "customer.recipient_notice") {
+        const notificationId = (JSON.parse(body) as { data?: { notificationId?: string } }).data?.notificationId;
         if (notificationId) {
           await tx.recipientNotification.updateMany({
             where: { id: notificationId, status: "PENDING" },
@@ -239,20 +304,23 @@ export async function deliverWebhook(deliveryId: string): Promise<JobRunResult> 
     } else if (isGone) {
       await disableEndpoint(tx, endpoint.id, "GONE", finishedAt);
     } else {
-      const since = endpoint.failingSince ?? finishedAt;
-      if (!endpoint.failingSince) {
+      const since = delivery.failingSince ?? finishedAt;
+      if (!delivery.failingSince) {
         await tx.webhookEndpoint.updateMany({
           where: { id: endpoint.id, failingSince: null },
           data: { failingSince: finishedAt },
         });
       } else if (finishedAt.getTime() - since.getTime() >= failingDisableMs()) {
         if (await disableEndpoint(tx, endpoint.id, "FAILING", finishedAt)) {
-          await tellPrivacyOfficers(tx, endpoint.shopId, endpoint);
+          await tellPrivacyOfficers(tx, delivery.shopId, endpoint);
           logEvent("warn", { event: "webhook.endpoint-disabled", code: "FAILING" });
         }
       }
     }
-    if (status !== "PENDING") await wakeSuccessor(tx, delivery);
+    if (status !== "PENDING" && delivery.customerId) {
+      await lockOrder(tx, delivery.endpointId, delivery.customerId);
+      await wakeSuccessor(tx, { endpoint, customerId: delivery.customerId, sequence: delivery.sequence });
+    }
     WEBHOOKS.testHooks.beforeCommit?.(delivery.id);
     return "recorded" as const;
   });
@@ -260,11 +328,29 @@ export async function deliverWebhook(deliveryId: string): Promise<JobRunResult> 
   return { retryAt: next };
 }
 
+// The common case, a 2xx from a healthy endpoint, in one statement (atomic on its own):
+// the delivery SUCCEEDED (fenced on the attempt count), its attempt, and the next
+// pending delivery for the same endpoint and customer moved forward.
+async function recordPlainSuccess(
+  delivery: LoadedDelivery,
+  attempts: number,
+  at: Date,
+  result: { statusCode: number | null; latencyMs: number; body: string },
+  job: JobRow | undefined,
+): Promise<boolean> {
+  const rows = await getDatabase().raw.query<{ ok: boolean }>(
+    `SELECT webhook_delivery_succeeded($1::uuid, $2::int, $3::timestamptz, $4::int, $5::int, $6::text, $7::uuid, $8::int) AS "ok"`,
+    [delivery.id, attempts, at, result.statusCode, result.latencyMs, result.body, job?.id ?? null, job?.attempts ?? 0],
+    { name: "webhook-succeeded" },
+  );
+  return Boolean(rows[0]?.ok);
+}
+
 registerJobHandler(WEBHOOK_DELIVER_JOB, {
   concurrency: WEBHOOKS.concurrency,
   async run(context: JobContext) {
     const key = context.job.key;
-    return deliverWebhook(key);
+    return deliverWebhook(key, context.job);
   },
 });
 

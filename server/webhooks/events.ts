@@ -1,7 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { ApiScope } from "../api-keys/scopes";
 import type { Prisma } from "../db";
-import { enqueueJobs } from "../jobs";
 
 // The events a webhook endpoint can subscribe to, and the scope a partner key needs to
 // receive each. Payloads follow Standard Webhooks ({ type, timestamp, data }) and carry
@@ -76,53 +76,62 @@ type EventInput = {
 // neither revoked nor expired and holding the scope that covers the type. An Art. 19
 // notice goes to the endpoints of the keys that ARE that recipient, whatever they
 // subscribe to: it is a legal notice, not an opt-in.
+// A delivery queued behind a pending one for the same endpoint and customer sleeps: the
+// one before it wakes it when it finishes (server/webhooks/deliver.ts); this is only the
+// safety net, should that wake miss it (the earlier one finishing while this
+// transaction is still open).
+export function blockedRecheckMs(): number {
+  return Number(process.env.WEBHOOK_BLOCKED_RECHECK_MS) || 60_000;
+}
+
+// Shop handles never change once a shop exists: read once per process.
+const handles = new Map<string, string>();
+
 export async function queueWebhookEvent(tx: Prisma.TransactionClient, input: EventInput): Promise<string | null> {
   const now = new Date();
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: {
-      shopId: input.shopId,
-      deletedAt: null,
-      disabledAt: null,
-      ...(input.type === "customer.recipient_notice"
-        ? { apiKey: { recipientKey: input.recipientKey ?? "", revokedAt: null } }
-        : { events: { has: input.type } }),
-    },
-    select: {
-      id: true,
-      apiKey: { select: { scopes: true, revokedAt: true, expiresAt: true } },
-    },
-  });
+  const isNotice = input.type === "customer.recipient_notice";
   const scope = WEBHOOK_EVENTS[input.type].scope;
-  const receivers = endpoints.filter(({ apiKey }) => {
-    if (!apiKey) return true;
-    if (apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= now)) return false;
-    return input.type === "customer.recipient_notice" || apiKey.scopes.includes(scope);
-  });
+  // One statement: the receiving endpoints (this runs inside every consent change and
+  // correction, so it stays cheap when the shop has none).
+  const receivers = await tx.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "WebhookEndpoint" p LEFT JOIN "ApiKey" k ON k."id" = p."apiKeyId"
+    WHERE p."shopId" = ${input.shopId}::uuid AND p."deletedAt" IS NULL AND p."disabledAt" IS NULL
+      AND (p."apiKeyId" IS NULL OR (k."revokedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > ${now}::timestamptz)))
+      AND CASE WHEN ${isNotice}::boolean
+        THEN k."recipientKey" = ${input.recipientKey ?? ""}
+        ELSE ${input.type} = ANY(p."events") AND (p."apiKeyId" IS NULL OR ${scope} = ANY(k."scopes")) END`;
   if (!receivers.length) return null;
-  const shop = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { handle: true } });
-  const event = await tx.webhookEvent.create({
-    data: {
-      shopId: input.shopId,
-      customerId: input.customerId,
-      type: input.type,
-      createdAt: now,
-      payload: {
-        type: input.type,
-        timestamp: now.toISOString(),
-        data: { shop: shop.handle, customerId: input.customerId, ...input.data },
-      },
-    },
-    select: { id: true },
+  let handle = handles.get(input.shopId);
+  if (!handle) {
+    handle = (await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { handle: true } })).handle;
+    handles.set(input.shopId, handle);
+  }
+  const eventId = randomUUID();
+  const payload = JSON.stringify({
+    type: input.type,
+    timestamp: now.toISOString(),
+    data: { shop: handle, customerId: input.customerId, ...input.data },
   });
-  const deliveries = await tx.webhookDelivery.createManyAndReturn({
-    data: receivers.map((endpoint) => ({
-      eventId: event.id,
-      endpointId: endpoint.id,
-      customerId: input.customerId,
-      nextAttemptAt: now,
-    })),
-    select: { id: true },
-  });
-  await enqueueJobs(tx, { kind: WEBHOOK_DELIVER_JOB, keys: deliveries.map((d) => d.id), maxAttempts: 50 });
-  return event.id;
+  // The event, its deliveries and their jobs in one statement.
+  await tx.$executeRaw`
+    WITH ev AS (
+      INSERT INTO "WebhookEvent" ("id", "shopId", "customerId", "type", "payload", "createdAt")
+      VALUES (${eventId}::uuid, ${input.shopId}::uuid, ${input.customerId}::uuid, ${input.type}, ${payload}::jsonb, ${now}::timestamptz)
+      RETURNING "id"
+    ), d AS (
+      INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "customerId", "nextAttemptAt", "createdAt")
+      SELECT gen_random_uuid(), ev."id", e, ${input.customerId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+      FROM ev, unnest(${receivers.map((r) => r.id)}::uuid[]) WITH ORDINALITY AS u(e, n)
+      ORDER BY n
+      RETURNING "id", "endpointId", "customerId"
+    )
+    INSERT INTO "Job" ("id", "kind", "key", "payload", "runAt", "maxAttempts")
+    SELECT gen_random_uuid(), ${WEBHOOK_DELIVER_JOB}, d."id"::text, jsonb_build_object('key', d."id"),
+      CASE WHEN d."customerId" IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "WebhookDelivery" b
+        WHERE b."endpointId" = d."endpointId" AND b."customerId" = d."customerId" AND b."status" = 'PENDING')
+      THEN ${new Date(now.getTime() + blockedRecheckMs())}::timestamptz ELSE ${now}::timestamptz END,
+      50
+    FROM d`;
+  return eventId;
 }

@@ -214,7 +214,8 @@ describe("webhook delivery", () => {
     const customerB = crypto.randomUUID();
     const { receiver, officer, endpoint, secret } = await endpointFor(
       (r) => {
-        if (failFirstOfA && r.body.includes(`"n":1`) && r.body.includes(customerA)) return { status: 500 };
+        const { data } = JSON.parse(r.body) as { data: { n: number; customerId: string } };
+        if (failFirstOfA && data.n === 1 && data.customerId === customerA) return { status: 500 };
         return { status: 200 };
       },
       ["consent.updated"],

@@ -52,6 +52,8 @@ async function receiver(name: string): Promise<Receiver> {
   };
 }
 
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -208,20 +210,20 @@ async function main() {
       bodies,
     );
     const db = onPglite ? "PGlite" : "PostgreSQL";
-    console.log(
+    out(
       `bench/webhooks on ${db}, ${EVENTS} events x ${receivers.length} endpoints, concurrency ${CONCURRENCY}, ${CUSTOMERS} customers (ordered per customer), load ${loadAverage()}`,
     );
-    console.log(
+    out(
       `  delivered: ${deliveries - lost} of ${deliveries} in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} deliveries/s (lost: ${lost})`,
     );
-    console.log(
+    out(
       `  ${EVENTS} events (${deliveries} deliveries and jobs) committed in ${producedIn.toFixed(1)} s, before the worker started`,
     );
-    console.log(
+    out(
       `  delivery lag (event committed -> 2xx received, including the wait for the whole backlog): p50 ${percentile(lags, 50)} ms, p99 ${percentile(lags, 99)} ms`,
     );
-    console.log(`  baseline (bare keep-alive HTTP loop, same ${CONCURRENCY} at once): ${base.toFixed(0)} POSTs/s`);
-    console.log(`  ratio: ${(rate / base).toFixed(2)} (target >= 0.3), lost ${lost} (target 0)`);
+    out(`  baseline (bare keep-alive HTTP loop, same ${CONCURRENCY} at once): ${base.toFixed(0)} POSTs/s`);
+    out(`  ratio: ${(rate / base).toFixed(2)} (target >= 0.3), lost ${lost} (target 0)`);
     for (const r of receivers) await r.close();
     return lost === 0 ? 0 : 1;
   } finally {
@@ -233,7 +235,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
+    process.stderr.write(`${String(error)}\n`);
     process.exit(1);
   },
 );

@@ -183,8 +183,8 @@ async function lockOrder(tx: Tx, endpointId: string, customerId: string): Promis
 }
 
 // An earlier delivery for the same endpoint and customer is pending: put this job back
-// to sleep until that one finishes (it wakes this one) or, as a safety net, until its
-// next attempt or blockedRecheckMs. Returns false when the earlier one finished meanwhile.
+// to sleep until that one finishes (it wakes this one) or, as a safety net,
+// blockedRecheckMs. Returns false when the earlier one finished meanwhile.
 async function waitForEarlier(delivery: LoadedDelivery, job: JobRow, now: Date): Promise<boolean> {
   return getPrisma().$transaction(async (tx) => {
     await lockOrder(tx, delivery.endpointId, delivery.customerId as string);
@@ -196,19 +196,20 @@ async function waitForEarlier(delivery: LoadedDelivery, job: JobRow, now: Date):
         sequence: { lt: delivery.sequence },
       },
       orderBy: { sequence: "asc" },
-      select: { nextAttemptAt: true },
+      select: { id: true },
     });
     if (!earlier) return false;
-    const fallback = now.getTime() + WEBHOOKS.blockedRecheckMs;
-    const at =
-      earlier.nextAttemptAt && earlier.nextAttemptAt.getTime() + 1_000 < fallback
-        ? earlier.nextAttemptAt.getTime() + 1_000
-        : fallback;
-    // The job's own row, fenced like the job runner's writes; the runner's own update
-    // afterwards finds it no longer RUNNING and leaves it.
+    // No need to follow the earlier one's retries: it wakes this one when it finishes
+    // (under the same lock, so that wake cannot be missed). Deeper ones in the queue are
+    // woken one by one down the chain. The time here is only a safety net.
     await tx.job.updateMany({
       where: { id: job.id, status: "RUNNING", attempts: job.attempts },
-      data: { status: "QUEUED", runAt: new Date(Math.max(at, now.getTime())), attempts: 0, leaseUntil: null },
+      data: {
+        status: "QUEUED",
+        runAt: new Date(now.getTime() + WEBHOOKS.blockedRecheckMs),
+        attempts: 0,
+        leaseUntil: null,
+      },
     });
     return true;
   });

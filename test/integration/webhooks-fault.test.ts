@@ -17,14 +17,14 @@ import { type Received, startReceiver } from "../support/webhook-receiver";
 // the 410 endpoint is disabled and gets nothing afterwards.
 
 const EVENTS = 1000;
-const CUSTOMERS = 40;
+const CUSTOMERS = 100;
 const saved = { leaseMs: JOBS.leaseMs, recheck: WEBHOOKS.blockedRecheckMs };
 const endpointIds: string[] = [];
 
 beforeAll(() => {
   process.env.WEBHOOK_ALLOW_PRIVATE = "1";
   process.env.WEBHOOK_RETRY_SCHEDULE_MS = "10,20,40,80,100,100,100,100,100";
-  JOBS.leaseMs = 1_000;
+  JOBS.leaseMs = 2_000;
   process.env.WEBHOOK_BLOCKED_RECHECK_MS = "5000";
   WEBHOOKS.blockedRecheckMs = 5_000;
 });
@@ -98,19 +98,48 @@ describe("webhook delivery under faults", () => {
       }
     };
     WEBHOOKS.testHooks = {
-      beforeSend: () => maybeKill(0.02),
-      afterSend: () => maybeKill(0.03),
-      beforeCommit: () => maybeKill(0.03),
+      beforeSend: () => maybeKill(0.01),
+      afterSend: () => maybeKill(0.02),
+      beforeCommit: () => maybeKill(0.02),
     };
 
     const prisma = getPrisma();
     const mine = { endpointId: { in: endpointIds } };
     const deadline = Date.now() + 50_000;
     for (;;) {
-      const report = await runDueJobs({ kinds: [WEBHOOK_DELIVER_JOB], limit: 400, concurrency: 8 });
+      const report = await runDueJobs({ kinds: [WEBHOOK_DELIVER_JOB], limit: 400, concurrency: 4 });
       const pending = await prisma.webhookDelivery.count({ where: { ...mine, status: "PENDING" } });
       if (pending === 0) break;
-      if (Date.now() > deadline) throw new Error(`${pending} deliveries still pending`);
+      if (Date.now() > deadline) {
+        const stuck = await prisma.webhookDelivery
+          .findMany({
+            where: { ...mine, status: "PENDING" },
+            select: { id: true, attempts: true, endpointId: true, sequence: true, customerId: true },
+          })
+          .then((r) => r.map((d) => ({ ...d, sequence: Number(d.sequence) })));
+        const jobs = await prisma.job.findMany({
+          where: { kind: WEBHOOK_DELIVER_JOB, key: { in: stuck.map((d) => d.id) } },
+          select: { key: true, status: true, runAt: true, attempts: true, leaseUntil: true },
+        });
+        const by = new Map<string, number>();
+        for (const j of jobs)
+          by.set(
+            `${j.status} ${j.runAt > new Date() ? "future" : "due"}`,
+            (by.get(`${j.status} ${j.runAt > new Date() ? "future" : "due"}`) ?? 0) + 1,
+          );
+        const heads = stuck.filter(
+          (d) =>
+            !stuck.some(
+              (o) => o.endpointId === d.endpointId && o.customerId === d.customerId && o.sequence < d.sequence,
+            ),
+        );
+        const headJobs = jobs.filter((j) => heads.some((h) => h.id === j.key));
+        throw new Error(
+          `${pending} deliveries still pending; jobs ${jobs.length}: ${JSON.stringify([...by])}; heads ${heads.length} ${JSON.stringify(heads.slice(0, 3))} ${JSON.stringify(headJobs.slice(0, 3))} per endpoint ${JSON.stringify(endpointIds.map((e) => stuck.filter((d) => d.endpointId === e).length))}`,
+        );
+      }
+      if (process.env.FAULT_DEBUG)
+        process.stderr.write(`${Date.now() % 100000} ran ${report.ran} pending ${pending} kills ${kills}\n`);
       if (report.ran === 0) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     WEBHOOKS.testHooks = {};

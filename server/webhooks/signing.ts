@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 // Standard Webhooks signing (https://www.standardwebhooks.com): the secret is
 // "whsec_" + base64 of random bytes; the signature is
@@ -49,4 +49,29 @@ export function decryptSecret(key: Buffer, stored: string, endpointId: string): 
   decipher.setAAD(Buffer.from(endpointId, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}
+
+// Receiver-side check (the demo receiver; partners use their own library): one of the
+// header's v1 signatures matches one of the secrets, and the timestamp is within
+// `toleranceSeconds` of now. Constant-time comparison.
+export function verifySignature(options: {
+  secrets: string[];
+  id: string;
+  timestamp: string;
+  signatureHeader: string;
+  body: string;
+  nowSeconds?: number;
+  toleranceSeconds?: number;
+}): boolean {
+  const timestamp = Number(options.timestamp);
+  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (!Number.isInteger(timestamp) || Math.abs(now - timestamp) > (options.toleranceSeconds ?? 300)) return false;
+  const given = options.signatureHeader
+    .split(" ")
+    .filter((part) => part.startsWith("v1,"))
+    .map((part) => Buffer.from(part.slice(3), "base64"));
+  return options.secrets.some((secret) => {
+    const expected = Buffer.from(signPayload(secret, options.id, timestamp, options.body).slice(3), "base64");
+    return given.some((sig) => sig.length === expected.length && timingSafeEqual(sig, expected));
+  });
 }

@@ -9,6 +9,7 @@ import {
   rotateWebhookEndpointSecret,
   WEBHOOK_DELIVER_JOB,
 } from "@/server/webhooks";
+import { listDevWebhooks, receiveDevWebhook } from "@/server/webhooks/dev-receiver";
 import { agentViewer, shop, signedInViewer } from "../factories";
 import { partnerKey } from "../factories/partner";
 import { gql } from "../support/graphql";
@@ -321,6 +322,80 @@ describe("webhook delivery", () => {
     });
     expect(notice.status).toBe("DELIVERED");
     expect(notice.deliveredAt).not.toBeNull();
+    await receiver.close();
+  });
+
+  it("refuses private addresses at delivery time unless allowed (resolved before connecting)", async () => {
+    const { receiver, endpoint } = await endpointFor(() => ({ status: 200 }), ["customer.erased"], "micro-image");
+    const s = await shop("micro-image");
+    process.env.WEBHOOK_ALLOW_PRIVATE = "0";
+    try {
+      await getPrisma().$transaction((tx) =>
+        queueWebhookEvent(tx, { shopId: s.id, customerId: null, type: "customer.erased", data: {} }),
+      );
+      await runDueJobs({ kinds: [WEBHOOK_DELIVER_JOB], limit: 1 });
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    }
+    expect(receiver.received).toHaveLength(0);
+    const delivery = await getPrisma().webhookDelivery.findFirstOrThrow({
+      where: { endpointId: endpoint.id },
+      include: { attemptsLog: true },
+    });
+    expect(delivery.attemptsLog[0]).toMatchObject({ statusCode: null, error: "ADDRESS_NOT_ALLOWED" });
+    await run();
+    expect(receiver.received).toHaveLength(1);
+    await receiver.close();
+  });
+
+  it("shows verified deliveries in the demo receiver", async () => {
+    const name = `demo${Date.now()}`;
+    let port = 0;
+    // The demo receiver's service behind a loopback listener, as the route handler runs it.
+    const receiver = await startReceiver((r) => {
+      void receiveDevWebhook({
+        name,
+        body: r.body,
+        headers: {
+          id: r.headers["webhook-id"],
+          timestamp: r.headers["webhook-timestamp"],
+          signature: r.headers["webhook-signature"],
+        },
+      });
+      return { status: 204 };
+    });
+    port = Number(new URL(receiver.url()).port);
+    const officer = await agentViewer({ shop: "allegra", role: "PRIVACY_OFFICER" });
+    const { webhookEndpoint } = await createWebhookEndpoint({
+      viewer: officer,
+      input: { url: `http://127.0.0.1:${port}/api/dev/webhooks/${name}`, events: ["customer.data_requested"] },
+    });
+    endpointIds.push(webhookEndpoint.id);
+    const s = await shop("allegra");
+    await getPrisma().$transaction((tx) =>
+      queueWebhookEvent(tx, {
+        shopId: s.id,
+        customerId: null,
+        type: "customer.data_requested",
+        data: { exportId: "e1" },
+      }),
+    );
+    await run();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const shown = listDevWebhooks().filter((w) => w.name === name);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({
+      type: "customer.data_requested",
+      isVerified: true,
+      endpointId: webhookEndpoint.id,
+    });
+    // A forged delivery is shown as not verified.
+    await receiveDevWebhook({
+      name,
+      body: shown[0].payload,
+      headers: { id: shown[0].webhookId, timestamp: String(Math.floor(Date.now() / 1000)), signature: "v1,Zm9yZ2Vk" },
+    });
+    expect(listDevWebhooks().filter((w) => w.name === name)[0].isVerified).toBe(false);
     await receiver.close();
   });
 });

@@ -20,7 +20,7 @@ function schemaModels(): Map<string, SchemaField[]> {
       const field = /^\s+(\w+)\s+(\w+)(\?|\[\])?/.exec(line);
       if (!field || line.trim().startsWith("@@")) continue;
       const [, name, type, modifier] = field;
-      const isScalar = ["String", "Int", "BigInt", "Boolean", "DateTime", "Json"].includes(type) || enums.has(type);
+      const isScalar = ["String", "Int", "BigInt", "Float", "Boolean", "DateTime", "Json"].includes(type) || enums.has(type);
       // Scalar lists are array columns (nullable in PostgreSQL, as Prisma creates them).
       if (isScalar && modifier === "[]") fields.push({ name, type: `${type}[]`, isOptional: true });
       else if (isScalar) fields.push({ name, type, isOptional: modifier === "?" });
@@ -34,6 +34,7 @@ const TYPE_FAMILIES: Record<string, string[]> = {
   String: ["text", "uuid", "character"],
   Int: ["integer"],
   BigInt: ["bigint"],
+  Float: ["double precision"],
   "String[]": ["ARRAY"],
   Boolean: ["boolean"],
   DateTime: ["timestamp with time zone", "date"],

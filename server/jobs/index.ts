@@ -113,20 +113,21 @@ export async function wakeJobs(db: Db, input: { kind: string; keys: string[] }):
     WHERE "kind" = ${input.kind} AND "key" = ANY(${input.keys}::text[]) AND "status" = 'QUEUED' AND "runAt" > now()`;
 }
 
-// Takes one due job: a queued one whose time has come, or a running one whose
-// worker's lease ran out (the worker died).
+// Takes one due job: a running one whose worker's lease ran out (the worker died)
+// first, else a queued one whose time has come. Two index-friendly lookups on
+// (status, runAt) instead of one OR over the whole table, which scanned every finished
+// job on each claim (slow once webhook deliveries add thousands).
 async function claimJob(now: Date, kinds: string[]): Promise<JobRow | null> {
   const leaseUntil = new Date(now.getTime() + JOBS.leaseMs);
   const rows = await getPrisma().$queryRaw<JobRow[]>`
     UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = ${leaseUntil}::timestamptz
-    WHERE "id" = (
-      SELECT "id" FROM "Job"
-      WHERE "kind" = ANY(${kinds}::text[])
-        AND (("status" = 'QUEUED' AND "runAt" <= ${now}::timestamptz)
-          OR ("status" = 'RUNNING' AND "leaseUntil" < ${now}::timestamptz))
-      ORDER BY "runAt", "id"
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
+    WHERE "id" = COALESCE(
+      (SELECT "id" FROM "Job"
+       WHERE "status" = 'RUNNING' AND "leaseUntil" < ${now}::timestamptz AND "kind" = ANY(${kinds}::text[])
+       ORDER BY "runAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED),
+      (SELECT "id" FROM "Job"
+       WHERE "status" = 'QUEUED' AND "runAt" <= ${now}::timestamptz AND "kind" = ANY(${kinds}::text[])
+       ORDER BY "runAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
     )
     RETURNING "id", "kind", "key", "payload", "attempts", "maxAttempts"`;
   return rows[0] ? { ...rows[0], attempts: Number(rows[0].attempts), maxAttempts: Number(rows[0].maxAttempts) } : null;

@@ -398,4 +398,31 @@ describe("webhook delivery", () => {
     expect(listDevWebhooks().filter((w) => w.name === name)[0].isVerified).toBe(false);
     await receiver.close();
   });
+
+  it("disables an endpoint that keeps failing and tells the shop's privacy officers", async () => {
+    const { receiver, endpoint, officer } = await endpointFor(() => ({ status: 503 }), ["customer.erased"], "allegra");
+    const s = await shop("allegra");
+    // 5 days, shortened: the second failure comes after the whole window.
+    process.env.WEBHOOK_FAILING_DISABLE_MS = "1";
+    try {
+      await getPrisma().$transaction((tx) =>
+        queueWebhookEvent(tx, { shopId: s.id, customerId: null, type: "customer.erased", data: {} }),
+      );
+      await runDueJobs({ kinds: [WEBHOOK_DELIVER_JOB], limit: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await runDueJobs({ kinds: [WEBHOOK_DELIVER_JOB], limit: 1 });
+    } finally {
+      delete process.env.WEBHOOK_FAILING_DISABLE_MS;
+    }
+    const row = await getPrisma().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(row.disabledReason).toBe("FAILING");
+    expect(receiver.received).toHaveLength(2);
+    const mail = await getPrisma().outboundEmail.findMany({
+      where: { kind: "webhook.endpoint-disabled", toAddress: officer.kind === "agent" ? officer.agent.email : "" },
+    });
+    expect(mail).toHaveLength(1);
+    expect(mail[0].textBody).toContain(endpoint.id);
+    expect(await getPrisma().webhookDelivery.count({ where: { endpointId: endpoint.id, status: "PENDING" } })).toBe(0);
+    await receiver.close();
+  });
 });

@@ -309,6 +309,56 @@ const CASES: Record<string, Case | PublicCase> = {
     refusedForAgents: true,
     operation: `mutation { supportAccessRevoke { supportAccess { isAllowed } ${ERRORS} } }`,
   },
+  // --- Webhooks (issue 12): console fields for privacy officers (partner keys with and
+  // without the scope are covered in webhooks-access.test.ts).
+  "Query.webhookEndpoints": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: "query { webhookEndpoints { id url events } }",
+  },
+  "Query.webhookEventTypes": {
+    public: "The list of event types an endpoint can subscribe to: the same static list for everyone.",
+    operation: "query { webhookEventTypes { type requiredScope } }",
+  },
+  "Mutation.webhookEndpointCreate": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { id } secret ${ERRORS} } }`,
+    variables: () => ({ input: { url: "https://partner.example/hooks", events: ["consent.updated"] } }),
+  },
+  "Mutation.webhookEndpointUpdate": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($id: ID!) { webhookEndpointUpdate(id: $id, input: { description: "x" }) { webhookEndpoint { id } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.ownerId) }),
+  },
+  "Mutation.webhookEndpointDelete": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($id: ID!) { webhookEndpointDelete(id: $id) { webhookEndpoint { id } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.ownerId) }),
+  },
+  "Mutation.webhookEndpointRotateSecret": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($id: ID!) { webhookEndpointRotateSecret(id: $id) { webhookEndpoint { id } secret ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.ownerId) }),
+  },
+  "Mutation.webhookDeliveryReplay": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($id: ID!) { webhookDeliveryReplay(id: $id) { webhookDelivery { id } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("WebhookDelivery", f.ownerId) }),
+  },
+  "Mutation.webhookDeliveriesReplay": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: WebhookDeliveriesReplayInput!) { webhookDeliveriesReplay(input: $input) { replayedCount ${ERRORS} } }`,
+    variables: (f) => ({
+      input: { endpointId: toGlobalId("WebhookEndpoint", f.ownerId), since: new Date(0).toISOString() },
+    }),
+  },
+  // --- end of webhooks
   "Mutation.customerSignUp": {
     public: "Opens a new account; it touches no existing one.",
     operation: `mutation($input: CustomerSignUpInput!) { customerSignUp(input: $input) { customer { id email } ${ERRORS} } }`,

@@ -13,6 +13,7 @@ import {
   type Viewer,
 } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
+import { createWebhookEndpoint } from "@/server/webhooks/endpoints";
 import {
   agentViewer,
   impersonating,
@@ -58,6 +59,9 @@ type Fixtures = {
   exportId: string;
   purposeKey: string;
   apiKeyId: string;
+  // The shop's own webhook endpoint (made by its privacy officer) and one delivery.
+  endpointId: string;
+  deliveryId: string;
 };
 
 type Case = {
@@ -75,6 +79,9 @@ type Case = {
   // A partner key of the owner's shop with the scope may do this to the owner (so that
   // role is not run); every other key is denied.
   partnerAllowed?: true;
+  // A key with webhooks:manage does this to its own endpoints only: it must see and touch
+  // nothing of the shop's (isolated); a key without the scope is denied.
+  partnerOwnEndpoints?: true;
   // For lookups that answer "nothing" instead of an error.
   empty?: (data: Record<string, unknown>) => boolean;
   // Roles not run, with the reason.
@@ -314,6 +321,7 @@ const CASES: Record<string, Case | PublicCase> = {
   "Query.webhookEndpoints": {
     kind: "agent",
     privacyOfficerOnly: true,
+    partnerOwnEndpoints: true,
     operation: "query { webhookEndpoints { id url events } }",
   },
   "Query.webhookEventTypes": {
@@ -323,6 +331,7 @@ const CASES: Record<string, Case | PublicCase> = {
   "Mutation.webhookEndpointCreate": {
     kind: "agent",
     privacyOfficerOnly: true,
+    partnerOwnEndpoints: true,
     operation: `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { webhookEndpoint { id } secret ${ERRORS} } }`,
     variables: () => ({ input: { url: "https://partner.example/hooks", events: ["consent.updated"] } }),
   },
@@ -330,32 +339,32 @@ const CASES: Record<string, Case | PublicCase> = {
     kind: "agent",
     privacyOfficerOnly: true,
     operation: `mutation($id: ID!) { webhookEndpointUpdate(id: $id, input: { description: "x" }) { webhookEndpoint { id } ${ERRORS} } }`,
-    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.ownerId) }),
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.endpointId) }),
   },
   "Mutation.webhookEndpointDelete": {
     kind: "agent",
     privacyOfficerOnly: true,
     operation: `mutation($id: ID!) { webhookEndpointDelete(id: $id) { webhookEndpoint { id } ${ERRORS} } }`,
-    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.ownerId) }),
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.endpointId) }),
   },
   "Mutation.webhookEndpointRotateSecret": {
     kind: "agent",
     privacyOfficerOnly: true,
     operation: `mutation($id: ID!) { webhookEndpointRotateSecret(id: $id) { webhookEndpoint { id } secret ${ERRORS} } }`,
-    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.ownerId) }),
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.endpointId) }),
   },
   "Mutation.webhookDeliveryReplay": {
     kind: "agent",
     privacyOfficerOnly: true,
     operation: `mutation($id: ID!) { webhookDeliveryReplay(id: $id) { webhookDelivery { id } ${ERRORS} } }`,
-    variables: (f) => ({ id: toGlobalId("WebhookDelivery", f.ownerId) }),
+    variables: (f) => ({ id: toGlobalId("WebhookDelivery", f.deliveryId) }),
   },
   "Mutation.webhookDeliveriesReplay": {
     kind: "agent",
     privacyOfficerOnly: true,
     operation: `mutation($input: WebhookDeliveriesReplayInput!) { webhookDeliveriesReplay(input: $input) { replayedCount ${ERRORS} } }`,
     variables: (f) => ({
-      input: { endpointId: toGlobalId("WebhookEndpoint", f.ownerId), since: new Date(0).toISOString() },
+      input: { endpointId: toGlobalId("WebhookEndpoint", f.endpointId), since: new Date(0).toISOString() },
     }),
   },
   // --- end of webhooks
@@ -399,6 +408,7 @@ function expectationOf(c: Case | PublicCase, role: Role): "denied" | "isolated" 
   if (c.skip?.[role]) return null;
   if (role === "signedOut") return "denied";
   if (role === "partnerSameShop" && c.partnerAllowed) return null;
+  if (c.partnerOwnEndpoints && (role === "partnerSameShop" || role === "partnerOtherShop")) return "isolated";
   if (role.startsWith("partner")) return "denied";
   if (c.kind === "agent") {
     if (c.privacyOfficerOnly && ["agentWithoutSession", "agentRefused"].includes(role)) return "denied";
@@ -429,6 +439,29 @@ function codesOf(result: GqlResult): string[] {
     if (errors) codes.push(...errors.map((e) => e.code));
   }
   return codes;
+}
+
+// The shop's own endpoint, made by its privacy officer, with one delivered event.
+async function webhookFixture(shopId: string): Promise<{ endpointId: string; deliveryId: string }> {
+  const officer = await agentViewer({ shop: "almaz", role: "PRIVACY_OFFICER" });
+  const { webhookEndpoint } = await createWebhookEndpoint({
+    viewer: officer,
+    input: { url: "https://fixture-receiver.example/hooks", events: ["consent.updated"] },
+  });
+  const prisma = getPrisma();
+  const event = await prisma.webhookEvent.create({
+    data: { shopId, type: "consent.updated", payload: { type: "consent.updated", data: {} } },
+  });
+  const delivery = await prisma.webhookDelivery.create({
+    data: {
+      eventId: event.id,
+      endpointId: webhookEndpoint.id,
+      status: "SUCCEEDED",
+      attempts: 1,
+      finishedAt: new Date(),
+    },
+  });
+  return { endpointId: webhookEndpoint.id, deliveryId: delivery.id };
 }
 
 describe("denied access, for every field of the schema", () => {
@@ -469,17 +502,21 @@ describe("denied access, for every field of the schema", () => {
       exportId: exported.id,
       purposeKey: "marketing:post:offers",
       apiKeyId: (await partnerKey({ shop: "almaz", name: "Fixture key" })).apiKeyId,
+      ...(await webhookFixture(owner.shop.id)),
     };
     secrets = [
       f.email,
       f.firstName,
       f.lastName,
       address.line1,
+      "fixture-receiver.example",
       ...[
         ["Customer", f.ownerId],
         ["Address", f.addressId],
         ["Order", f.orderId],
         ["Export", f.exportId],
+        ["WebhookEndpoint", f.endpointId],
+        ["WebhookDelivery", f.deliveryId],
       ].flatMap(([type, id]) => [id as string, toGlobalId(type as string, id as string)]),
     ];
 
@@ -501,7 +538,7 @@ describe("denied access, for every field of the schema", () => {
       agentExpired: await resolveSessionViewer(expiring.sessionId, NO_REQUEST, "agent"),
       partnerOtherShop: (await partnerKey({ shop: "allegra", scopes: [...API_SCOPES] })).viewer,
       partnerSameShop: (await partnerKey({ shop: "almaz", scopes: [...API_SCOPES] })).viewer,
-      partnerWithoutScope: (await partnerKey({ shop: "almaz", scopes: ["policy:read", "webhooks:manage"] })).viewer,
+      partnerWithoutScope: (await partnerKey({ shop: "almaz", scopes: ["policy:read"] })).viewer,
     } satisfies Record<Role, Viewer>);
     expect((viewers.agentExpired as AgentViewer).impersonation).toBeNull();
     expect((viewers.owner as CustomerViewer).customerId).toBe(f.ownerId);
@@ -519,6 +556,11 @@ describe("denied access, for every field of the schema", () => {
       deletionRequest: await prisma.deletionRequest.count({ where: { customerId } }),
       customer: JSON.stringify(await prisma.customer.findUniqueOrThrow({ where: { id: customerId } })),
       addressRow: JSON.stringify(await prisma.address.findUnique({ where: { id: f.addressId } })),
+      endpoint: JSON.stringify(await prisma.webhookEndpoint.findUnique({ where: { id: f.endpointId } })),
+      delivery: JSON.stringify(
+        await prisma.webhookDelivery.findUnique({ where: { id: f.deliveryId }, include: { attemptsLog: true } }),
+        (_key, value) => (typeof value === "bigint" ? String(value) : value),
+      ),
       apiKey: JSON.stringify(await prisma.apiKey.findUnique({ where: { id: f.apiKeyId }, include: { secrets: true } })),
     };
   };

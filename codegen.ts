@@ -43,6 +43,8 @@ const config: CodegenConfig = {
           AuditEvent: "../mappers#AuditEventParent",
           ApiKey: "../mappers#ApiKeyParent",
           Partner: "../mappers#PartnerParent",
+          WebhookEndpoint: "../mappers#WebhookEndpointParent",
+          WebhookDelivery: "../mappers#WebhookDeliveryParent",
         },
       },
     },

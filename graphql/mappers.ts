@@ -11,6 +11,7 @@ import type { ImpersonationView, SupportAccessView, SupportCustomer } from "@/se
 import type { InvoiceView, OrderView, WarrantyView } from "@/server/orders";
 import type { ShopRef } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
+import type { WebhookDeliveryRow, WebhookEndpointRow } from "@/server/webhooks";
 
 // What resolvers of each GraphQL type receive as their parent object.
 export type CustomerParent = Pick<
@@ -44,3 +45,5 @@ export type SupportSessionStepParent = SupportSessionLogParent["steps"][number];
 export type AuditEventParent = AuditEventView;
 export type ApiKeyParent = ApiKeyView;
 export type PartnerParent = PartnerViewer["apiKey"];
+export type WebhookEndpointParent = WebhookEndpointRow;
+export type WebhookDeliveryParent = WebhookDeliveryRow;

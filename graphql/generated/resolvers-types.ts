@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1181,6 +1181,18 @@ export type Mutation = {
   supportAccessGrant: SupportAccessPayload;
   /** The customer withdraws the permission; an open support session ends at once. The customer only. */
   supportAccessRevoke: SupportAccessPayload;
+  /** Sends again every event since a time whose delivery to the endpoint did not succeed. */
+  webhookDeliveriesReplay: WebhookDeliveriesReplayPayload;
+  /** Sends one delivery's event again. */
+  webhookDeliveryReplay: WebhookDeliveryReplayPayload;
+  /** Creates an endpoint; the signing secret is returned once. */
+  webhookEndpointCreate: WebhookEndpointCreatePayload;
+  /** Deletes an endpoint; its pending deliveries are cancelled. */
+  webhookEndpointDelete: WebhookEndpointDeletePayload;
+  /** Issues a new signing secret; the old one keeps signing for 24 hours. */
+  webhookEndpointRotateSecret: WebhookEndpointRotateSecretPayload;
+  /** Changes an endpoint's URL, events or description, or enables or disables it. */
+  webhookEndpointUpdate: WebhookEndpointUpdatePayload;
 };
 
 
@@ -1283,6 +1295,37 @@ export type MutationSessionReauthenticateArgs = {
 
 export type MutationSupportAccessGrantArgs = {
   input: SupportAccessGrantInput;
+};
+
+
+export type MutationWebhookDeliveriesReplayArgs = {
+  input: WebhookDeliveriesReplayInput;
+};
+
+
+export type MutationWebhookDeliveryReplayArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWebhookEndpointCreateArgs = {
+  input: WebhookEndpointCreateInput;
+};
+
+
+export type MutationWebhookEndpointDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWebhookEndpointRotateSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWebhookEndpointUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: WebhookEndpointUpdateInput;
 };
 
 /** An object with an opaque, globally unique ID (Relay). */
@@ -1444,6 +1487,10 @@ export type Query = {
   supportCustomers: SupportCustomerConnection;
   /** Who is asking: the signed-in customer and their shop, or nobody. */
   viewer: Viewer;
+  /** The webhook endpoints the viewer manages: a privacy officer the shop's, a key its own. */
+  webhookEndpoints: Array<WebhookEndpoint>;
+  /** Every event type an endpoint can subscribe to. */
+  webhookEventTypes: Array<WebhookEventType>;
 };
 
 
@@ -1775,6 +1822,178 @@ export type WarrantyCertificateEdge = {
   node: WarrantyCertificate;
 };
 
+/** What the receiver answered to one attempt. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  attemptedAt: Scalars['DateTime']['output'];
+  /** Why no response came, e.g. TIMEOUT, CONNECTION_REFUSED, ADDRESS_NOT_ALLOWED. */
+  error?: Maybe<Scalars['String']['output']>;
+  latencyMs: Scalars['Int']['output'];
+  /** The first 500 characters of the response body. */
+  responseExcerpt: Scalars['String']['output'];
+  /** null when no response came. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+export type WebhookDeliveriesReplayInput = {
+  endpointId: Scalars['ID']['input'];
+  /** Every event since then whose delivery to the endpoint did not succeed is sent again. */
+  since: Scalars['DateTime']['input'];
+};
+
+export type WebhookDeliveriesReplayPayload = {
+  __typename?: 'WebhookDeliveriesReplayPayload';
+  /** How many events are sent again. */
+  replayedCount?: Maybe<Scalars['Int']['output']>;
+  userErrors: Array<UserError>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+};
+
+/** One event sent to one endpoint. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** How many attempts were made. */
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt, oldest first. */
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The event's id: the webhook-id header, the same on every attempt and replay. */
+  eventId: Scalars['String']['output'];
+  eventType: Scalars['String']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent (ids and names of what changed, no personal values). */
+  payload: Scalars['String']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryReplayPayload = {
+  __typename?: 'WebhookDeliveryReplayPayload';
+  userErrors: Array<UserError>;
+  /** The new delivery of the same event. */
+  webhookDelivery?: Maybe<WebhookDelivery>;
+};
+
+export type WebhookDeliveryStatus =
+  /** The endpoint was disabled or deleted first. */
+  | 'CANCELLED'
+  /** Every attempt failed. */
+  | 'FAILED'
+  /** Waiting for its first or next attempt (or for an earlier delivery for the same customer). */
+  | 'PENDING'
+  /** The receiver answered 2xx. */
+  | 'SUCCEEDED';
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  /** The API key it belongs to; null for the shop's own endpoints. */
+  apiKeyId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Deliveries to this endpoint, newest first, with their attempts; at most 100 per page. */
+  deliveries: WebhookDeliveryConnection;
+  description: Scalars['String']['output'];
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  disabledReason?: Maybe<WebhookEndpointDisabledReason>;
+  /** The event types it receives (customer.recipient_notice comes to a recipient's key whatever it subscribes to). */
+  events: Array<Scalars['String']['output']>;
+  /** Since when every delivery has failed; null while healthy. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** False when disabled; deliveries resume once it is enabled again. */
+  isEnabled: Scalars['Boolean']['output'];
+  /** Until when the secret before the last rotation still signs (a second signature in the header). */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where events are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+
+export type WebhookEndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WebhookEndpointCreateInput = {
+  /** Privacy officers: the API key the endpoint belongs to (omitted: the shop's own). Keys: omitted or their own. */
+  apiKeyId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 200 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types from webhookEventTypes. */
+  events: Array<Scalars['String']['input']>;
+  /** https:// (http:// only in demo and tests); no credentials in it. */
+  url: Scalars['String']['input'];
+};
+
+export type WebhookEndpointCreatePayload = {
+  __typename?: 'WebhookEndpointCreatePayload';
+  /** The signing secret (whsec_...), shown this once. */
+  secret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+};
+
+export type WebhookEndpointDeletePayload = {
+  __typename?: 'WebhookEndpointDeletePayload';
+  userErrors: Array<UserError>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+};
+
+/** Why an endpoint was disabled. */
+export type WebhookEndpointDisabledReason =
+  /** Every delivery failed for 5 days. */
+  | 'FAILING'
+  /** The receiver answered 410 Gone. */
+  | 'GONE'
+  /** Disabled by hand. */
+  | 'MANUAL';
+
+export type WebhookEndpointRotateSecretPayload = {
+  __typename?: 'WebhookEndpointRotateSecretPayload';
+  /** The new signing secret, shown this once; the old one also signs for 24 hours. */
+  secret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+};
+
+export type WebhookEndpointUpdateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true enables a disabled endpoint again (its failure clock restarts); false disables it. */
+  isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WebhookEndpointUpdatePayload = {
+  __typename?: 'WebhookEndpointUpdatePayload';
+  userErrors: Array<UserError>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+};
+
+/** An event type an endpoint can subscribe to. */
+export type WebhookEventType = {
+  __typename?: 'WebhookEventType';
+  description: Scalars['String']['output'];
+  /** The scope a partner key needs to receive it. */
+  requiredScope: Scalars['String']['output'];
+  /** e.g. consent.updated */
+  type: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2016,6 +2235,23 @@ export type ResolversTypes = {
   WarrantyCertificate: ResolverTypeWrapper<WarrantyCertificateParent>;
   WarrantyCertificateConnection: ResolverTypeWrapper<Omit<WarrantyCertificateConnection, 'edges'> & { edges: Array<ResolversTypes['WarrantyCertificateEdge']> }>;
   WarrantyCertificateEdge: ResolverTypeWrapper<Omit<WarrantyCertificateEdge, 'node'> & { node: ResolversTypes['WarrantyCertificate'] }>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
+  WebhookDeliveriesReplayInput: WebhookDeliveriesReplayInput;
+  WebhookDeliveriesReplayPayload: ResolverTypeWrapper<Omit<WebhookDeliveriesReplayPayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryParent>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookDeliveryEdge']> }>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryReplayPayload: ResolverTypeWrapper<Omit<WebhookDeliveryReplayPayload, 'webhookDelivery'> & { webhookDelivery?: Maybe<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointParent>;
+  WebhookEndpointCreateInput: WebhookEndpointCreateInput;
+  WebhookEndpointCreatePayload: ResolverTypeWrapper<Omit<WebhookEndpointCreatePayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEndpointDeletePayload: ResolverTypeWrapper<Omit<WebhookEndpointDeletePayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEndpointDisabledReason: WebhookEndpointDisabledReason;
+  WebhookEndpointRotateSecretPayload: ResolverTypeWrapper<Omit<WebhookEndpointRotateSecretPayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEndpointUpdateInput: WebhookEndpointUpdateInput;
+  WebhookEndpointUpdatePayload: ResolverTypeWrapper<Omit<WebhookEndpointUpdatePayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversTypes['WebhookEndpoint']> }>;
+  WebhookEventType: ResolverTypeWrapper<WebhookEventType>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2150,6 +2386,21 @@ export type ResolversParentTypes = {
   WarrantyCertificate: WarrantyCertificateParent;
   WarrantyCertificateConnection: Omit<WarrantyCertificateConnection, 'edges'> & { edges: Array<ResolversParentTypes['WarrantyCertificateEdge']> };
   WarrantyCertificateEdge: Omit<WarrantyCertificateEdge, 'node'> & { node: ResolversParentTypes['WarrantyCertificate'] };
+  WebhookAttempt: WebhookAttempt;
+  WebhookDeliveriesReplayInput: WebhookDeliveriesReplayInput;
+  WebhookDeliveriesReplayPayload: Omit<WebhookDeliveriesReplayPayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookDelivery: WebhookDeliveryParent;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookDeliveryEdge']> };
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WebhookDeliveryReplayPayload: Omit<WebhookDeliveryReplayPayload, 'webhookDelivery'> & { webhookDelivery?: Maybe<ResolversParentTypes['WebhookDelivery']> };
+  WebhookEndpoint: WebhookEndpointParent;
+  WebhookEndpointCreateInput: WebhookEndpointCreateInput;
+  WebhookEndpointCreatePayload: Omit<WebhookEndpointCreatePayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookEndpointDeletePayload: Omit<WebhookEndpointDeletePayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookEndpointRotateSecretPayload: Omit<WebhookEndpointRotateSecretPayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookEndpointUpdateInput: WebhookEndpointUpdateInput;
+  WebhookEndpointUpdatePayload: Omit<WebhookEndpointUpdatePayload, 'webhookEndpoint'> & { webhookEndpoint?: Maybe<ResolversParentTypes['WebhookEndpoint']> };
+  WebhookEventType: WebhookEventType;
 };
 
 export type AccessLogEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
@@ -2712,6 +2963,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   sessionReauthenticate?: Resolver<ResolversTypes['SessionReauthenticatePayload'], ParentType, ContextType, RequireFields<MutationSessionReauthenticateArgs, 'input'>>;
   supportAccessGrant?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType, RequireFields<MutationSupportAccessGrantArgs, 'input'>>;
   supportAccessRevoke?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType>;
+  webhookDeliveriesReplay?: Resolver<ResolversTypes['WebhookDeliveriesReplayPayload'], ParentType, ContextType, RequireFields<MutationWebhookDeliveriesReplayArgs, 'input'>>;
+  webhookDeliveryReplay?: Resolver<ResolversTypes['WebhookDeliveryReplayPayload'], ParentType, ContextType, RequireFields<MutationWebhookDeliveryReplayArgs, 'id'>>;
+  webhookEndpointCreate?: Resolver<ResolversTypes['WebhookEndpointCreatePayload'], ParentType, ContextType, RequireFields<MutationWebhookEndpointCreateArgs, 'input'>>;
+  webhookEndpointDelete?: Resolver<ResolversTypes['WebhookEndpointDeletePayload'], ParentType, ContextType, RequireFields<MutationWebhookEndpointDeleteArgs, 'id'>>;
+  webhookEndpointRotateSecret?: Resolver<ResolversTypes['WebhookEndpointRotateSecretPayload'], ParentType, ContextType, RequireFields<MutationWebhookEndpointRotateSecretArgs, 'id'>>;
+  webhookEndpointUpdate?: Resolver<ResolversTypes['WebhookEndpointUpdatePayload'], ParentType, ContextType, RequireFields<MutationWebhookEndpointUpdateArgs, 'id' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2808,6 +3065,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   supportCustomer?: Resolver<Maybe<ResolversTypes['SupportCustomer']>, ParentType, ContextType, RequireFields<QuerySupportCustomerArgs, 'id'>>;
   supportCustomers?: Resolver<ResolversTypes['SupportCustomerConnection'], ParentType, ContextType, RequireFields<QuerySupportCustomersArgs, 'first' | 'query'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  webhookEventTypes?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
 };
 
 export type RecipientResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Recipient'] = ResolversParentTypes['Recipient']> = {
@@ -3014,6 +3273,93 @@ export type WarrantyCertificateEdgeResolvers<ContextType = GraphQLContext, Paren
   node?: Resolver<ResolversTypes['WarrantyCertificate'], ParentType, ContextType>;
 };
 
+export type WebhookAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseExcerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveriesReplayPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveriesReplayPayload'] = ResolversParentTypes['WebhookDeliveriesReplayPayload']> = {
+  replayedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryReplayPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryReplayPayload'] = ResolversParentTypes['WebhookDeliveryReplayPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  apiKeyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['WebhookEndpointDisabledReason']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointCreatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointCreatePayload'] = ResolversParentTypes['WebhookEndpointCreatePayload']> = {
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointDeletePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointDeletePayload'] = ResolversParentTypes['WebhookEndpointDeletePayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointRotateSecretPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointRotateSecretPayload'] = ResolversParentTypes['WebhookEndpointRotateSecretPayload']> = {
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointUpdatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointUpdatePayload'] = ResolversParentTypes['WebhookEndpointUpdatePayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+};
+
+export type WebhookEventTypeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEventType'] = ResolversParentTypes['WebhookEventType']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiredScope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogEntryConnection?: AccessLogEntryConnectionResolvers<ContextType>;
@@ -3120,5 +3466,17 @@ export type Resolvers<ContextType = GraphQLContext> = {
   WarrantyCertificate?: WarrantyCertificateResolvers<ContextType>;
   WarrantyCertificateConnection?: WarrantyCertificateConnectionResolvers<ContextType>;
   WarrantyCertificateEdge?: WarrantyCertificateEdgeResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDeliveriesReplayPayload?: WebhookDeliveriesReplayPayloadResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookDeliveryReplayPayload?: WebhookDeliveryReplayPayloadResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointCreatePayload?: WebhookEndpointCreatePayloadResolvers<ContextType>;
+  WebhookEndpointDeletePayload?: WebhookEndpointDeletePayloadResolvers<ContextType>;
+  WebhookEndpointRotateSecretPayload?: WebhookEndpointRotateSecretPayloadResolvers<ContextType>;
+  WebhookEndpointUpdatePayload?: WebhookEndpointUpdatePayloadResolvers<ContextType>;
+  WebhookEventType?: WebhookEventTypeResolvers<ContextType>;
 };
 

@@ -14,6 +14,7 @@ import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
 import { supportResolvers } from "./support";
 import { viewerResolvers } from "./viewer";
+import { webhooksResolvers } from "./webhooks";
 
 // One resolver map per domain, merged by type (scalars are defined once, in base).
 function mergeAll(...maps: Resolvers[]): Resolvers {
@@ -80,4 +81,5 @@ export const resolvers = merge(
   accessLogResolvers,
   auditLogResolvers,
   apiKeyResolvers,
+  webhooksResolvers,
 );

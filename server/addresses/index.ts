@@ -11,6 +11,7 @@ import { getPrisma, type Prisma } from "../db";
 import type { Address } from "../db/generated/client";
 import { AppError, type FieldError } from "../errors";
 import { clearable, invalidInput } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
 import { isCountryCode } from "./countries";
 import { PHONE_MESSAGE, toE164 } from "./phone";
 
@@ -169,6 +170,12 @@ async function recordChange(
     kind: action === "delete" ? "ERASURE" : "RECTIFICATION",
     changes: fields.map((field) => ({ field, category })),
     payload: { subject: "address", action, addressId },
+  });
+  await queueWebhookEvent(tx, {
+    shopId: scope.shop.id,
+    customerId: scope.customerId,
+    type: "customer.rectified",
+    data: { subject: "address", action, addressId, fields },
   });
 }
 

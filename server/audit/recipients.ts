@@ -3,6 +3,7 @@ import type { DataCategoryKey } from "../data-map/categories";
 import type { Prisma } from "../db";
 import type { RecipientNotificationKind } from "../db/generated/enums";
 import type { ShopRef } from "../tenants";
+import { queueWebhookEvent } from "../webhooks/events";
 import type { JsonObject } from "./chain";
 
 export type ChangedField = { field: string; category: DataCategoryKey };
@@ -35,6 +36,25 @@ export async function queueRecipientNotifications(
       },
     ];
   });
-  if (rows.length) await tx.recipientNotification.createMany({ data: rows });
+  if (!rows.length) return [];
+  const created = await tx.recipientNotification.createManyAndReturn({
+    data: rows,
+    select: { id: true, recipientKey: true, kind: true },
+  });
+  // Recipients that are partners with a key get the notice as a webhook.
+  for (const notice of created) {
+    await queueWebhookEvent(tx, {
+      shopId: options.shop.id,
+      customerId: options.customerId,
+      type: "customer.recipient_notice",
+      recipientKey: notice.recipientKey,
+      data: {
+        notificationId: notice.id,
+        recipient: notice.recipientKey,
+        kind: notice.kind,
+        ...(rows.find((r) => r.recipientKey === notice.recipientKey)?.payload ?? {}),
+      },
+    });
+  }
   return rows.map((r) => r.recipientKey);
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "../db";
 import type { ConsentSource, OptInLevel } from "../db/generated/enums";
 import { AppError } from "../errors";
 import type { ShopRef } from "../tenants";
+import { queueWebhookEvent } from "../webhooks/events";
 import { findConsentPurpose } from "./purposes";
 import {
   type ConsentActor,
@@ -132,6 +133,16 @@ export async function auditConsentChanges(
       source: input.source,
       changes: input.changes.map((c) => ({ purpose: c.purposeKey, from: c.from, to: c.to })),
       ...input.details,
+    },
+  });
+  await queueWebhookEvent(tx, {
+    shopId: input.shopId,
+    customerId: input.customerId,
+    type: "consent.updated",
+    data: {
+      source: input.source,
+      actorType: input.actor.type,
+      changes: input.changes.map((c) => ({ purpose: c.purposeKey, from: c.from, to: c.to })),
     },
   });
 }

@@ -13,6 +13,7 @@ import { getPrisma, Prisma } from "../db";
 import { AppError } from "../errors";
 import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
 import { invalidInput } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
 import { customerSelect } from "./index";
 
 // GDPR Art. 16 for the email address. The address is also the sign-in name and where
@@ -293,6 +294,12 @@ export async function confirmEmailChange(options: {
         kind: "RECTIFICATION",
         changes: [{ field: "email", category: emailCategory() }],
         payload: { subject: "customer" },
+      });
+      await queueWebhookEvent(tx, {
+        shopId: scope.shop.id,
+        customerId: scope.customerId,
+        type: "customer.rectified",
+        data: { subject: "customer", fields: ["email"] },
       });
       const updated = await tx.customer.findFirst({ where: customerWhere(scope), select: confirmedSelect });
       if (!updated) throw new AppError("NOT_FOUND", "Customer not found.");

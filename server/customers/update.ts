@@ -12,6 +12,7 @@ import { getPrisma, type Prisma } from "../db";
 import type { Gender, PhoneKind } from "../db/generated/enums";
 import { AppError } from "../errors";
 import { clearable, invalidInput } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
 import { customerSelect } from "./index";
 
 // GDPR Art. 16, "Correct my data": the customer corrects their own identity and contact
@@ -230,6 +231,12 @@ export async function updateCustomer(options: {
       kind: "RECTIFICATION",
       changes: changed,
       payload: { subject: "customer" },
+    });
+    await queueWebhookEvent(tx, {
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      type: "customer.rectified",
+      data: { subject: "customer", fields: changes.map((c) => c.field) },
     });
     const updated = await tx.customer.findFirst({ where, select: updatableSelect });
     if (!updated) throw new AppError("NOT_FOUND", "Customer not found.");

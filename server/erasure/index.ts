@@ -17,6 +17,7 @@ import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
 import { getExportStorage } from "../storage";
 import { findShopById, type ShopRef } from "../tenants";
 import { invalidInput } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
 import {
   computePlan,
   ERASURE,
@@ -221,6 +222,12 @@ export async function requestAccountDeletion(options: {
       ...scope.actor,
       action: "account.deletion-requested",
       details: { requestId: request.id, expiresAt: tokenExpiresAt.toISOString() },
+    });
+    await queueWebhookEvent(tx, {
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      type: "customer.erasure_requested",
+      data: { requestId: request.id },
     });
     const grace = scope.shop.profile.deletion.gracePeriodDays;
     await mailCustomer(tx, scope, {
@@ -532,6 +539,12 @@ async function finishErasure(request: StartedRequest, shop: ShopRef, now: Date):
         anonymised: plan.filter((e) => e.action === "ANONYMISE").reduce((n, e) => n + e.count, 0),
         retained: plan.filter((e) => e.action === "RETAIN").reduce((n, e) => n + e.count, 0),
       },
+    });
+    await queueWebhookEvent(tx, {
+      shopId: shop.id,
+      customerId: request.customerId,
+      type: "customer.erased",
+      data: { requestId: request.id },
     });
     await ERASURE.testHooks.inFinish?.();
     await tx.deletionRequest.update({

@@ -15,6 +15,7 @@ import { logEvent } from "../log";
 import { tryDeliverPendingEmails } from "../mail";
 import { getExportStorage } from "../storage";
 import { invalidInput } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
 import { buildExport, markExportFailed } from "./build";
 import { EXPORT, exportFilename } from "./config";
 
@@ -153,6 +154,12 @@ export async function createExport(options: {
         from: input.from ?? null,
         to: input.to ?? null,
       },
+    });
+    await queueWebhookEvent(tx, {
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      type: "customer.data_requested",
+      data: { exportId: created.id, format: input.format, categories },
     });
     return { export: created, isExisting: false };
   });

@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
 import type { ShopRef } from "../tenants";
 import { invalidInput, safeText } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
 import { endImpersonations } from "./sessions";
 
 // Support agents: finding a customer of their shop, and acting in the customer's
@@ -409,6 +410,12 @@ export async function startImpersonation(options: {
       impersonationId: session.id,
       action: "impersonation.start",
       details: { expiresAt: expiresAt.toISOString() },
+    });
+    await queueWebhookEvent(tx, {
+      shopId: shop.id,
+      customerId: customer.id,
+      type: "customer.support_session",
+      data: { sessionId: session.id, state: "STARTED", expiresAt: expiresAt.toISOString() },
     });
     if (shop.profile.features.notifyCustomerOfSupportSessions) {
       await enqueueEmail(tx, {

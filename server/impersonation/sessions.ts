@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "../audit";
 import { getPrisma, type Prisma } from "../db";
+import { queueWebhookEvent } from "../webhooks/events";
 
 // How support sessions end, in one place: by the agent, on sign-out, at expiry, or when
 // the customer withdraws their permission.
@@ -33,6 +34,12 @@ export async function endImpersonations(
       impersonationId: session.id,
       action: "impersonation.end",
       details: { reason },
+    });
+    await queueWebhookEvent(tx, {
+      shopId: session.shopId,
+      customerId: session.customerId,
+      type: "customer.support_session",
+      data: { sessionId: session.id, state: "ENDED", reason },
     });
   }
 }

@@ -23,8 +23,19 @@ export type JobContext = {
   heartbeat(): Promise<void>;
 };
 
+// A handler may ask to run again at a time of its choosing (e.g. a webhook delivery's
+// next attempt): the job goes back to QUEUED for then, its attempt count reset, since
+// the wait is the handler's plan and not a failure. `settled`: the handler has already
+// finished its job row itself, in the transaction of its outcome and fenced like the
+// runner's writes (status RUNNING and this attempt), so the runner writes nothing more.
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing.
+export type JobRunResult = void | { retryAt: Date } | { settled: true };
+
 export type JobHandler = {
-  run(context: JobContext): Promise<void>;
+  run(context: JobContext): Promise<JobRunResult>;
+  // How many jobs of this kind one worker runs at once (default 1). They are claimed
+  // with SKIP LOCKED like any other, so concurrency across processes adds up.
+  concurrency?: number;
   // Called once when the job has failed for the last time.
   onGiveUp?(job: JobRow, code: string): Promise<void>;
   // For recurring jobs: when to run again after a success (null: done for good).
@@ -75,6 +86,33 @@ export async function enqueueJob(
     WHERE "Job"."status" IN ('SUCCEEDED', 'FAILED')`;
 }
 
+// Queues one job per key (payload { key }) in one statement, each unless a live one of
+// that kind and key exists, like enqueueJob.
+export async function enqueueJobs(
+  db: Db,
+  input: { kind: string; keys: string[]; runAt?: Date; maxAttempts?: number },
+): Promise<void> {
+  if (!input.keys.length) return;
+  const runAt = input.runAt ?? new Date();
+  await db.$executeRaw`
+    INSERT INTO "Job" ("id", "kind", "key", "payload", "runAt", "maxAttempts")
+    SELECT gen_random_uuid(), ${input.kind}, k, jsonb_build_object('key', k), ${runAt}::timestamptz, ${input.maxAttempts ?? 5}::int
+    FROM unnest(${input.keys}::text[]) AS k
+    ON CONFLICT ("kind", "key") DO UPDATE SET
+      "status" = 'QUEUED', "attempts" = 0, "payload" = EXCLUDED."payload", "runAt" = EXCLUDED."runAt",
+      "maxAttempts" = EXCLUDED."maxAttempts", "leaseUntil" = NULL, "lastError" = NULL, "finishedAt" = NULL
+    WHERE "Job"."status" IN ('SUCCEEDED', 'FAILED')`;
+}
+
+// Moves queued jobs of a kind forward to now (e.g. the next webhook delivery of a
+// customer once the one before it finished); running and finished jobs are left alone.
+export async function wakeJobs(db: Db, input: { kind: string; keys: string[] }): Promise<void> {
+  if (!input.keys.length) return;
+  await db.$executeRaw`
+    UPDATE "Job" SET "runAt" = now()
+    WHERE "kind" = ${input.kind} AND "key" = ANY(${input.keys}::text[]) AND "status" = 'QUEUED' AND "runAt" > now()`;
+}
+
 // Takes one due job: a queued one whose time has come, or a running one whose
 // worker's lease ran out (the worker died).
 async function claimJob(now: Date, kinds: string[]): Promise<JobRow | null> {
@@ -117,16 +155,18 @@ async function runClaimed(job: JobRow, handler: JobHandler): Promise<"succeeded"
   const started = Date.now();
   try {
     if (job.attempts > job.maxAttempts) throw Object.assign(new Error("too many attempts"), { code: "MAX_ATTEMPTS" });
-    await handler.run(context);
-    const next = handler.nextRunAt?.(new Date()) ?? null;
+    const result = await handler.run(context);
+    if (result && "settled" in result) return "succeeded";
+    const next = (result && "retryAt" in result ? result.retryAt : null) ?? handler.nextRunAt?.(new Date()) ?? null;
     await prisma.job.updateMany({
       where: fence,
       data: next
         ? { status: "QUEUED", runAt: next, attempts: 0, leaseUntil: null, lastError: null }
         : { status: "SUCCEEDED", leaseUntil: null, finishedAt: new Date(), lastError: null },
     });
-    // Recurring jobs (mail retries every 30 s) would flood the log.
-    if (!next) logEvent("info", { event: "job.succeeded", code: job.kind, ms: Date.now() - started });
+    // Recurring and rescheduled jobs (mail retries every 30 s) would flood the log.
+    if (!next && !handler.concurrency)
+      logEvent("info", { event: "job.succeeded", code: job.kind, ms: Date.now() - started });
     return "succeeded";
   } catch (error) {
     if (error instanceof JobLeaseLostError) return "retrying";
@@ -157,14 +197,23 @@ export type JobRunReport = { ran: number; succeeded: number; retrying: number; f
 
 // Runs due jobs one after another until none is due (or `limit` ran). The worker loop
 // calls it; tests call it directly to drive jobs deterministically.
+// With `concurrency` > 1, that many lanes claim and run jobs side by side (each job is
+// still claimed by exactly one lane).
 export async function runDueJobs(
-  options: { now?: Date; limit?: number; kinds?: string[] } = {},
+  options: { now?: Date; limit?: number; kinds?: string[]; concurrency?: number } = {},
 ): Promise<JobRunReport> {
   const report: JobRunReport = { ran: 0, succeeded: 0, retrying: 0, failed: 0 };
   const kinds = options.kinds ?? [...handlers.keys()];
   const limit = options.limit ?? 100;
+  const lanes = Math.max(1, Math.floor(options.concurrency ?? 1));
+  if (lanes === 1) await runLane(report, kinds, limit, options.now);
+  else await Promise.all(Array.from({ length: lanes }, () => runLane(report, kinds, limit, options.now)));
+  return report;
+}
+
+async function runLane(report: JobRunReport, kinds: string[], limit: number, now: Date | undefined): Promise<void> {
   while (report.ran < limit) {
-    const job = await claimJob(options.now ?? new Date(), kinds);
+    const job = await claimJob(now ?? new Date(), kinds);
     if (!job) break;
     const handler = handlers.get(job.kind);
     report.ran++;
@@ -179,7 +228,6 @@ export async function runDueJobs(
     }
     report[await runClaimed(job, handler)]++;
   }
-  return report;
 }
 
 export async function getJob(options: { kind: string; key: string }) {
@@ -196,26 +244,40 @@ const state = globalThis as unknown as { __privacyCentreWorker?: { stop(): Promi
 export function startJobWorker(options: { pollMs?: number } = {}): { stop(): Promise<void> } {
   if (state.__privacyCentreWorker) return state.__privacyCentreWorker;
   let isStopping = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!isStopping) {
-      try {
-        await runDueJobs({ limit: 10 });
-      } catch (error) {
-        logEvent("error", { event: "job.worker-error", errorName: error instanceof Error ? error.name : "unknown" });
+  const wakes = new Set<() => void>();
+  // Kinds with a concurrency of their own (webhook deliveries) get a loop of their own,
+  // so a burst of them neither waits behind nor holds up exports, erasure and mail.
+  const concurrent = [...handlers.entries()].filter(([, h]) => (h.concurrency ?? 1) > 1);
+  const serialKinds = () => [...handlers.entries()].filter(([, h]) => (h.concurrency ?? 1) <= 1).map(([k]) => k);
+  const poll = (run: () => Promise<JobRunReport>, limit: number) =>
+    (async () => {
+      while (!isStopping) {
+        let ran = 0;
+        try {
+          ran = (await run()).ran;
+        } catch (error) {
+          logEvent("error", { event: "job.worker-error", errorName: error instanceof Error ? error.name : "unknown" });
+        }
+        if (isStopping) break;
+        // A full batch: more may be due, look again at once; otherwise wait for the next poll.
+        if (ran >= limit) continue;
+        await new Promise<void>((resolve) => {
+          wakes.add(resolve);
+          setTimeout(resolve, options.pollMs ?? JOBS.pollMs).unref?.();
+        });
       }
-      if (isStopping) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, options.pollMs ?? JOBS.pollMs).unref?.();
-      });
-    }
-  })();
+    })();
+  const loops = [
+    poll(() => runDueJobs({ limit: 10, kinds: serialKinds() }), 10),
+    ...concurrent.map(([kind, h]) =>
+      poll(() => runDueJobs({ limit: 200, kinds: [kind], concurrency: h.concurrency }), 200),
+    ),
+  ];
   const worker = {
     async stop() {
       isStopping = true;
-      wake?.();
-      await loop;
+      for (const wake of wakes) wake();
+      await Promise.all(loops);
       state.__privacyCentreWorker = undefined;
     },
   };

@@ -7,6 +7,8 @@ import { scheduleExportSweep } from "../export";
 import { expireImpersonations } from "../impersonation/sessions";
 import { logEvent } from "../log";
 import { deliverPendingEmails } from "../mail";
+// Registers "webhook.deliver" (several deliveries at once per worker: WEBHOOK_CONCURRENCY).
+import "../webhooks";
 import { enqueueJob, registerJobHandler, startJobWorker } from "./index";
 
 // Every kind of job the app runs, registered in one place (importing a capability's

@@ -4144,6 +4144,7 @@ export const WebhookDeliveryScalarFieldEnum = {
   eventId: 'eventId',
   endpointId: 'endpointId',
   customerId: 'customerId',
+  sequence: 'sequence',
   status: 'status',
   attempts: 'attempts',
   nextAttemptAt: 'nextAttemptAt',

@@ -724,6 +724,7 @@ export const WebhookDeliveryScalarFieldEnum = {
   eventId: 'eventId',
   endpointId: 'endpointId',
   customerId: 'customerId',
+  sequence: 'sequence',
   status: 'status',
   attempts: 'attempts',
   nextAttemptAt: 'nextAttemptAt',

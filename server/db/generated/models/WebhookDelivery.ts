@@ -27,10 +27,12 @@ export type AggregateWebhookDelivery = {
 }
 
 export type WebhookDeliveryAvgAggregateOutputType = {
+  sequence: number | null
   attempts: number | null
 }
 
 export type WebhookDeliverySumAggregateOutputType = {
+  sequence: bigint | null
   attempts: number | null
 }
 
@@ -39,6 +41,7 @@ export type WebhookDeliveryMinAggregateOutputType = {
   eventId: string | null
   endpointId: string | null
   customerId: string | null
+  sequence: bigint | null
   status: $Enums.WebhookDeliveryStatus | null
   attempts: number | null
   nextAttemptAt: Date | null
@@ -51,6 +54,7 @@ export type WebhookDeliveryMaxAggregateOutputType = {
   eventId: string | null
   endpointId: string | null
   customerId: string | null
+  sequence: bigint | null
   status: $Enums.WebhookDeliveryStatus | null
   attempts: number | null
   nextAttemptAt: Date | null
@@ -63,6 +67,7 @@ export type WebhookDeliveryCountAggregateOutputType = {
   eventId: number
   endpointId: number
   customerId: number
+  sequence: number
   status: number
   attempts: number
   nextAttemptAt: number
@@ -73,10 +78,12 @@ export type WebhookDeliveryCountAggregateOutputType = {
 
 
 export type WebhookDeliveryAvgAggregateInputType = {
+  sequence?: true
   attempts?: true
 }
 
 export type WebhookDeliverySumAggregateInputType = {
+  sequence?: true
   attempts?: true
 }
 
@@ -85,6 +92,7 @@ export type WebhookDeliveryMinAggregateInputType = {
   eventId?: true
   endpointId?: true
   customerId?: true
+  sequence?: true
   status?: true
   attempts?: true
   nextAttemptAt?: true
@@ -97,6 +105,7 @@ export type WebhookDeliveryMaxAggregateInputType = {
   eventId?: true
   endpointId?: true
   customerId?: true
+  sequence?: true
   status?: true
   attempts?: true
   nextAttemptAt?: true
@@ -109,6 +118,7 @@ export type WebhookDeliveryCountAggregateInputType = {
   eventId?: true
   endpointId?: true
   customerId?: true
+  sequence?: true
   status?: true
   attempts?: true
   nextAttemptAt?: true
@@ -208,6 +218,7 @@ export type WebhookDeliveryGroupByOutputType = {
   eventId: string
   endpointId: string
   customerId: string | null
+  sequence: bigint
   status: $Enums.WebhookDeliveryStatus
   attempts: number
   nextAttemptAt: Date | null
@@ -243,6 +254,7 @@ export type WebhookDeliveryWhereInput = {
   eventId?: Prisma.UuidFilter<"WebhookDelivery"> | string
   endpointId?: Prisma.UuidFilter<"WebhookDelivery"> | string
   customerId?: Prisma.UuidNullableFilter<"WebhookDelivery"> | string | null
+  sequence?: Prisma.BigIntFilter<"WebhookDelivery"> | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFilter<"WebhookDelivery"> | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFilter<"WebhookDelivery"> | number
   nextAttemptAt?: Prisma.DateTimeNullableFilter<"WebhookDelivery"> | Date | string | null
@@ -258,6 +270,7 @@ export type WebhookDeliveryOrderByWithRelationInput = {
   eventId?: Prisma.SortOrder
   endpointId?: Prisma.SortOrder
   customerId?: Prisma.SortOrderInput | Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -276,6 +289,7 @@ export type WebhookDeliveryWhereUniqueInput = Prisma.AtLeast<{
   eventId?: Prisma.UuidFilter<"WebhookDelivery"> | string
   endpointId?: Prisma.UuidFilter<"WebhookDelivery"> | string
   customerId?: Prisma.UuidNullableFilter<"WebhookDelivery"> | string | null
+  sequence?: Prisma.BigIntFilter<"WebhookDelivery"> | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFilter<"WebhookDelivery"> | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFilter<"WebhookDelivery"> | number
   nextAttemptAt?: Prisma.DateTimeNullableFilter<"WebhookDelivery"> | Date | string | null
@@ -291,6 +305,7 @@ export type WebhookDeliveryOrderByWithAggregationInput = {
   eventId?: Prisma.SortOrder
   endpointId?: Prisma.SortOrder
   customerId?: Prisma.SortOrderInput | Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -311,6 +326,7 @@ export type WebhookDeliveryScalarWhereWithAggregatesInput = {
   eventId?: Prisma.UuidWithAggregatesFilter<"WebhookDelivery"> | string
   endpointId?: Prisma.UuidWithAggregatesFilter<"WebhookDelivery"> | string
   customerId?: Prisma.UuidNullableWithAggregatesFilter<"WebhookDelivery"> | string | null
+  sequence?: Prisma.BigIntWithAggregatesFilter<"WebhookDelivery"> | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusWithAggregatesFilter<"WebhookDelivery"> | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntWithAggregatesFilter<"WebhookDelivery"> | number
   nextAttemptAt?: Prisma.DateTimeNullableWithAggregatesFilter<"WebhookDelivery"> | Date | string | null
@@ -321,6 +337,7 @@ export type WebhookDeliveryScalarWhereWithAggregatesInput = {
 export type WebhookDeliveryCreateInput = {
   id?: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -336,6 +353,7 @@ export type WebhookDeliveryUncheckedCreateInput = {
   eventId: string
   endpointId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -347,6 +365,7 @@ export type WebhookDeliveryUncheckedCreateInput = {
 export type WebhookDeliveryUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -362,6 +381,7 @@ export type WebhookDeliveryUncheckedUpdateInput = {
   eventId?: Prisma.StringFieldUpdateOperationsInput | string
   endpointId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -375,6 +395,7 @@ export type WebhookDeliveryCreateManyInput = {
   eventId: string
   endpointId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -385,6 +406,7 @@ export type WebhookDeliveryCreateManyInput = {
 export type WebhookDeliveryUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -397,6 +419,7 @@ export type WebhookDeliveryUncheckedUpdateManyInput = {
   eventId?: Prisma.StringFieldUpdateOperationsInput | string
   endpointId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -419,6 +442,7 @@ export type WebhookDeliveryCountOrderByAggregateInput = {
   eventId?: Prisma.SortOrder
   endpointId?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
@@ -427,6 +451,7 @@ export type WebhookDeliveryCountOrderByAggregateInput = {
 }
 
 export type WebhookDeliveryAvgOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
 }
 
@@ -435,6 +460,7 @@ export type WebhookDeliveryMaxOrderByAggregateInput = {
   eventId?: Prisma.SortOrder
   endpointId?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
@@ -447,6 +473,7 @@ export type WebhookDeliveryMinOrderByAggregateInput = {
   eventId?: Prisma.SortOrder
   endpointId?: Prisma.SortOrder
   customerId?: Prisma.SortOrder
+  sequence?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   nextAttemptAt?: Prisma.SortOrder
@@ -455,6 +482,7 @@ export type WebhookDeliveryMinOrderByAggregateInput = {
 }
 
 export type WebhookDeliverySumOrderByAggregateInput = {
+  sequence?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
 }
 
@@ -547,6 +575,14 @@ export type WebhookDeliveryUncheckedUpdateManyWithoutEventNestedInput = {
   deleteMany?: Prisma.WebhookDeliveryScalarWhereInput | Prisma.WebhookDeliveryScalarWhereInput[]
 }
 
+export type BigIntFieldUpdateOperationsInput = {
+  set?: bigint | number
+  increment?: bigint | number
+  decrement?: bigint | number
+  multiply?: bigint | number
+  divide?: bigint | number
+}
+
 export type EnumWebhookDeliveryStatusFieldUpdateOperationsInput = {
   set?: $Enums.WebhookDeliveryStatus
 }
@@ -568,6 +604,7 @@ export type WebhookDeliveryUpdateOneRequiredWithoutAttemptsLogNestedInput = {
 export type WebhookDeliveryCreateWithoutEndpointInput = {
   id?: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -581,6 +618,7 @@ export type WebhookDeliveryUncheckedCreateWithoutEndpointInput = {
   id?: string
   eventId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -623,6 +661,7 @@ export type WebhookDeliveryScalarWhereInput = {
   eventId?: Prisma.UuidFilter<"WebhookDelivery"> | string
   endpointId?: Prisma.UuidFilter<"WebhookDelivery"> | string
   customerId?: Prisma.UuidNullableFilter<"WebhookDelivery"> | string | null
+  sequence?: Prisma.BigIntFilter<"WebhookDelivery"> | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFilter<"WebhookDelivery"> | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFilter<"WebhookDelivery"> | number
   nextAttemptAt?: Prisma.DateTimeNullableFilter<"WebhookDelivery"> | Date | string | null
@@ -633,6 +672,7 @@ export type WebhookDeliveryScalarWhereInput = {
 export type WebhookDeliveryCreateWithoutEventInput = {
   id?: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -646,6 +686,7 @@ export type WebhookDeliveryUncheckedCreateWithoutEventInput = {
   id?: string
   endpointId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -683,6 +724,7 @@ export type WebhookDeliveryUpdateManyWithWhereWithoutEventInput = {
 export type WebhookDeliveryCreateWithoutAttemptsLogInput = {
   id?: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -697,6 +739,7 @@ export type WebhookDeliveryUncheckedCreateWithoutAttemptsLogInput = {
   eventId: string
   endpointId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -723,6 +766,7 @@ export type WebhookDeliveryUpdateToOneWithWhereWithoutAttemptsLogInput = {
 export type WebhookDeliveryUpdateWithoutAttemptsLogInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -737,6 +781,7 @@ export type WebhookDeliveryUncheckedUpdateWithoutAttemptsLogInput = {
   eventId?: Prisma.StringFieldUpdateOperationsInput | string
   endpointId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -748,6 +793,7 @@ export type WebhookDeliveryCreateManyEndpointInput = {
   id?: string
   eventId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -758,6 +804,7 @@ export type WebhookDeliveryCreateManyEndpointInput = {
 export type WebhookDeliveryUpdateWithoutEndpointInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -771,6 +818,7 @@ export type WebhookDeliveryUncheckedUpdateWithoutEndpointInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   eventId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -783,6 +831,7 @@ export type WebhookDeliveryUncheckedUpdateManyWithoutEndpointInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   eventId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -794,6 +843,7 @@ export type WebhookDeliveryCreateManyEventInput = {
   id?: string
   endpointId: string
   customerId?: string | null
+  sequence?: bigint | number
   status?: $Enums.WebhookDeliveryStatus
   attempts?: number
   nextAttemptAt?: Date | string | null
@@ -804,6 +854,7 @@ export type WebhookDeliveryCreateManyEventInput = {
 export type WebhookDeliveryUpdateWithoutEventInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -817,6 +868,7 @@ export type WebhookDeliveryUncheckedUpdateWithoutEventInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   endpointId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -829,6 +881,7 @@ export type WebhookDeliveryUncheckedUpdateManyWithoutEventInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   endpointId?: Prisma.StringFieldUpdateOperationsInput | string
   customerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sequence?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   status?: Prisma.EnumWebhookDeliveryStatusFieldUpdateOperationsInput | $Enums.WebhookDeliveryStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   nextAttemptAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -872,6 +925,7 @@ export type WebhookDeliverySelect<ExtArgs extends runtime.Types.Extensions.Inter
   eventId?: boolean
   endpointId?: boolean
   customerId?: boolean
+  sequence?: boolean
   status?: boolean
   attempts?: boolean
   nextAttemptAt?: boolean
@@ -888,6 +942,7 @@ export type WebhookDeliverySelectCreateManyAndReturn<ExtArgs extends runtime.Typ
   eventId?: boolean
   endpointId?: boolean
   customerId?: boolean
+  sequence?: boolean
   status?: boolean
   attempts?: boolean
   nextAttemptAt?: boolean
@@ -902,6 +957,7 @@ export type WebhookDeliverySelectUpdateManyAndReturn<ExtArgs extends runtime.Typ
   eventId?: boolean
   endpointId?: boolean
   customerId?: boolean
+  sequence?: boolean
   status?: boolean
   attempts?: boolean
   nextAttemptAt?: boolean
@@ -916,6 +972,7 @@ export type WebhookDeliverySelectScalar = {
   eventId?: boolean
   endpointId?: boolean
   customerId?: boolean
+  sequence?: boolean
   status?: boolean
   attempts?: boolean
   nextAttemptAt?: boolean
@@ -923,7 +980,7 @@ export type WebhookDeliverySelectScalar = {
   finishedAt?: boolean
 }
 
-export type WebhookDeliveryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "eventId" | "endpointId" | "customerId" | "status" | "attempts" | "nextAttemptAt" | "createdAt" | "finishedAt", ExtArgs["result"]["webhookDelivery"]>
+export type WebhookDeliveryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "eventId" | "endpointId" | "customerId" | "sequence" | "status" | "attempts" | "nextAttemptAt" | "createdAt" | "finishedAt", ExtArgs["result"]["webhookDelivery"]>
 export type WebhookDeliveryInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   event?: boolean | Prisma.WebhookEventDefaultArgs<ExtArgs>
   endpoint?: boolean | Prisma.WebhookEndpointDefaultArgs<ExtArgs>
@@ -951,6 +1008,7 @@ export type $WebhookDeliveryPayload<ExtArgs extends runtime.Types.Extensions.Int
     eventId: string
     endpointId: string
     customerId: string | null
+    sequence: bigint
     status: $Enums.WebhookDeliveryStatus
     attempts: number
     nextAttemptAt: Date | null
@@ -1386,6 +1444,7 @@ export interface WebhookDeliveryFieldRefs {
   readonly eventId: Prisma.FieldRef<"WebhookDelivery", 'String'>
   readonly endpointId: Prisma.FieldRef<"WebhookDelivery", 'String'>
   readonly customerId: Prisma.FieldRef<"WebhookDelivery", 'String'>
+  readonly sequence: Prisma.FieldRef<"WebhookDelivery", 'BigInt'>
   readonly status: Prisma.FieldRef<"WebhookDelivery", 'WebhookDeliveryStatus'>
   readonly attempts: Prisma.FieldRef<"WebhookDelivery", 'Int'>
   readonly nextAttemptAt: Prisma.FieldRef<"WebhookDelivery", 'DateTime'>

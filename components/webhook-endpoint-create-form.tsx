@@ -95,7 +95,11 @@ export function WebhookEndpointCreateForm({ action, eventTypes, apiKeys, demoRec
             defaultValue={state.values.url}
             autoComplete="off"
             spellCheck={false}
-            hint="Where the messages are POSTed, e.g. https://partner.example/webhooks. https only; public addresses only."
+            hint={
+              demoReceiverUrl
+                ? "Where the messages are POSTed, e.g. https://partner.example/webhooks. In production https and public addresses only; this demo also takes http and this machine."
+                : "Where the messages are POSTed, e.g. https://partner.example/webhooks. https and public addresses only."
+            }
             error={state.fieldErrors.url}
           />
           {demoReceiverUrl && (

@@ -92,7 +92,7 @@ export default async function DevWebhooksPage() {
                   <dt className="font-medium text-slate-600">Check</dt>
                   <dd className="wrap-anywhere">
                     {r.verification.isVerified
-                      ? `Signed with the secret of a ${r.verification.shopName} endpoint.`
+                      ? `Signed with the secret of an endpoint of ${r.verification.shopName}.`
                       : r.verification.reason}
                   </dd>
                 </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useLayoutEffect, useRef, useState } from "react";
+import { type ReactNode, useId, useLayoutEffect, useRef, useState } from "react";
 
 type Props = {
   keyName: string;
@@ -8,12 +8,19 @@ type Props = {
   // "created" or "rotated": which sentence introduces it.
   kind: "created" | "rotated";
   onDone: () => void;
+  // How it is kept and what to do if it is lost, and how it is used: an API key's words
+  // unless given (the webhooks page shows a signing secret with this box too).
+  whenLost?: string;
+  usage?: ReactNode;
 };
+
+const API_KEY_WHEN_LOST =
+  "Only a fingerprint of it is kept, so nobody can look it up later. If it is lost, rotate the key.";
 
 // A key's secret as the API returned it, this once: with a copy button and the warning
 // that it will not be shown again. It takes the focus when it appears, so it is read out
 // and seen on a small screen.
-export function SecretOnce({ keyName, secret, kind, onDone }: Props) {
+export function SecretOnce({ keyName, secret, kind, onDone, whenLost = API_KEY_WHEN_LOST, usage }: Props) {
   const box = useRef<HTMLElement>(null);
   const code = useRef<HTMLElement>(null);
   const titleId = useId();
@@ -46,10 +53,7 @@ export function SecretOnce({ keyName, secret, kind, onDone }: Props) {
       <h3 id={titleId} className="font-semibold wrap-anywhere">
         {kind === "created" ? "New secret for" : "New secret after rotating"} “{keyName}”
       </h3>
-      <p className="mt-1 font-medium">
-        Copy it now: it will not be shown again. Only a fingerprint of it is kept, so nobody can look it up later. If it
-        is lost, rotate the key.
-      </p>
+      <p className="mt-1 font-medium">Copy it now: it will not be shown again. {whenLost}</p>
       <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-center">
         <code
           ref={code}
@@ -74,8 +78,13 @@ export function SecretOnce({ keyName, secret, kind, onDone }: Props) {
             : ""}
       </p>
       <p className="mt-1">
-        Give it to the partner over a safe channel. They send it as{" "}
-        <code className="font-mono">Authorization: Bearer …</code> to <code className="font-mono">/api/graphql</code>.
+        {usage ?? (
+          <>
+            Give it to the partner over a safe channel. They send it as{" "}
+            <code className="font-mono">Authorization: Bearer …</code> to{" "}
+            <code className="font-mono">/api/graphql</code>.
+          </>
+        )}
       </p>
       <button
         type="button"

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export PRIVACY_CENTRE_DEMO=1
+# The demo webhook receiver (/api/dev/webhooks/<name>, shown at /dev/webhooks) is this
+# app on loopback over http: let endpoints point at it.
+export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
 PORT="${PORT:-3000}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT}}"
 
@@ -25,6 +28,9 @@ cat <<MSG
                     demo@allegra.example) with the password privacy-demo
   Support console:  ${NEXTAUTH_URL}/almaz/support as agent@almaz.example (support) or
                     dpo@almaz.example (privacy officer), same password
+  Demo mail:        ${NEXTAUTH_URL}/dev/mailbox
+  Demo webhooks:    ${NEXTAUTH_URL}/dev/webhooks (point an endpoint at
+                    ${NEXTAUTH_URL}/api/dev/webhooks/demo)
 
 MSG
 exec npx next start -p "${PORT}"

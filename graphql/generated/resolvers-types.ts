@@ -1487,6 +1487,8 @@ export type Query = {
   supportCustomers: SupportCustomerConnection;
   /** Who is asking: the signed-in customer and their shop, or nobody. */
   viewer: Viewer;
+  /** One endpoint the viewer manages (null when there is none with that id): to page through its deliveries, whose cursors are valid for that endpoint only. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
   /** The webhook endpoints the viewer manages: a privacy officer the shop's, a key its own. */
   webhookEndpoints: Array<WebhookEndpoint>;
   /** Every event type an endpoint can subscribe to. */
@@ -1543,6 +1545,11 @@ export type QuerySupportCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type Recipient = {
@@ -3065,6 +3072,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   supportCustomer?: Resolver<Maybe<ResolversTypes['SupportCustomer']>, ParentType, ContextType, RequireFields<QuerySupportCustomerArgs, 'id'>>;
   supportCustomers?: Resolver<ResolversTypes['SupportCustomerConnection'], ParentType, ContextType, RequireFields<QuerySupportCustomersArgs, 'first' | 'query'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
   webhookEventTypes?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
 };

@@ -24,6 +24,12 @@ const idOf = (type: string, globalId: string | null | undefined): string => {
 export const webhooksResolvers: Resolvers = {
   Query: {
     webhookEndpoints: (_parent, _args, { viewer }) => findWebhookEndpoints({ viewer }),
+    // The viewer's endpoints are few (a shop's, or one key's): picked from that list, so
+    // the same rule decides what may be seen.
+    webhookEndpoint: async (_parent, { id }, { viewer }) => {
+      const endpointId = idOf("WebhookEndpoint", id);
+      return (await findWebhookEndpoints({ viewer })).find((e) => e.id === endpointId) ?? null;
+    },
     webhookEventTypes: () =>
       WEBHOOK_EVENT_TYPES.map((type) => ({
         type,

@@ -75,7 +75,8 @@ export default async function setup(project: TestProject) {
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
   server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...env, PRIVACY_CENTRE_DEMO: "1" },
+    // The demo webhook receiver is this app on loopback over http (test/e2e/webhooks.e2e.ts).
+    env: { ...env, PRIVACY_CENTRE_DEMO: "1", WEBHOOK_ALLOW_PRIVATE: "1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -1,6 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/server/db";
+import { findDevWebhooks, receiveDevWebhook } from "@/server/dev/webhook-inbox";
 import { runDueJobs } from "@/server/jobs";
 import {
   createWebhookEndpoint,
@@ -9,7 +10,6 @@ import {
   rotateWebhookEndpointSecret,
   WEBHOOK_DELIVER_JOB,
 } from "@/server/webhooks";
-import { listDevWebhooks, receiveDevWebhook } from "@/server/webhooks/dev-receiver";
 import { agentViewer, shop, signedInViewer } from "../factories";
 import { partnerKey } from "../factories/partner";
 import { gql } from "../support/graphql";
@@ -355,12 +355,13 @@ describe("webhook delivery", () => {
     const receiver = await startReceiver((r) => {
       void receiveDevWebhook({
         name,
+        search: new URLSearchParams(),
         body: r.body,
-        headers: {
-          id: r.headers["webhook-id"],
-          timestamp: r.headers["webhook-timestamp"],
-          signature: r.headers["webhook-signature"],
-        },
+        headers: new Headers({
+          "webhook-id": String(r.headers["webhook-id"]),
+          "webhook-timestamp": String(r.headers["webhook-timestamp"]),
+          "webhook-signature": String(r.headers["webhook-signature"]),
+        }),
       });
       return { status: 204 };
     });
@@ -382,20 +383,24 @@ describe("webhook delivery", () => {
     );
     await run();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const shown = listDevWebhooks().filter((w) => w.name === name);
+    const shown = findDevWebhooks().filter((w) => w.name === name);
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({
-      type: "customer.data_requested",
-      isVerified: true,
-      endpointId: webhookEndpoint.id,
+      eventType: "customer.data_requested",
+      verification: { isVerified: true, endpointId: webhookEndpoint.id },
     });
     // A forged delivery is shown as not verified.
     await receiveDevWebhook({
       name,
-      body: shown[0].payload,
-      headers: { id: shown[0].webhookId, timestamp: String(Math.floor(Date.now() / 1000)), signature: "v1,Zm9yZ2Vk" },
+      search: new URLSearchParams(),
+      body: shown[0].body,
+      headers: new Headers({
+        "webhook-id": shown[0].webhookId,
+        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "webhook-signature": "v1,Zm9yZ2Vk",
+      }),
     });
-    expect(listDevWebhooks().filter((w) => w.name === name)[0].isVerified).toBe(false);
+    expect(findDevWebhooks().filter((w) => w.name === name)[0].verification.isVerified).toBe(false);
     await receiver.close();
   });
 

@@ -67,6 +67,9 @@ export default async function SupportLayout({ children, params }: Props) {
               <Link href={`/${shop.handle}/support/api-keys`} className="text-white hover:underline">
                 API keys
               </Link>
+              <Link href={`/${shop.handle}/support/webhooks`} className="text-white hover:underline">
+                Webhooks
+              </Link>
             </>
           )}
           <SignOutButton shop={shop.handle} callbackUrl={`/${shop.handle}/support/sign-in?signedOut=1`} />

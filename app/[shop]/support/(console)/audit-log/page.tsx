@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { API_KEY_ACTIONS, apiKeyEventSummary } from "@/components/api-key-wording";
 import { formatTime } from "@/components/dates";
+import { WEBHOOK_ACTIONS } from "@/components/webhook-wording";
 import { execute, GraphQLOperationError } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { fromGlobalId } from "@/graphql/global-id";
@@ -213,8 +214,10 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
                         <td className="px-3 py-2 tabular-nums">{node.sequence}</td>
                         <td className="whitespace-nowrap px-3 py-2">{formatTime(node.at)}</td>
                         <td className="px-3 py-2">
-                          {API_KEY_ACTIONS[node.action] && (
-                            <span className="block">{API_KEY_ACTIONS[node.action]}</span>
+                          {(API_KEY_ACTIONS[node.action] ?? WEBHOOK_ACTIONS[node.action]) && (
+                            <span className="block">
+                              {API_KEY_ACTIONS[node.action] ?? WEBHOOK_ACTIONS[node.action]}
+                            </span>
                           )}
                           <span className="font-mono text-xs">{node.action}</span>
                         </td>

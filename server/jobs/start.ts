@@ -8,7 +8,7 @@ import { expireImpersonations } from "../impersonation/sessions";
 import { logEvent } from "../log";
 import { deliverPendingEmails } from "../mail";
 // Registers "webhook.deliver" (several deliveries at once per worker: WEBHOOK_CONCURRENCY).
-import "../webhooks";
+import { scheduleWebhookSweep } from "../webhooks";
 import { enqueueJob, registerJobHandler, startJobWorker } from "./index";
 
 // Every kind of job the app runs, registered in one place (importing a capability's
@@ -42,6 +42,7 @@ export async function scheduleRecurringJobs(): Promise<void> {
   await scheduleExportSweep();
   await scheduleRetentionSweep();
   await scheduleAuditCheckpoints();
+  await scheduleWebhookSweep();
   // Without SMTP outside demo mode nothing can be sent: no point in waking up for it.
   if (process.env.SMTP_URL || isDemoMode()) {
     await enqueueJob(getPrisma(), { kind: MAIL_DELIVERY_JOB, key: "all" });

@@ -5,10 +5,10 @@
 // side; target: no error other than deliberate 429s (a key over its query-cost budget).
 //   npm run build && BENCH_POSTGRES=postgresql://postgres@127.0.0.1:5432 npx tsx bench/load.ts
 // BENCH_SECONDS (60), BENCH_CONNECTIONS (200, split evenly), BENCH_CUSTOMERS (20),
-// BENCH_KEYS (10). A fresh database is created on the server and dropped afterwards.
+// BENCH_KEYS (10), BENCH_APP_LOG (a file for the app's warnings and errors). A fresh database is created on the server and dropped afterwards.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -160,10 +160,17 @@ async function main() {
   try {
     execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "ignore" });
     execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "ignore" });
+    // BENCH_APP_LOG=<file> keeps the app's warnings and errors (codes and names only).
+    const logFile = process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, "w") : null;
     server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
       cwd: ROOT,
-      env: { ...env, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: BASE },
-      stdio: "ignore",
+      env: {
+        ...env,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: BASE,
+        ...(logFile === null ? {} : { LOG_LEVEL: "warn" }),
+      },
+      stdio: logFile === null ? "ignore" : ["ignore", logFile, logFile],
       detached: true,
     });
     await app.waitUp();

@@ -57,6 +57,11 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
+function dbErrorCode(error: unknown): string | undefined {
+  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
 // Expected errors keep their code and message; everything else is masked, logged
 // with an id (and no personal data), and the id is given to the client for support.
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -73,7 +78,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     event: "graphql.error",
     errorId,
     code: code || undefined,
-    errorName: original instanceof Error ? original.name : typeof original,
+    // With Prisma's error code (e.g. P2028, a transaction that timed out): a class of
+    // failure, never data.
+    errorName: [original instanceof Error ? original.name : typeof original, dbErrorCode(original)]
+      .filter(Boolean)
+      .join(" "),
   });
   return {
     message: "Internal server error",

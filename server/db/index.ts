@@ -40,9 +40,18 @@ export function pgliteLocation(): string {
 type QueryListener = () => void;
 const queryListeners = new Set<QueryListener>();
 
+// Under load a transaction may wait for one of the pool's connections, and then for the
+// shop's audit-chain lock, longer than Prisma's defaults (2 s to start, 5 s in all) allow:
+// it waits (the caller sees a slower answer) instead of failing with P2028.
+export const TRANSACTION_OPTIONS = {
+  maxWait: Number(process.env.DATABASE_TX_MAX_WAIT_MS ?? 15_000),
+  timeout: Number(process.env.DATABASE_TX_TIMEOUT_MS ?? 30_000),
+};
+
 function createClient(adapter: PrismaPg | PrismaPGlite): PrismaClient {
-  if (process.env.NODE_ENV !== "test") return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const transactionOptions = TRANSACTION_OPTIONS;
+  if (process.env.NODE_ENV !== "test") return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: "event", level: "query" }] });
   client.$on("query" as never, () => {
     for (const listener of queryListeners) listener();
   });

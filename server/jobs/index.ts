@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma, type Prisma } from "../db";
+import { getDatabase, getPrisma, type Prisma } from "../db";
 import { logEvent } from "../log";
 
 // Durable background jobs (DESIGN.md property 5): rows in "Job", claimed atomically
@@ -40,7 +40,38 @@ export type JobHandler = {
   onGiveUp?(job: JobRow, code: string): Promise<void>;
   // For recurring jobs: when to run again after a success (null: done for good).
   nextRunAt?(now: Date): Date | null;
+  // Hot kinds (webhook deliveries): a lane claims up to `size` due jobs in one statement
+  // and hands them to `run` at once, which does the common work for all of them (one
+  // read, one write) and returns, per job, the rest of its run: a step that the runner
+  // runs in the job's place (its result or error handled like `run`'s, fenced alike),
+  // or null to run the job the ordinary way. Used when a lane runs this kind alone.
+  // `slots`: shared by the lanes of one run, as many as its `concurrency`; the batch
+  // takes one for each piece of its work that runs side by side (e.g. each send).
+  batch?: { size: number; run(jobs: JobRow[], options: { slots: JobSlots }): Promise<(JobBatchStep | null)[]> };
 };
+
+export type JobSlots = { run<T>(work: () => Promise<T>): Promise<T> };
+
+// At most `size` pieces of work at once; the others wait their turn, first come first.
+function jobSlots(size: number): JobSlots {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  return {
+    async run(work) {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      }
+    },
+  };
+}
+
+export type JobBatchStep = (context: JobContext) => Promise<JobRunResult>;
 
 export class JobLeaseLostError extends Error {
   constructor() {
@@ -133,6 +164,30 @@ async function claimJob(now: Date, kinds: string[]): Promise<JobRow | null> {
   return rows[0] ? { ...rows[0], attempts: Number(rows[0].attempts), maxAttempts: Number(rows[0].maxAttempts) } : null;
 }
 
+// Takes up to `limit` due jobs of one statement, as claimJob does one: expired leases
+// first, then queued jobs whose time has come, each row locked with SKIP LOCKED and
+// fenced on its new attempt count alike.
+async function claimJobs(now: Date, kinds: string[], limit: number): Promise<JobRow[]> {
+  const leaseUntil = new Date(now.getTime() + JOBS.leaseMs);
+  const rows = await getDatabase().raw.query<JobRow>(
+    `WITH expired AS (
+      SELECT "id" FROM "Job"
+      WHERE "status" = 'RUNNING' AND "leaseUntil" < $2::timestamptz AND "kind" = ANY($3::text[])
+      ORDER BY "runAt" LIMIT $4::int FOR UPDATE SKIP LOCKED
+    ), due AS (
+      SELECT "id" FROM "Job"
+      WHERE "status" = 'QUEUED' AND "runAt" <= $2::timestamptz AND "kind" = ANY($3::text[])
+      ORDER BY "runAt" LIMIT $4::int FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = $1::timestamptz
+    WHERE "id" IN (SELECT "id" FROM (SELECT "id", 0 AS "o" FROM expired UNION ALL SELECT "id", 1 FROM due) c ORDER BY "o" LIMIT $4::int)
+    RETURNING "id", "kind", "key", "payload", "attempts", "maxAttempts"`,
+    [leaseUntil, now, kinds, limit],
+    { name: "jobs-claim-batch" },
+  );
+  return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts) }));
+}
+
 function errorCode(error: unknown): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
   return error instanceof Error ? error.name : "UNKNOWN";
@@ -140,7 +195,11 @@ function errorCode(error: unknown): string {
 
 // The claimed attempt number fences every write: a worker whose lease ran out and
 // whose job was taken over cannot overwrite the newer worker's outcome.
-async function runClaimed(job: JobRow, handler: JobHandler): Promise<"succeeded" | "retrying" | "failed"> {
+async function runClaimed(
+  job: JobRow,
+  handler: JobHandler,
+  step?: JobBatchStep | null,
+): Promise<"succeeded" | "retrying" | "failed"> {
   const prisma = getPrisma();
   const fence = { id: job.id, status: "RUNNING" as const, attempts: job.attempts };
   const context: JobContext = {
@@ -156,7 +215,7 @@ async function runClaimed(job: JobRow, handler: JobHandler): Promise<"succeeded"
   const started = Date.now();
   try {
     if (job.attempts > job.maxAttempts) throw Object.assign(new Error("too many attempts"), { code: "MAX_ATTEMPTS" });
-    const result = await handler.run(context);
+    const result = await (step ? step(context) : handler.run(context));
     if (result && "settled" in result) return "succeeded";
     const next = (result && "retryAt" in result ? result.retryAt : null) ?? handler.nextRunAt?.(new Date()) ?? null;
     await prisma.job.updateMany({
@@ -207,9 +266,56 @@ export async function runDueJobs(
   const kinds = options.kinds ?? [...handlers.keys()];
   const limit = options.limit ?? 100;
   const lanes = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const batch = kinds.length === 1 ? handlers.get(kinds[0])?.batch : undefined;
+  if (batch) {
+    // Two lanes, so that one's database work overlaps the other's sending; each claims
+    // up to `batch.size` jobs at once, and between them they do as many things side by
+    // side as `concurrency` says.
+    const handler = handlers.get(kinds[0]) as JobHandler;
+    const slots = jobSlots(lanes);
+    await Promise.all(
+      Array.from({ length: Math.min(2, lanes) }, () => runBatchLane(report, handler, kinds, limit, slots, options.now)),
+    );
+    return report;
+  }
   if (lanes === 1) await runLane(report, kinds, limit, options.now);
   else await Promise.all(Array.from({ length: lanes }, () => runLane(report, kinds, limit, options.now)));
   return report;
+}
+
+async function runBatchLane(
+  report: JobRunReport,
+  handler: JobHandler,
+  kinds: string[],
+  limit: number,
+  slots: JobSlots,
+  now: Date | undefined,
+): Promise<void> {
+  const batch = handler.batch as NonNullable<JobHandler["batch"]>;
+  while (report.ran < limit) {
+    const jobs = await claimJobs(now ?? new Date(), kinds, Math.min(batch.size, limit - report.ran));
+    if (!jobs.length) break;
+    report.ran += jobs.length;
+    // A job past its attempts never reaches the batch: runClaimed fails it first.
+    const runnable = jobs.filter((job) => job.attempts <= job.maxAttempts);
+    let steps: (JobBatchStep | null)[];
+    try {
+      const given = runnable.length ? await batch.run(runnable, { slots }) : [];
+      const byId = new Map(runnable.map((job, i) => [job.id, given[i] ?? null]));
+      steps = jobs.map((job) => byId.get(job.id) ?? null);
+    } catch (error) {
+      // The common part failed (none of its outcomes recorded): each job fails as its run
+      // would, and its delivery is attempted again.
+      steps = jobs.map((job) => (job.attempts <= job.maxAttempts ? () => Promise.reject(error) : null));
+    }
+    // The jobs left to run the ordinary way take a slot each, as the batch's own work does.
+    const outcomes = await Promise.all(
+      jobs.map((job, i) =>
+        steps[i] ? runClaimed(job, handler, steps[i]) : slots.run(() => runClaimed(job, handler, null)),
+      ),
+    );
+    for (const outcome of outcomes) report[outcome]++;
+  }
 }
 
 async function runLane(report: JobRunReport, kinds: string[], limit: number, now: Date | undefined): Promise<void> {

@@ -2,11 +2,20 @@ import "server-only";
 import { derivedKey } from "../auth/derived-key";
 import { getAuthSecret } from "../auth/secret";
 import { getDatabase, getPrisma, type Prisma } from "../db";
-import { enqueueJobs, type JobContext, type JobRow, type JobRunResult, registerJobHandler, wakeJobs } from "../jobs";
+import {
+  enqueueJobs,
+  type JobBatchStep,
+  type JobContext,
+  type JobRow,
+  type JobRunResult,
+  type JobSlots,
+  registerJobHandler,
+  wakeJobs,
+} from "../jobs";
 import { logEvent } from "../log";
 import { enqueueEmail } from "../mail";
 import { blockedRecheckMs, WEBHOOK_DELIVER_JOB } from "./events";
-import { postWebhook } from "./http";
+import { postWebhook, type SendResult } from "./http";
 import { failingDisableMs, nextAttemptAt } from "./schedule";
 import { decryptSecret, signatureHeader } from "./signing";
 
@@ -141,11 +150,9 @@ type LoadedDelivery = {
   isBlocked: boolean;
 };
 
-// The delivery, its event and endpoint, and whether an earlier delivery for the same
+// Deliveries, their events and endpoints, and whether an earlier delivery for the same
 // endpoint and customer is pending: one statement (this is the hot path).
-async function loadDelivery(id: string): Promise<LoadedDelivery | null> {
-  const rows = await getDatabase().raw.query<LoadedDelivery>(
-    `SELECT d."id", d."status"::text AS "status", d."attempts", d."customerId", d."sequence"::text AS "sequence",
+const LOAD_DELIVERIES = `SELECT d."id", d."status"::text AS "status", d."attempts", d."customerId", d."sequence"::text AS "sequence",
       d."nextAttemptAt", e."id" AS "eventId", e."type", e."payload"::text AS "body",
       p."id" AS "endpointId", p."shopId", p."url", p."secretCiphertext", p."previousSecretCiphertext",
       p."previousSecretExpiresAt", p."failingSince", p."disabledAt", p."deletedAt",
@@ -155,13 +162,9 @@ async function loadDelivery(id: string): Promise<LoadedDelivery | null> {
           AND b."status" = 'PENDING' AND b."sequence" < d."sequence")) AS "isBlocked"
     FROM "WebhookDelivery" d
     JOIN "WebhookEvent" e ON e."id" = d."eventId"
-    JOIN "WebhookEndpoint" p ON p."id" = d."endpointId"
-    WHERE d."id" = $1::uuid`,
-    [id],
-    { name: "webhook-load-delivery" },
-  );
-  const row = rows[0];
-  if (!row) return null;
+    JOIN "WebhookEndpoint" p ON p."id" = d."endpointId"`;
+
+function toLoaded(row: LoadedDelivery): LoadedDelivery {
   const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date));
   return {
     ...row,
@@ -173,6 +176,22 @@ async function loadDelivery(id: string): Promise<LoadedDelivery | null> {
     disabledAt: date(row.disabledAt),
     deletedAt: date(row.deletedAt),
   };
+}
+
+async function loadDelivery(id: string): Promise<LoadedDelivery | null> {
+  const rows = await getDatabase().raw.query<LoadedDelivery>(`${LOAD_DELIVERIES} WHERE d."id" = $1::uuid`, [id], {
+    name: "webhook-load-delivery",
+  });
+  return rows[0] ? toLoaded(rows[0]) : null;
+}
+
+async function loadDeliveries(ids: string[]): Promise<Map<string, LoadedDelivery>> {
+  const rows = await getDatabase().raw.query<LoadedDelivery>(
+    `${LOAD_DELIVERIES} WHERE d."id" = ANY($1::uuid[])`,
+    [ids],
+    { name: "webhook-load-deliveries" },
+  );
+  return new Map(rows.map((row) => [row.id, toLoaded(row)]));
 }
 
 // Serialises, per (endpoint, customer), "is an earlier one pending? then wait" against
@@ -219,7 +238,6 @@ export async function deliverWebhook(deliveryId: string, job?: JobRow): Promise<
   const prisma = getPrisma();
   const delivery = await loadDelivery(deliveryId);
   if (delivery?.status !== "PENDING") return;
-  const endpoint = { id: delivery.endpointId, url: delivery.url };
   const now = new Date();
   if (delivery.deletedAt || delivery.disabledAt) {
     await prisma.$transaction(async (tx) => {
@@ -229,26 +247,52 @@ export async function deliverWebhook(deliveryId: string, job?: JobRow): Promise<
       });
       if (count && delivery.customerId) {
         await lockOrder(tx, delivery.endpointId, delivery.customerId);
-        await wakeSuccessor(tx, { endpoint, customerId: delivery.customerId, sequence: delivery.sequence });
+        await wakeSuccessor(tx, {
+          endpoint: { id: delivery.endpointId },
+          customerId: delivery.customerId,
+          sequence: delivery.sequence,
+        });
       }
     });
     return;
   }
   // A replay or a wake may come early: keep to the schedule.
-  if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime() + 50) {
-    return { retryAt: delivery.nextAttemptAt };
-  }
+  if (isEarly(delivery, now)) return { retryAt: delivery.nextAttemptAt as Date };
   if (delivery.isBlocked && job && (await waitForEarlier(delivery, job, now))) return;
+  const result = await sendDelivery(delivery, now);
+  const attempts = delivery.attempts + 1;
+  const finishedAt = new Date();
+  if (isPlainSuccess(delivery, result)) {
+    WEBHOOKS.testHooks.beforeCommit?.(delivery.id);
+    // The job row is finished in the same statement (when this run still holds it).
+    await recordPlainSuccess(delivery, attempts, finishedAt, result, job);
+    return job ? { settled: true } : undefined;
+  }
+  return recordOutcome(delivery, result, finishedAt);
+}
+
+function isEarly(delivery: LoadedDelivery, now: Date): boolean {
+  return Boolean(delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime() + 50);
+}
+
+function isPlainSuccess(delivery: LoadedDelivery, result: SendResult): boolean {
+  const isSuccess = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  return isSuccess && !delivery.failingSince && delivery.type !== "customer.recipient_notice";
+}
+
+// Signs and sends one attempt of a delivery (the test hooks stand for a worker killed
+// just before or just after it).
+async function sendDelivery(delivery: LoadedDelivery, now: Date): Promise<SendResult> {
   const key = webhookCipherKey();
-  const secrets = [decryptSecret(key, delivery.secretCiphertext, endpoint.id)];
+  const secrets = [decryptSecret(key, delivery.secretCiphertext, delivery.endpointId)];
   if (delivery.previousSecretCiphertext && delivery.previousSecretExpiresAt && delivery.previousSecretExpiresAt > now) {
-    secrets.push(decryptSecret(key, delivery.previousSecretCiphertext, endpoint.id));
+    secrets.push(decryptSecret(key, delivery.previousSecretCiphertext, delivery.endpointId));
   }
   const body = delivery.body;
   const timestamp = Math.floor(Date.now() / 1000);
   WEBHOOKS.testHooks.beforeSend?.(delivery.id);
   const result = await postWebhook({
-    url: endpoint.url,
+    url: delivery.url,
     body,
     headers: {
       "webhook-id": delivery.eventId,
@@ -257,16 +301,17 @@ export async function deliverWebhook(deliveryId: string, job?: JobRow): Promise<
     },
   });
   WEBHOOKS.testHooks.afterSend?.(delivery.id);
+  return result;
+}
 
+// Any outcome but a plain success: the attempt, the delivery's new status and next time,
+// and what follows for the endpoint, in one transaction.
+async function recordOutcome(delivery: LoadedDelivery, result: SendResult, finishedAt: Date): Promise<JobRunResult> {
+  const prisma = getPrisma();
+  const endpoint = { id: delivery.endpointId, url: delivery.url };
+  const body = delivery.body;
   const attempts = delivery.attempts + 1;
-  const finishedAt = new Date();
   const isSuccess = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-  if (isSuccess && !delivery.failingSince && delivery.type !== "customer.recipient_notice") {
-    WEBHOOKS.testHooks.beforeCommit?.(delivery.id);
-    // The job row is finished in the same statement (when this run still holds it).
-    await recordPlainSuccess(delivery, attempts, finishedAt, result, job);
-    return job ? { settled: true } : undefined;
-  }
   const isGone = result.statusCode === 410;
   const next = isSuccess || isGone ? null : nextAttemptAt(attempts, finishedAt);
   const status = isSuccess ? "SUCCEEDED" : next ? "PENDING" : "FAILED";
@@ -347,8 +392,84 @@ async function recordPlainSuccess(
   return Boolean(rows[0]?.ok);
 }
 
+const settled: JobBatchStep = async () => ({ settled: true });
+const finishedElsewhere: JobBatchStep = async () => undefined;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The hot path for many jobs at once (the worker claims them in one statement): one read
+// of all their deliveries, the sends side by side, and one statement
+// (webhook_deliveries_succeeded) for all the plain successes, each fenced on its own
+// attempt count as webhook_delivery_succeeded is. Everything else goes the one-by-one
+// way of deliverWebhook: a delivery that is cancelled, early or waiting on an earlier
+// one runs as its own job (its step is null), and a failure, a 410 or a success that
+// needs more than the plain record is recorded by recordOutcome as its job's step. A
+// send, a hook or the common write that throws fails only the jobs it concerns, which
+// the runner then handles as it would any run's error; nothing of theirs is written, so
+// their deliveries stay PENDING and are sent again (at least once).
+export async function deliverWebhookBatch(
+  jobs: JobRow[],
+  options: { slots: JobSlots },
+): Promise<(JobBatchStep | null)[]> {
+  const deliveries = await loadDeliveries(jobs.filter((job) => UUID.test(job.key)).map((job) => job.key));
+  const now = new Date();
+  const steps: (JobBatchStep | null)[] = jobs.map(() => null);
+  const sending: { index: number; job: JobRow; delivery: LoadedDelivery }[] = [];
+  jobs.forEach((job, index) => {
+    const delivery = deliveries.get(job.key);
+    if (!UUID.test(job.key)) return;
+    if (delivery?.status !== "PENDING") steps[index] = finishedElsewhere;
+    else if (!delivery.deletedAt && !delivery.disabledAt && !isEarly(delivery, now) && !delivery.isBlocked)
+      sending.push({ index, job, delivery });
+  });
+  const sent = await Promise.allSettled(
+    sending.map(({ delivery }) => options.slots.run(() => sendDelivery(delivery, now))),
+  );
+  const finishedAt = new Date();
+  const plain: { index: number; job: JobRow; delivery: LoadedDelivery; result: SendResult }[] = [];
+  sent.forEach((outcome, i) => {
+    const { index, job, delivery } = sending[i];
+    if (outcome.status === "rejected") {
+      steps[index] = () => Promise.reject(outcome.reason);
+      return;
+    }
+    const result = outcome.value;
+    if (!isPlainSuccess(delivery, result)) {
+      steps[index] = () => recordOutcome(delivery, result, finishedAt);
+      return;
+    }
+    try {
+      WEBHOOKS.testHooks.beforeCommit?.(delivery.id);
+      plain.push({ index, job, delivery, result });
+    } catch (error) {
+      steps[index] = () => Promise.reject(error);
+    }
+  });
+  if (plain.length) {
+    const rows = await getDatabase().raw.query<{ id: string }>(
+      `SELECT webhook_deliveries_succeeded($1::uuid[], $2::int[], $3::timestamptz, $4::int[], $5::int[], $6::text[], $7::uuid[], $8::int[]) AS "id"`,
+      [
+        plain.map((p) => p.delivery.id),
+        plain.map((p) => p.delivery.attempts + 1),
+        finishedAt,
+        plain.map((p) => p.result.statusCode),
+        plain.map((p) => p.result.latencyMs),
+        plain.map((p) => p.result.body),
+        plain.map((p) => p.job.id),
+        plain.map((p) => p.job.attempts),
+      ],
+      { name: "webhook-deliveries-succeeded" },
+    );
+    const recorded = new Set(rows.map((row) => row.id));
+    // Recorded: the job was finished in the same statement. Not recorded (the fence did
+    // not hold: another run took the job over): the runner's write is fenced too.
+    for (const p of plain) steps[p.index] = recorded.has(p.delivery.id) ? settled : finishedElsewhere;
+  }
+  return steps;
+}
+
 registerJobHandler(WEBHOOK_DELIVER_JOB, {
   concurrency: WEBHOOKS.concurrency,
+  batch: { size: Number(process.env.WEBHOOK_BATCH) || 32, run: deliverWebhookBatch },
   async run(context: JobContext) {
     const key = context.job.key;
     return deliverWebhook(key, context.job);

@@ -469,7 +469,7 @@ export async function deliverWebhookBatch(
 
 registerJobHandler(WEBHOOK_DELIVER_JOB, {
   concurrency: WEBHOOKS.concurrency,
-  batch: { size: Number(process.env.WEBHOOK_BATCH) || 32, run: deliverWebhookBatch },
+  batch: { size: Number(process.env.WEBHOOK_BATCH) || 128, run: deliverWebhookBatch },
   async run(context: JobContext) {
     const key = context.job.key;
     return deliverWebhook(key, context.job);

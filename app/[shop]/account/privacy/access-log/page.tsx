@@ -31,8 +31,9 @@ export default async function AccessLogPage() {
         <h1 className="text-3xl font-bold">Access log</h1>
         <p className="mt-2 text-slate-600">
           Who opened your account and when: your sign-ins, every time {shop.name} support acted in your account and what
-          they viewed or changed, and every time a hidden value was shown or a document downloaded. Nothing here is ever
-          changed or deleted.
+          they viewed or changed, every time one of {shop.name}&apos;s partners read or changed your data through its
+          API key, and every time a hidden value was shown or a document downloaded. Nothing here is ever changed or
+          deleted.
         </p>
       </header>
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ROTATE_OVERLAPS } from "@/components/api-key-wording";
+import { fieldErrorsOf, utcFromLocalInput } from "@/components/form-errors";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 
@@ -64,35 +65,11 @@ export type ApiKeyRotateState = {
 
 export type ApiKeyRevokeState = { submission: number; error: string | null; isRevoked: boolean };
 
-type UserError = { field?: readonly string[] | null; message: string };
-
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 const EMPTY_VALUES: ApiKeyCreateValues = { name: "", scopes: [], expiresAt: "", recipientKey: "" };
 
 const keysPath = (shop: string) => `/${shop}/support/api-keys`;
-
-// A datetime-local value ("2026-12-01T09:30") read as UTC, as every time in the console
-// is shown in UTC. Anything else is passed on as typed, for the API to refuse.
-function utcFromLocalInput(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value;
-}
-
-// Paths name the argument, e.g. ["input", "scopes", "2"]: the form field is the second
-// part; anything else concerns the whole form.
-function fieldErrorsOf(errors: readonly UserError[]): {
-  fieldErrors: Record<string, string>;
-  formError: string | null;
-} {
-  const fieldErrors: Record<string, string> = {};
-  let formError: string | null = null;
-  for (const e of errors) {
-    const field = e.field?.[0] === "input" ? e.field[1] : undefined;
-    if (field && !fieldErrors[field]) fieldErrors[field] = e.message;
-    else if (!field) formError ??= e.message;
-  }
-  return { fieldErrors, formError };
-}
 
 export async function createApiKeyAction(
   shop: string,

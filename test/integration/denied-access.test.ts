@@ -324,6 +324,15 @@ const CASES: Record<string, Case | PublicCase> = {
     partnerOwnEndpoints: true,
     operation: "query { webhookEndpoints { id url events } }",
   },
+  "Query.webhookEndpoint": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    // A key with webhooks:manage asking for the shop's endpoint gets nothing (its own only).
+    partnerOwnEndpoints: true,
+    operation: `query($id: ID!) { webhookEndpoint(id: $id) { id url events deliveries { edges { node { id } } } } }`,
+    variables: (f) => ({ id: toGlobalId("WebhookEndpoint", f.endpointId) }),
+    empty: isNull("webhookEndpoint"),
+  },
   "Query.webhookEventTypes": {
     public: "The list of event types an endpoint can subscribe to: the same static list for everyone.",
     operation: "query { webhookEventTypes { type requiredScope } }",

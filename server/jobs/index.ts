@@ -148,16 +148,18 @@ export async function wakeJobs(db: Db, input: { kind: string; keys: string[] }):
 // first, else a queued one whose time has come. Two index-friendly lookups on
 // (status, runAt) instead of one OR over the whole table, which scanned every finished
 // job on each claim (slow once webhook deliveries add thousands).
-async function claimJob(now: Date, kinds: string[]): Promise<JobRow | null> {
+async function claimJob(now: Date, kinds: string[], keys: string[] | null): Promise<JobRow | null> {
   const leaseUntil = new Date(now.getTime() + JOBS.leaseMs);
   const rows = await getPrisma().$queryRaw<JobRow[]>`
     UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = ${leaseUntil}::timestamptz
     WHERE "id" = COALESCE(
       (SELECT "id" FROM "Job"
        WHERE "status" = 'RUNNING' AND "leaseUntil" < ${now}::timestamptz AND "kind" = ANY(${kinds}::text[])
+         AND (${keys}::text[] IS NULL OR "key" = ANY(${keys}::text[]))
        ORDER BY "runAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED),
       (SELECT "id" FROM "Job"
        WHERE "status" = 'QUEUED' AND "runAt" <= ${now}::timestamptz AND "kind" = ANY(${kinds}::text[])
+         AND (${keys}::text[] IS NULL OR "key" = ANY(${keys}::text[]))
        ORDER BY "runAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
     )
     RETURNING "id", "kind", "key", "payload", "attempts", "maxAttempts"`;
@@ -167,22 +169,24 @@ async function claimJob(now: Date, kinds: string[]): Promise<JobRow | null> {
 // Takes up to `limit` due jobs of one statement, as claimJob does one: expired leases
 // first, then queued jobs whose time has come, each row locked with SKIP LOCKED and
 // fenced on its new attempt count alike.
-async function claimJobs(now: Date, kinds: string[], limit: number): Promise<JobRow[]> {
+async function claimJobs(now: Date, kinds: string[], limit: number, keys: string[] | null): Promise<JobRow[]> {
   const leaseUntil = new Date(now.getTime() + JOBS.leaseMs);
   const rows = await getDatabase().raw.query<JobRow>(
     `WITH expired AS (
       SELECT "id" FROM "Job"
       WHERE "status" = 'RUNNING' AND "leaseUntil" < $2::timestamptz AND "kind" = ANY($3::text[])
+        AND ($5::text[] IS NULL OR "key" = ANY($5::text[]))
       ORDER BY "runAt" LIMIT $4::int FOR UPDATE SKIP LOCKED
     ), due AS (
       SELECT "id" FROM "Job"
       WHERE "status" = 'QUEUED' AND "runAt" <= $2::timestamptz AND "kind" = ANY($3::text[])
+        AND ($5::text[] IS NULL OR "key" = ANY($5::text[]))
       ORDER BY "runAt" LIMIT $4::int FOR UPDATE SKIP LOCKED
     )
     UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = $1::timestamptz
     WHERE "id" IN (SELECT "id" FROM (SELECT "id", 0 AS "o" FROM expired UNION ALL SELECT "id", 1 FROM due) c ORDER BY "o" LIMIT $4::int)
     RETURNING "id", "kind", "key", "payload", "attempts", "maxAttempts"`,
-    [leaseUntil, now, kinds, limit],
+    [leaseUntil, now, kinds, limit, keys],
     { name: "jobs-claim-batch" },
   );
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts) }));
@@ -253,6 +257,8 @@ async function runClaimed(
   }
 }
 
+type ClaimScope = { now: Date | undefined; keys: string[] | null };
+
 export type JobRunReport = { ran: number; succeeded: number; retrying: number; failed: number };
 
 // Runs due jobs one after another until none is due (or `limit` ran). The worker loop
@@ -260,12 +266,20 @@ export type JobRunReport = { ran: number; succeeded: number; retrying: number; f
 // With `concurrency` > 1, that many lanes claim and run jobs side by side (each job is
 // still claimed by exactly one lane).
 export async function runDueJobs(
-  options: { now?: Date; limit?: number; kinds?: string[]; concurrency?: number } = {},
+  options: {
+    now?: Date;
+    limit?: number;
+    kinds?: string[];
+    concurrency?: number;
+    // Only jobs with these keys (tests sharing one database run their own jobs only).
+    keys?: string[];
+  } = {},
 ): Promise<JobRunReport> {
   const report: JobRunReport = { ran: 0, succeeded: 0, retrying: 0, failed: 0 };
   const kinds = options.kinds ?? [...handlers.keys()];
   const limit = options.limit ?? 100;
   const lanes = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const claim: ClaimScope = { now: options.now, keys: options.keys ?? null };
   const batch = kinds.length === 1 ? handlers.get(kinds[0])?.batch : undefined;
   if (batch) {
     // Two lanes, so that one's database work overlaps the other's sending; each claims
@@ -274,12 +288,12 @@ export async function runDueJobs(
     const handler = handlers.get(kinds[0]) as JobHandler;
     const slots = jobSlots(lanes);
     await Promise.all(
-      Array.from({ length: Math.min(2, lanes) }, () => runBatchLane(report, handler, kinds, limit, slots, options.now)),
+      Array.from({ length: Math.min(2, lanes) }, () => runBatchLane(report, handler, kinds, limit, slots, claim)),
     );
     return report;
   }
-  if (lanes === 1) await runLane(report, kinds, limit, options.now);
-  else await Promise.all(Array.from({ length: lanes }, () => runLane(report, kinds, limit, options.now)));
+  if (lanes === 1) await runLane(report, kinds, limit, claim);
+  else await Promise.all(Array.from({ length: lanes }, () => runLane(report, kinds, limit, claim)));
   return report;
 }
 
@@ -289,11 +303,11 @@ async function runBatchLane(
   kinds: string[],
   limit: number,
   slots: JobSlots,
-  now: Date | undefined,
+  claim: ClaimScope,
 ): Promise<void> {
   const batch = handler.batch as NonNullable<JobHandler["batch"]>;
   while (report.ran < limit) {
-    const jobs = await claimJobs(now ?? new Date(), kinds, Math.min(batch.size, limit - report.ran));
+    const jobs = await claimJobs(claim.now ?? new Date(), kinds, Math.min(batch.size, limit - report.ran), claim.keys);
     if (!jobs.length) break;
     report.ran += jobs.length;
     // A job past its attempts never reaches the batch: runClaimed fails it first.
@@ -318,9 +332,9 @@ async function runBatchLane(
   }
 }
 
-async function runLane(report: JobRunReport, kinds: string[], limit: number, now: Date | undefined): Promise<void> {
+async function runLane(report: JobRunReport, kinds: string[], limit: number, claim: ClaimScope): Promise<void> {
   while (report.ran < limit) {
-    const job = await claimJob(now ?? new Date(), kinds);
+    const job = await claimJob(claim.now ?? new Date(), kinds, claim.keys);
     if (!job) break;
     const handler = handlers.get(job.kind);
     report.ran++;

@@ -126,10 +126,6 @@ export async function listApiKeys(options: { viewer: Viewer }): Promise<ApiKeyVi
   return rows.map((row) => toView(row, now));
 }
 
-export async function getApiKey(options: { viewer: Viewer; id: string }): Promise<ApiKeyView> {
-  return toView(await findOwnKey(requireKeyManager(options.viewer), options.id));
-}
-
 const createSchema = z.object({
   name: safeText({ min: 1, max: API_KEYS.nameMaxLength, minMessage: "Name the partner or system using the key." }),
   scopes: z

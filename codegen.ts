@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           Partner: "../mappers#PartnerParent",
           WebhookEndpoint: "../mappers#WebhookEndpointParent",
           WebhookDelivery: "../mappers#WebhookDeliveryParent",
+          ConnectedAccounts: "../mappers#ConnectedAccountsParent",
+          ConnectedAccount: "../mappers#ConnectedAccountParent",
         },
       },
     },

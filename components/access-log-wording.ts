@@ -94,6 +94,7 @@ const ATTEMPTED: Record<string, string> = {
   "consent.withdraw": "withdraw a consent",
   "support-access.manage": "change your permission for support access",
   "social.link": "connect a social account",
+  "social.unlink": "unlink a social account or erase what it gave us",
   "invitation.send": "invite a friend",
   "data.reveal": "show a hidden value in full",
   "account.update": "correct your details",

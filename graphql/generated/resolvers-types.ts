@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent, ConnectedAccountsParent, ConnectedAccountParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -303,6 +303,57 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+/** A social provider the shop offers, and the customer's link with it. */
+export type ConnectedAccount = {
+  __typename?: 'ConnectedAccount';
+  /** Whether signing in or linking with it works in this installation. */
+  isAvailable: Scalars['Boolean']['output'];
+  isLinked: Scalars['Boolean']['output'];
+  /** When it was last used to sign in (or to confirm it is you). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  linkedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Exactly what it gave us, field by field; empty when nothing is held. */
+  providedData: Array<ProvidedValue>;
+  provider: SocialProvider;
+  /** next-auth's id for this shop's app at the provider: link (or confirm it is you) at /api/auth/signin/<providerId>. */
+  providerId: Scalars['String']['output'];
+  /** Why it cannot be unlinked now (the last way to sign in); null when it can. */
+  unlinkBlockedReason?: Maybe<Scalars['String']['output']>;
+  /** Set when it was unlinked but what it gave us was kept; erase it with connectedAccountEraseProvidedData. */
+  unlinkedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ConnectedAccountEraseProvidedDataInput = {
+  provider: SocialProvider;
+};
+
+export type ConnectedAccountPayload = {
+  __typename?: 'ConnectedAccountPayload';
+  connectedAccount?: Maybe<ConnectedAccount>;
+  userErrors: Array<UserError>;
+};
+
+export type ConnectedAccountUnlinkInput = {
+  /** Also delete what the provider gave us now; otherwise it is kept, marked unlinked. */
+  eraseProvidedData: Scalars['Boolean']['input'];
+  provider: SocialProvider;
+};
+
+/** The customer's connected accounts, with why and how long what they give is kept. */
+export type ConnectedAccounts = {
+  __typename?: 'ConnectedAccounts';
+  accounts: Array<ConnectedAccount>;
+  /** Until when linking another provider needs no password again; null when it does. */
+  canLinkUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** False for an account opened with a provider that has no password yet. */
+  hasPassword: Scalars['Boolean']['output'];
+  /** Why provider data is processed, each with its legal basis (the policy's purposes for social data). */
+  purposes: Array<ProcessingPurpose>;
+  /** How long provider data is kept (the policy's rules for social data). */
+  retention: Array<RetentionRule>;
+};
+
 /** Who made a consent choice. */
 export type ConsentActorType =
   | 'AGENT'
@@ -536,6 +587,7 @@ export type Customer = Node & {
   addresses: Array<Address>;
   /** Nickname shown instead of the name where the shop uses one. */
   alias?: Maybe<Scalars['String']['output']>;
+  connectedAccounts: ConnectedAccounts;
   /** Every consent record, newest first; at most 100 per page. */
   consentHistory: ConsentRecordConnection;
   /** The current choice for every purpose the shop offers, in the policy's order. */
@@ -669,6 +721,16 @@ export type CustomerEmailChangeRequestPayload = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The address the confirmation link was sent to. */
   pendingEmail?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerPasswordSetInput = {
+  password: Scalars['String']['input'];
+};
+
+export type CustomerPasswordSetPayload = {
+  __typename?: 'CustomerPasswordSetPayload';
+  customer?: Maybe<Customer>;
   userErrors: Array<UserError>;
 };
 
@@ -1131,6 +1193,14 @@ export type Mutation = {
   apiKeyRevoke: ApiKeyRevokePayload;
   /** Issues a new secret; the current ones keep working until the time given. Privacy officers only. */
   apiKeyRotate: ApiKeyRotatePayload;
+  /** Erases what an unlinked provider gave us. Audited. */
+  connectedAccountEraseProvidedData: ConnectedAccountPayload;
+  /**
+   * Unlinks a provider: it no longer signs in to this account. Refused when it is the last
+   * way to sign in (set a password or link another provider first). Audited; shown in the
+   * customer's access log. Not available to support agents or API keys.
+   */
+  connectedAccountUnlink: ConnectedAccountPayload;
   /**
    * Records the browser's Global Privacy Control signal as a withdrawal of every covered
    * purpose still granted. Needs the signal on the request and a shop that honours it.
@@ -1159,6 +1229,11 @@ export type Mutation = {
    * At most 5 requests in 24 hours.
    */
   customerEmailChangeRequest: CustomerEmailChangeRequestPayload;
+  /**
+   * Sets a first password on an account opened with a provider. Needs a sign-in with a
+   * linked provider in the last 10 minutes; an account with a password cannot use this.
+   */
+  customerPasswordSet: CustomerPasswordSetPayload;
   /** Opens a customer account in a shop. Sign in afterwards with the same email and password. */
   customerSignUp: CustomerSignUpPayload;
   /** Corrects the signed-in customer's own details. */
@@ -1238,6 +1313,16 @@ export type MutationApiKeyRotateArgs = {
 };
 
 
+export type MutationConnectedAccountEraseProvidedDataArgs = {
+  input: ConnectedAccountEraseProvidedDataInput;
+};
+
+
+export type MutationConnectedAccountUnlinkArgs = {
+  input: ConnectedAccountUnlinkInput;
+};
+
+
 export type MutationConsentConfirmArgs = {
   input: ConsentConfirmInput;
 };
@@ -1260,6 +1345,11 @@ export type MutationCustomerEmailChangeConfirmArgs = {
 
 export type MutationCustomerEmailChangeRequestArgs = {
   input: CustomerEmailChangeRequestInput;
+};
+
+
+export type MutationCustomerPasswordSetArgs = {
+  input: CustomerPasswordSetInput;
 };
 
 
@@ -1445,6 +1535,16 @@ export type ProcessingPurpose = {
   legalBasisDetail?: Maybe<Scalars['String']['output']>;
 };
 
+/** One value a provider gave us, under the provider's own field name. */
+export type ProvidedValue = {
+  __typename?: 'ProvidedValue';
+  /** The provider's field, e.g. "first_name" or "picture.data.url". */
+  field: Scalars['String']['output'];
+  /** The field in words. */
+  label: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The shop's API keys, for its privacy officer in the support console. */
@@ -1623,6 +1723,8 @@ export type Shop = Node & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   policy: ShopPolicy;
+  /** The social providers customers can sign in with here (those the shop offers and this installation has set up). */
+  signInProviders: Array<SignInProvider>;
 };
 
 export type ShopBranding = {
@@ -1665,6 +1767,22 @@ export type ShopPolicy = {
   updatedAt: Scalars['Date']['output'];
   version: Scalars['String']['output'];
 };
+
+/** A social provider a shop lets its customers sign in with. */
+export type SignInProvider = {
+  __typename?: 'SignInProvider';
+  /** The provider's name, e.g. "Facebook". */
+  name: Scalars['String']['output'];
+  provider: SocialProvider;
+  /** next-auth's id for this shop's app at the provider: start at /api/auth/signin/<providerId>. */
+  providerId: Scalars['String']['output'];
+};
+
+export type SocialProvider =
+  | 'FACEBOOK'
+  | 'GOOGLE'
+  | 'MICROSOFT'
+  | 'TWITTER';
 
 export type SupervisoryAuthority = {
   __typename?: 'SupervisoryAuthority';
@@ -2120,6 +2238,11 @@ export type ResolversTypes = {
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
   AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConnectedAccount: ResolverTypeWrapper<ConnectedAccountParent>;
+  ConnectedAccountEraseProvidedDataInput: ConnectedAccountEraseProvidedDataInput;
+  ConnectedAccountPayload: ResolverTypeWrapper<Omit<ConnectedAccountPayload, 'connectedAccount'> & { connectedAccount?: Maybe<ResolversTypes['ConnectedAccount']> }>;
+  ConnectedAccountUnlinkInput: ConnectedAccountUnlinkInput;
+  ConnectedAccounts: ResolverTypeWrapper<ConnectedAccountsParent>;
   ConsentActorType: ConsentActorType;
   ConsentApplyGlobalPrivacyControlPayload: ResolverTypeWrapper<Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversTypes['ConsentPurpose']>> }>;
   ConsentChangeInput: ConsentChangeInput;
@@ -2149,6 +2272,8 @@ export type ResolversTypes = {
   CustomerEmailChangeConfirmPayload: ResolverTypeWrapper<Omit<CustomerEmailChangeConfirmPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerEmailChangeRequestInput: CustomerEmailChangeRequestInput;
   CustomerEmailChangeRequestPayload: ResolverTypeWrapper<CustomerEmailChangeRequestPayload>;
+  CustomerPasswordSetInput: CustomerPasswordSetInput;
+  CustomerPasswordSetPayload: ResolverTypeWrapper<Omit<CustomerPasswordSetPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: ResolverTypeWrapper<Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerStatus: CustomerStatus;
@@ -2212,6 +2337,7 @@ export type ResolversTypes = {
   PhoneKind: PhoneKind;
   PolicyDataCategory: ResolverTypeWrapper<PolicyDataCategory>;
   ProcessingPurpose: ResolverTypeWrapper<ProcessingPurpose>;
+  ProvidedValue: ResolverTypeWrapper<ProvidedValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recipient: ResolverTypeWrapper<Recipient>;
   RequestHandling: ResolverTypeWrapper<RequestHandling>;
@@ -2224,6 +2350,8 @@ export type ResolversTypes = {
   ShopBranding: ResolverTypeWrapper<ShopBranding>;
   ShopFeatures: ResolverTypeWrapper<ShopFeatures>;
   ShopPolicy: ResolverTypeWrapper<ShopPolicyParent>;
+  SignInProvider: ResolverTypeWrapper<SignInProvider>;
+  SocialProvider: SocialProvider;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupervisoryAuthority: ResolverTypeWrapper<SupervisoryAuthority>;
   SupportAccess: ResolverTypeWrapper<SupportAccessParent>;
@@ -2289,6 +2417,11 @@ export type ResolversParentTypes = {
   AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
   Boolean: Scalars['Boolean']['output'];
+  ConnectedAccount: ConnectedAccountParent;
+  ConnectedAccountEraseProvidedDataInput: ConnectedAccountEraseProvidedDataInput;
+  ConnectedAccountPayload: Omit<ConnectedAccountPayload, 'connectedAccount'> & { connectedAccount?: Maybe<ResolversParentTypes['ConnectedAccount']> };
+  ConnectedAccountUnlinkInput: ConnectedAccountUnlinkInput;
+  ConnectedAccounts: ConnectedAccountsParent;
   ConsentApplyGlobalPrivacyControlPayload: Omit<ConsentApplyGlobalPrivacyControlPayload, 'consents' | 'withdrawnPurposes'> & { consents?: Maybe<Array<ResolversParentTypes['CustomerConsent']>>, withdrawnPurposes?: Maybe<Array<ResolversParentTypes['ConsentPurpose']>> };
   ConsentChangeInput: ConsentChangeInput;
   ConsentConfirmInput: ConsentConfirmInput;
@@ -2312,6 +2445,8 @@ export type ResolversParentTypes = {
   CustomerEmailChangeConfirmPayload: Omit<CustomerEmailChangeConfirmPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerEmailChangeRequestInput: CustomerEmailChangeRequestInput;
   CustomerEmailChangeRequestPayload: CustomerEmailChangeRequestPayload;
+  CustomerPasswordSetInput: CustomerPasswordSetInput;
+  CustomerPasswordSetPayload: Omit<CustomerPasswordSetPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerUpdateInput: CustomerUpdateInput;
@@ -2365,6 +2500,7 @@ export type ResolversParentTypes = {
   PhoneInput: PhoneInput;
   PolicyDataCategory: PolicyDataCategory;
   ProcessingPurpose: ProcessingPurpose;
+  ProvidedValue: ProvidedValue;
   Query: Record<PropertyKey, never>;
   Recipient: Recipient;
   RequestHandling: RequestHandling;
@@ -2377,6 +2513,7 @@ export type ResolversParentTypes = {
   ShopBranding: ShopBranding;
   ShopFeatures: ShopFeatures;
   ShopPolicy: ShopPolicyParent;
+  SignInProvider: SignInProvider;
   String: Scalars['String']['output'];
   SupervisoryAuthority: SupervisoryAuthority;
   SupportAccess: SupportAccessParent;
@@ -2554,6 +2691,32 @@ export type AuditEventEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 };
 
+export type ConnectedAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConnectedAccount'] = ResolversParentTypes['ConnectedAccount']> = {
+  isAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isLinked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  linkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providedData?: Resolver<Array<ResolversTypes['ProvidedValue']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['SocialProvider'], ParentType, ContextType>;
+  providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unlinkBlockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unlinkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ConnectedAccountPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConnectedAccountPayload'] = ResolversParentTypes['ConnectedAccountPayload']> = {
+  connectedAccount?: Resolver<Maybe<ResolversTypes['ConnectedAccount']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConnectedAccountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConnectedAccounts'] = ResolversParentTypes['ConnectedAccounts']> = {
+  accounts?: Resolver<Array<ResolversTypes['ConnectedAccount']>, ParentType, ContextType>;
+  canLinkUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hasPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  purposes?: Resolver<Array<ResolversTypes['ProcessingPurpose']>, ParentType, ContextType>;
+  retention?: Resolver<Array<ResolversTypes['RetentionRule']>, ParentType, ContextType>;
+};
+
 export type ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload'] = ResolversParentTypes['ConsentApplyGlobalPrivacyControlPayload']> = {
   consents?: Resolver<Maybe<Array<ResolversTypes['CustomerConsent']>>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -2660,6 +2823,7 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   accessLog?: Resolver<ResolversTypes['AccessLogEntryConnection'], ParentType, ContextType, RequireFields<CustomerAccessLogArgs, 'first'>>;
   addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectedAccounts?: Resolver<ResolversTypes['ConnectedAccounts'], ParentType, ContextType>;
   consentHistory?: Resolver<ResolversTypes['ConsentRecordConnection'], ParentType, ContextType, RequireFields<CustomerConsentHistoryArgs, 'first'>>;
   consents?: Resolver<Array<ResolversTypes['CustomerConsent']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2705,6 +2869,11 @@ export type CustomerEmailChangeConfirmPayloadResolvers<ContextType = GraphQLCont
 export type CustomerEmailChangeRequestPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerEmailChangeRequestPayload'] = ResolversParentTypes['CustomerEmailChangeRequestPayload']> = {
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   pendingEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CustomerPasswordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerPasswordSetPayload'] = ResolversParentTypes['CustomerPasswordSetPayload']> = {
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -2955,12 +3124,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   apiKeyCreate?: Resolver<ResolversTypes['ApiKeyCreatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyCreateArgs, 'input'>>;
   apiKeyRevoke?: Resolver<ResolversTypes['ApiKeyRevokePayload'], ParentType, ContextType, RequireFields<MutationApiKeyRevokeArgs, 'id'>>;
   apiKeyRotate?: Resolver<ResolversTypes['ApiKeyRotatePayload'], ParentType, ContextType, RequireFields<MutationApiKeyRotateArgs, 'id'>>;
+  connectedAccountEraseProvidedData?: Resolver<ResolversTypes['ConnectedAccountPayload'], ParentType, ContextType, RequireFields<MutationConnectedAccountEraseProvidedDataArgs, 'input'>>;
+  connectedAccountUnlink?: Resolver<ResolversTypes['ConnectedAccountPayload'], ParentType, ContextType, RequireFields<MutationConnectedAccountUnlinkArgs, 'input'>>;
   consentApplyGlobalPrivacyControl?: Resolver<ResolversTypes['ConsentApplyGlobalPrivacyControlPayload'], ParentType, ContextType>;
   consentConfirm?: Resolver<ResolversTypes['ConsentConfirmPayload'], ParentType, ContextType, RequireFields<MutationConsentConfirmArgs, 'input'>>;
   consentUnsubscribe?: Resolver<ResolversTypes['ConsentUnsubscribePayload'], ParentType, ContextType, RequireFields<MutationConsentUnsubscribeArgs, 'input'>>;
   consentUpdate?: Resolver<ResolversTypes['ConsentUpdatePayload'], ParentType, ContextType, RequireFields<MutationConsentUpdateArgs, 'input'>>;
   customerEmailChangeConfirm?: Resolver<ResolversTypes['CustomerEmailChangeConfirmPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailChangeConfirmArgs, 'input'>>;
   customerEmailChangeRequest?: Resolver<ResolversTypes['CustomerEmailChangeRequestPayload'], ParentType, ContextType, RequireFields<MutationCustomerEmailChangeRequestArgs, 'input'>>;
+  customerPasswordSet?: Resolver<ResolversTypes['CustomerPasswordSetPayload'], ParentType, ContextType, RequireFields<MutationCustomerPasswordSetArgs, 'input'>>;
   customerSignUp?: Resolver<ResolversTypes['CustomerSignUpPayload'], ParentType, ContextType, RequireFields<MutationCustomerSignUpArgs, 'input'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'input'>>;
   dataReveal?: Resolver<ResolversTypes['DataRevealPayload'], ParentType, ContextType, RequireFields<MutationDataRevealArgs, 'input'>>;
@@ -3057,6 +3229,12 @@ export type ProcessingPurposeResolvers<ContextType = GraphQLContext, ParentType 
   legalBasisDetail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ProvidedValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProvidedValue'] = ResolversParentTypes['ProvidedValue']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   apiScopes?: Resolver<Array<ResolversTypes['ApiScopeInfo']>, ParentType, ContextType>;
@@ -3132,6 +3310,7 @@ export type ShopResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['ShopPolicy'], ParentType, ContextType>;
+  signInProviders?: Resolver<Array<ResolversTypes['SignInProvider']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3169,6 +3348,12 @@ export type ShopPolicyResolvers<ContextType = GraphQLContext, ParentType extends
   transfers?: Resolver<ResolversTypes['Transfers'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SignInProviderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SignInProvider'] = ResolversParentTypes['SignInProvider']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['SocialProvider'], ParentType, ContextType>;
+  providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SupervisoryAuthorityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SupervisoryAuthority'] = ResolversParentTypes['SupervisoryAuthority']> = {
@@ -3388,6 +3573,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  ConnectedAccount?: ConnectedAccountResolvers<ContextType>;
+  ConnectedAccountPayload?: ConnectedAccountPayloadResolvers<ContextType>;
+  ConnectedAccounts?: ConnectedAccountsResolvers<ContextType>;
   ConsentApplyGlobalPrivacyControlPayload?: ConsentApplyGlobalPrivacyControlPayloadResolvers<ContextType>;
   ConsentConfirmPayload?: ConsentConfirmPayloadResolvers<ContextType>;
   ConsentConfirmationLink?: ConsentConfirmationLinkResolvers<ContextType>;
@@ -3405,6 +3593,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CustomerConsent?: CustomerConsentResolvers<ContextType>;
   CustomerEmailChangeConfirmPayload?: CustomerEmailChangeConfirmPayloadResolvers<ContextType>;
   CustomerEmailChangeRequestPayload?: CustomerEmailChangeRequestPayloadResolvers<ContextType>;
+  CustomerPasswordSetPayload?: CustomerPasswordSetPayloadResolvers<ContextType>;
   CustomerSignUpPayload?: CustomerSignUpPayloadResolvers<ContextType>;
   CustomerUpdatePayload?: CustomerUpdatePayloadResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
@@ -3449,6 +3638,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Phone?: PhoneResolvers<ContextType>;
   PolicyDataCategory?: PolicyDataCategoryResolvers<ContextType>;
   ProcessingPurpose?: ProcessingPurposeResolvers<ContextType>;
+  ProvidedValue?: ProvidedValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;
   RequestHandling?: RequestHandlingResolvers<ContextType>;
@@ -3460,6 +3650,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ShopBranding?: ShopBrandingResolvers<ContextType>;
   ShopFeatures?: ShopFeaturesResolvers<ContextType>;
   ShopPolicy?: ShopPolicyResolvers<ContextType>;
+  SignInProvider?: SignInProviderResolvers<ContextType>;
   SupervisoryAuthority?: SupervisoryAuthorityResolvers<ContextType>;
   SupportAccess?: SupportAccessResolvers<ContextType>;
   SupportAccessPayload?: SupportAccessPayloadResolvers<ContextType>;

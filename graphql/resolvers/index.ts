@@ -5,6 +5,7 @@ import { accessLogResolvers } from "./access-log";
 import { apiKeyResolvers } from "./api-keys";
 import { auditLogResolvers } from "./audit-log";
 import { baseResolvers } from "./base";
+import { connectedAccountsResolvers } from "./connected-accounts";
 import { consentResolvers } from "./consent";
 import { correctionsResolvers } from "./corrections";
 import { emailChangeResolvers } from "./email-change";
@@ -82,4 +83,5 @@ export const resolvers = merge(
   auditLogResolvers,
   apiKeyResolvers,
   webhooksResolvers,
+  connectedAccountsResolvers,
 );

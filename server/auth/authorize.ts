@@ -42,6 +42,7 @@ export const WRITE_ACTIONS = [
   "deletion.cancel",
   "support-access.manage", // grant or revoke support access
   "social.link",
+  "social.unlink", // unlink a provider, erase what it gave us
   "invitation.send",
 ] as const;
 

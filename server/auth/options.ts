@@ -1,19 +1,71 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { globalPrivacyControlFrom, viewerFromRequest } from "@/graphql/context";
 import { endAgentSession } from "../impersonation/sessions";
+import { oauthProviders, parseProviderId, type ProviderProfile } from "../social/providers";
+import { type ProviderSignInResult, signInWithProvider } from "../social/sign-in";
 import { signInAgent } from "./agent-sign-in";
 import { requestMetaFrom } from "./request";
 import { getAuthSecret } from "./secret";
 import { revokeSession, SESSION_MAX_AGE_SECONDS, signInWithPassword } from "./sign-in";
+import { ANONYMOUS, type Viewer } from "./viewer";
 
 export const SESSION_COOKIE = "pc.session";
+// The marketing choices ticked on the sign-up page before choosing a provider
+// (app/[shop]/sign-up/provider-actions.ts): applied if the provider opens an account.
+export const SIGN_UP_CHOICES_COOKIE = "pc.sign-up-choices";
+
+// What the auth route knows of its request: the browser's session (who is linking) and
+// its address, for provider sign-ins.
+export type AuthRequest = {
+  cookies: { get(name: string): { value: string } | undefined };
+  headers: { get(name: string): string | null };
+  pathname: string;
+};
+
+// Where a provider's answer sends the browser when it is refused: the sign-in page when
+// signing in, the connected accounts page when linking.
+export function providerRefusalUrl(result: Extract<ProviderSignInResult, { ok: false }>, isLinking: boolean): string {
+  if (!result.shopHandle) return "/";
+  const query = new URLSearchParams({ error: result.reason, ...(result.provider ? { provider: result.provider } : {}) });
+  if (result.reason === "AUTHENTICATE_AGAIN") {
+    const next = `/${result.shopHandle}/account/privacy/connected-accounts?${query}`;
+    return `/${result.shopHandle}/account/reauthenticate?${new URLSearchParams({ next, reason: "link" })}`;
+  }
+  return isLinking
+    ? `/${result.shopHandle}/account/privacy/connected-accounts?${query}`
+    : `/${result.shopHandle}/sign-in?${query}`;
+}
+
+function signUpChoices(request: AuthRequest | undefined, shop: string): string[] {
+  const raw = request?.cookies.get(SIGN_UP_CHOICES_COOKIE)?.value;
+  if (!raw) return [];
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (!parsed || typeof parsed !== "object") return [];
+    const { shop: forShop, channels } = parsed as { shop?: unknown; channels?: unknown };
+    return forShop === shop && Array.isArray(channels) ? channels.filter((c): c is string => typeof c === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+type ProviderUser = { id: string; mapped?: ProviderProfile; sessionId?: string; customerId?: string; shop?: string };
 
 const isSecure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 // next-auth 4 with two credentials providers (customers, support staff): the JWT cookie carries only the id of a
 // Session (or AgentSession) row; server/auth/viewer.ts checks that row on every request.
-export function getAuthOptions(): AuthOptions {
+export function getAuthOptions(request?: AuthRequest): AuthOptions {
+  // A provider's callback for "<shop>-<provider>" comes back to that shop's pages.
+  const callbackShop = request?.pathname.match(/\/api\/auth\/callback\/([^/]+)$/)?.[1];
+  const shopOfCallback = callbackShop ? parseProviderId(callbackShop)?.shop : undefined;
+  let currentViewer: Promise<Viewer> | null = null;
+  const current = () => {
+    currentViewer ??= request ? viewerFromRequest(request.cookies, request.headers).catch(() => ANONYMOUS) : Promise.resolve(ANONYMOUS);
+    return currentViewer;
+  };
   return {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -60,15 +112,46 @@ export function getAuthOptions(): AuthOptions {
           return { id: result.agentId, sessionId: result.sessionId, shop: result.shopHandle, kind: "agent" };
         },
       }),
+      // Social sign-in: every provider the shops enable that this installation has
+      // credentials for (server/social/providers.ts).
+      ...oauthProviders(),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      // A provider's answer: sign in, open an account, link or confirm
+      // (server/social/sign-in.ts). A refusal sends the browser to a page that says why.
+      async signIn({ user, account }) {
+        if (account?.type !== "oauth") return true;
+        const u = user as unknown as ProviderUser;
+        if (!u.mapped) return "/";
+        const viewer = await current();
+        const parsed = parseProviderId(account.provider);
+        const isLinking = viewer.kind === "customer" && viewer.shop.handle === parsed?.shop;
+        const result = await signInWithProvider({
+          providerId: account.provider,
+          profile: u.mapped,
+          scope: typeof account.scope === "string" ? account.scope : null,
+          current: viewer,
+          client: requestMetaFrom(request?.headers),
+          signUpMarketingChannels: parsed ? signUpChoices(request, parsed.shop) : [],
+          globalPrivacyControl: request ? globalPrivacyControlFrom(request.headers) : false,
+        });
+        if (!result.ok) return providerRefusalUrl(result, isLinking);
+        // Carried to the jwt callback below on the same object (next-auth without an
+        // adapter hands the profile on as the user).
+        u.sessionId = result.sessionId;
+        u.customerId = result.customerId;
+        u.shop = result.shopHandle;
+        return true;
+      },
+      async jwt({ token, user, account }) {
         if (user) {
           const u = user as unknown as { sessionId: string; shop: string; kind: "customer" | "agent" };
           token.sid = u.sessionId;
           token.shop = u.shop;
           // Which kind of session `sid` names (server/auth/viewer.ts).
-          token.kind = u.kind;
+          token.kind = account?.type === "oauth" ? "customer" : u.kind;
+          // The customer, never the provider's id for them.
+          if (account?.type === "oauth") token.sub = (user as unknown as ProviderUser).customerId;
           // The customer id stays out of the cookie's readable claims beyond `sub`.
           delete token.email;
           delete token.name;
@@ -87,7 +170,11 @@ export function getAuthOptions(): AuthOptions {
         else await revokeSession({ sessionId: token.sid });
       },
     },
-    pages: { signIn: "/", error: "/" },
+    // A provider's failed callback (cancelled, state or PKCE refused) lands on its
+    // shop's sign-in page, which says so.
+    pages: shopOfCallback
+      ? { signIn: `/${shopOfCallback}/sign-in`, error: `/${shopOfCallback}/sign-in` }
+      : { signIn: "/", error: "/" },
     logger: {
       // next-auth's default logger prints request details; keep only the code.
       error(code) {

@@ -348,12 +348,8 @@ export const AccountScalarFieldEnum = {
   profile: 'profile',
   linkedAt: 'linkedAt',
   lastUsedAt: 'lastUsedAt',
-  accessToken: 'accessToken',
-  refreshToken: 'refreshToken',
-  expiresAt: 'expiresAt',
-  tokenType: 'tokenType',
-  scope: 'scope',
-  idToken: 'idToken'
+  unlinkedAt: 'unlinkedAt',
+  scope: 'scope'
 } as const
 
 export type AccountScalarFieldEnum = (typeof AccountScalarFieldEnum)[keyof typeof AccountScalarFieldEnum]

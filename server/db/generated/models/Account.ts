@@ -20,18 +20,8 @@ export type AccountModel = runtime.Types.Result.DefaultSelection<Prisma.$Account
 
 export type AggregateAccount = {
   _count: AccountCountAggregateOutputType | null
-  _avg: AccountAvgAggregateOutputType | null
-  _sum: AccountSumAggregateOutputType | null
   _min: AccountMinAggregateOutputType | null
   _max: AccountMaxAggregateOutputType | null
-}
-
-export type AccountAvgAggregateOutputType = {
-  expiresAt: number | null
-}
-
-export type AccountSumAggregateOutputType = {
-  expiresAt: number | null
 }
 
 export type AccountMinAggregateOutputType = {
@@ -43,12 +33,8 @@ export type AccountMinAggregateOutputType = {
   providerAccountId: string | null
   linkedAt: Date | null
   lastUsedAt: Date | null
-  accessToken: string | null
-  refreshToken: string | null
-  expiresAt: number | null
-  tokenType: string | null
+  unlinkedAt: Date | null
   scope: string | null
-  idToken: string | null
 }
 
 export type AccountMaxAggregateOutputType = {
@@ -60,12 +46,8 @@ export type AccountMaxAggregateOutputType = {
   providerAccountId: string | null
   linkedAt: Date | null
   lastUsedAt: Date | null
-  accessToken: string | null
-  refreshToken: string | null
-  expiresAt: number | null
-  tokenType: string | null
+  unlinkedAt: Date | null
   scope: string | null
-  idToken: string | null
 }
 
 export type AccountCountAggregateOutputType = {
@@ -78,23 +60,11 @@ export type AccountCountAggregateOutputType = {
   profile: number
   linkedAt: number
   lastUsedAt: number
-  accessToken: number
-  refreshToken: number
-  expiresAt: number
-  tokenType: number
+  unlinkedAt: number
   scope: number
-  idToken: number
   _all: number
 }
 
-
-export type AccountAvgAggregateInputType = {
-  expiresAt?: true
-}
-
-export type AccountSumAggregateInputType = {
-  expiresAt?: true
-}
 
 export type AccountMinAggregateInputType = {
   id?: true
@@ -105,12 +75,8 @@ export type AccountMinAggregateInputType = {
   providerAccountId?: true
   linkedAt?: true
   lastUsedAt?: true
-  accessToken?: true
-  refreshToken?: true
-  expiresAt?: true
-  tokenType?: true
+  unlinkedAt?: true
   scope?: true
-  idToken?: true
 }
 
 export type AccountMaxAggregateInputType = {
@@ -122,12 +88,8 @@ export type AccountMaxAggregateInputType = {
   providerAccountId?: true
   linkedAt?: true
   lastUsedAt?: true
-  accessToken?: true
-  refreshToken?: true
-  expiresAt?: true
-  tokenType?: true
+  unlinkedAt?: true
   scope?: true
-  idToken?: true
 }
 
 export type AccountCountAggregateInputType = {
@@ -140,12 +102,8 @@ export type AccountCountAggregateInputType = {
   profile?: true
   linkedAt?: true
   lastUsedAt?: true
-  accessToken?: true
-  refreshToken?: true
-  expiresAt?: true
-  tokenType?: true
+  unlinkedAt?: true
   scope?: true
-  idToken?: true
   _all?: true
 }
 
@@ -187,18 +145,6 @@ export type AccountAggregateArgs<ExtArgs extends runtime.Types.Extensions.Intern
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
-   * Select which fields to average
-  **/
-  _avg?: AccountAvgAggregateInputType
-  /**
-   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
-   * 
-   * Select which fields to sum
-  **/
-  _sum?: AccountSumAggregateInputType
-  /**
-   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
-   * 
    * Select which fields to find the minimum value
   **/
   _min?: AccountMinAggregateInputType
@@ -229,8 +175,6 @@ export type AccountGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   _count?: AccountCountAggregateInputType | true
-  _avg?: AccountAvgAggregateInputType
-  _sum?: AccountSumAggregateInputType
   _min?: AccountMinAggregateInputType
   _max?: AccountMaxAggregateInputType
 }
@@ -245,15 +189,9 @@ export type AccountGroupByOutputType = {
   profile: runtime.JsonValue
   linkedAt: Date
   lastUsedAt: Date | null
-  accessToken: string | null
-  refreshToken: string | null
-  expiresAt: number | null
-  tokenType: string | null
+  unlinkedAt: Date | null
   scope: string | null
-  idToken: string | null
   _count: AccountCountAggregateOutputType | null
-  _avg: AccountAvgAggregateOutputType | null
-  _sum: AccountSumAggregateOutputType | null
   _min: AccountMinAggregateOutputType | null
   _max: AccountMaxAggregateOutputType | null
 }
@@ -286,12 +224,8 @@ export type AccountWhereInput = {
   profile?: Prisma.JsonFilter<"Account">
   linkedAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
-  accessToken?: Prisma.StringNullableFilter<"Account"> | string | null
-  refreshToken?: Prisma.StringNullableFilter<"Account"> | string | null
-  expiresAt?: Prisma.IntNullableFilter<"Account"> | number | null
-  tokenType?: Prisma.StringNullableFilter<"Account"> | string | null
+  unlinkedAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   scope?: Prisma.StringNullableFilter<"Account"> | string | null
-  idToken?: Prisma.StringNullableFilter<"Account"> | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerScalarRelationFilter, Prisma.CustomerWhereInput>
 }
@@ -306,12 +240,8 @@ export type AccountOrderByWithRelationInput = {
   profile?: Prisma.SortOrder
   linkedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  accessToken?: Prisma.SortOrderInput | Prisma.SortOrder
-  refreshToken?: Prisma.SortOrderInput | Prisma.SortOrder
-  expiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  tokenType?: Prisma.SortOrderInput | Prisma.SortOrder
+  unlinkedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   scope?: Prisma.SortOrderInput | Prisma.SortOrder
-  idToken?: Prisma.SortOrderInput | Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
   customer?: Prisma.CustomerOrderByWithRelationInput
 }
@@ -330,12 +260,8 @@ export type AccountWhereUniqueInput = Prisma.AtLeast<{
   profile?: Prisma.JsonFilter<"Account">
   linkedAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
-  accessToken?: Prisma.StringNullableFilter<"Account"> | string | null
-  refreshToken?: Prisma.StringNullableFilter<"Account"> | string | null
-  expiresAt?: Prisma.IntNullableFilter<"Account"> | number | null
-  tokenType?: Prisma.StringNullableFilter<"Account"> | string | null
+  unlinkedAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   scope?: Prisma.StringNullableFilter<"Account"> | string | null
-  idToken?: Prisma.StringNullableFilter<"Account"> | string | null
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
   customer?: Prisma.XOR<Prisma.CustomerScalarRelationFilter, Prisma.CustomerWhereInput>
 }, "id" | "shopId_provider_providerAccountId">
@@ -350,17 +276,11 @@ export type AccountOrderByWithAggregationInput = {
   profile?: Prisma.SortOrder
   linkedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  accessToken?: Prisma.SortOrderInput | Prisma.SortOrder
-  refreshToken?: Prisma.SortOrderInput | Prisma.SortOrder
-  expiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  tokenType?: Prisma.SortOrderInput | Prisma.SortOrder
+  unlinkedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   scope?: Prisma.SortOrderInput | Prisma.SortOrder
-  idToken?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.AccountCountOrderByAggregateInput
-  _avg?: Prisma.AccountAvgOrderByAggregateInput
   _max?: Prisma.AccountMaxOrderByAggregateInput
   _min?: Prisma.AccountMinOrderByAggregateInput
-  _sum?: Prisma.AccountSumOrderByAggregateInput
 }
 
 export type AccountScalarWhereWithAggregatesInput = {
@@ -376,12 +296,8 @@ export type AccountScalarWhereWithAggregatesInput = {
   profile?: Prisma.JsonWithAggregatesFilter<"Account">
   linkedAt?: Prisma.DateTimeWithAggregatesFilter<"Account"> | Date | string
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Account"> | Date | string | null
-  accessToken?: Prisma.StringNullableWithAggregatesFilter<"Account"> | string | null
-  refreshToken?: Prisma.StringNullableWithAggregatesFilter<"Account"> | string | null
-  expiresAt?: Prisma.IntNullableWithAggregatesFilter<"Account"> | number | null
-  tokenType?: Prisma.StringNullableWithAggregatesFilter<"Account"> | string | null
+  unlinkedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Account"> | Date | string | null
   scope?: Prisma.StringNullableWithAggregatesFilter<"Account"> | string | null
-  idToken?: Prisma.StringNullableWithAggregatesFilter<"Account"> | string | null
 }
 
 export type AccountCreateInput = {
@@ -392,12 +308,8 @@ export type AccountCreateInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutAccountsInput
   customer: Prisma.CustomerCreateNestedOneWithoutAccountsInput
 }
@@ -412,12 +324,8 @@ export type AccountUncheckedCreateInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
 }
 
 export type AccountUpdateInput = {
@@ -428,12 +336,8 @@ export type AccountUpdateInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutAccountsNestedInput
   customer?: Prisma.CustomerUpdateOneRequiredWithoutAccountsNestedInput
 }
@@ -448,12 +352,8 @@ export type AccountUncheckedUpdateInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AccountCreateManyInput = {
@@ -466,12 +366,8 @@ export type AccountCreateManyInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
 }
 
 export type AccountUpdateManyMutationInput = {
@@ -482,12 +378,8 @@ export type AccountUpdateManyMutationInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AccountUncheckedUpdateManyInput = {
@@ -500,12 +392,8 @@ export type AccountUncheckedUpdateManyInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AccountListRelationFilter = {
@@ -534,16 +422,8 @@ export type AccountCountOrderByAggregateInput = {
   profile?: Prisma.SortOrder
   linkedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
-  accessToken?: Prisma.SortOrder
-  refreshToken?: Prisma.SortOrder
-  expiresAt?: Prisma.SortOrder
-  tokenType?: Prisma.SortOrder
+  unlinkedAt?: Prisma.SortOrder
   scope?: Prisma.SortOrder
-  idToken?: Prisma.SortOrder
-}
-
-export type AccountAvgOrderByAggregateInput = {
-  expiresAt?: Prisma.SortOrder
 }
 
 export type AccountMaxOrderByAggregateInput = {
@@ -555,12 +435,8 @@ export type AccountMaxOrderByAggregateInput = {
   providerAccountId?: Prisma.SortOrder
   linkedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
-  accessToken?: Prisma.SortOrder
-  refreshToken?: Prisma.SortOrder
-  expiresAt?: Prisma.SortOrder
-  tokenType?: Prisma.SortOrder
+  unlinkedAt?: Prisma.SortOrder
   scope?: Prisma.SortOrder
-  idToken?: Prisma.SortOrder
 }
 
 export type AccountMinOrderByAggregateInput = {
@@ -572,16 +448,8 @@ export type AccountMinOrderByAggregateInput = {
   providerAccountId?: Prisma.SortOrder
   linkedAt?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
-  accessToken?: Prisma.SortOrder
-  refreshToken?: Prisma.SortOrder
-  expiresAt?: Prisma.SortOrder
-  tokenType?: Prisma.SortOrder
+  unlinkedAt?: Prisma.SortOrder
   scope?: Prisma.SortOrder
-  idToken?: Prisma.SortOrder
-}
-
-export type AccountSumOrderByAggregateInput = {
-  expiresAt?: Prisma.SortOrder
 }
 
 export type AccountCreateNestedManyWithoutShopInput = {
@@ -668,14 +536,6 @@ export type AccountUncheckedUpdateManyWithoutCustomerNestedInput = {
   deleteMany?: Prisma.AccountScalarWhereInput | Prisma.AccountScalarWhereInput[]
 }
 
-export type NullableIntFieldUpdateOperationsInput = {
-  set?: number | null
-  increment?: number
-  decrement?: number
-  multiply?: number
-  divide?: number
-}
-
 export type AccountCreateWithoutShopInput = {
   id?: string
   type: string
@@ -684,12 +544,8 @@ export type AccountCreateWithoutShopInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
   customer: Prisma.CustomerCreateNestedOneWithoutAccountsInput
 }
 
@@ -702,12 +558,8 @@ export type AccountUncheckedCreateWithoutShopInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
 }
 
 export type AccountCreateOrConnectWithoutShopInput = {
@@ -749,12 +601,8 @@ export type AccountScalarWhereInput = {
   profile?: Prisma.JsonFilter<"Account">
   linkedAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
-  accessToken?: Prisma.StringNullableFilter<"Account"> | string | null
-  refreshToken?: Prisma.StringNullableFilter<"Account"> | string | null
-  expiresAt?: Prisma.IntNullableFilter<"Account"> | number | null
-  tokenType?: Prisma.StringNullableFilter<"Account"> | string | null
+  unlinkedAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   scope?: Prisma.StringNullableFilter<"Account"> | string | null
-  idToken?: Prisma.StringNullableFilter<"Account"> | string | null
 }
 
 export type AccountCreateWithoutCustomerInput = {
@@ -765,12 +613,8 @@ export type AccountCreateWithoutCustomerInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
   shop: Prisma.ShopCreateNestedOneWithoutAccountsInput
 }
 
@@ -783,12 +627,8 @@ export type AccountUncheckedCreateWithoutCustomerInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
 }
 
 export type AccountCreateOrConnectWithoutCustomerInput = {
@@ -826,12 +666,8 @@ export type AccountCreateManyShopInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
 }
 
 export type AccountUpdateWithoutShopInput = {
@@ -842,12 +678,8 @@ export type AccountUpdateWithoutShopInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customer?: Prisma.CustomerUpdateOneRequiredWithoutAccountsNestedInput
 }
 
@@ -860,12 +692,8 @@ export type AccountUncheckedUpdateWithoutShopInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AccountUncheckedUpdateManyWithoutShopInput = {
@@ -877,12 +705,8 @@ export type AccountUncheckedUpdateManyWithoutShopInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AccountCreateManyCustomerInput = {
@@ -894,12 +718,8 @@ export type AccountCreateManyCustomerInput = {
   profile: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Date | string
   lastUsedAt?: Date | string | null
-  accessToken?: string | null
-  refreshToken?: string | null
-  expiresAt?: number | null
-  tokenType?: string | null
+  unlinkedAt?: Date | string | null
   scope?: string | null
-  idToken?: string | null
 }
 
 export type AccountUpdateWithoutCustomerInput = {
@@ -910,12 +730,8 @@ export type AccountUpdateWithoutCustomerInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   shop?: Prisma.ShopUpdateOneRequiredWithoutAccountsNestedInput
 }
 
@@ -928,12 +744,8 @@ export type AccountUncheckedUpdateWithoutCustomerInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type AccountUncheckedUpdateManyWithoutCustomerInput = {
@@ -945,12 +757,8 @@ export type AccountUncheckedUpdateManyWithoutCustomerInput = {
   profile?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   linkedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  accessToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  refreshToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  expiresAt?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  tokenType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  unlinkedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   scope?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  idToken?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -965,12 +773,8 @@ export type AccountSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   profile?: boolean
   linkedAt?: boolean
   lastUsedAt?: boolean
-  accessToken?: boolean
-  refreshToken?: boolean
-  expiresAt?: boolean
-  tokenType?: boolean
+  unlinkedAt?: boolean
   scope?: boolean
-  idToken?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["account"]>
@@ -985,12 +789,8 @@ export type AccountSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   profile?: boolean
   linkedAt?: boolean
   lastUsedAt?: boolean
-  accessToken?: boolean
-  refreshToken?: boolean
-  expiresAt?: boolean
-  tokenType?: boolean
+  unlinkedAt?: boolean
   scope?: boolean
-  idToken?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["account"]>
@@ -1005,12 +805,8 @@ export type AccountSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   profile?: boolean
   linkedAt?: boolean
   lastUsedAt?: boolean
-  accessToken?: boolean
-  refreshToken?: boolean
-  expiresAt?: boolean
-  tokenType?: boolean
+  unlinkedAt?: boolean
   scope?: boolean
-  idToken?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["account"]>
@@ -1025,15 +821,11 @@ export type AccountSelectScalar = {
   profile?: boolean
   linkedAt?: boolean
   lastUsedAt?: boolean
-  accessToken?: boolean
-  refreshToken?: boolean
-  expiresAt?: boolean
-  tokenType?: boolean
+  unlinkedAt?: boolean
   scope?: boolean
-  idToken?: boolean
 }
 
-export type AccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "type" | "provider" | "providerAccountId" | "profile" | "linkedAt" | "lastUsedAt" | "accessToken" | "refreshToken" | "expiresAt" | "tokenType" | "scope" | "idToken", ExtArgs["result"]["account"]>
+export type AccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "type" | "provider" | "providerAccountId" | "profile" | "linkedAt" | "lastUsedAt" | "unlinkedAt" | "scope", ExtArgs["result"]["account"]>
 export type AccountInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
@@ -1063,12 +855,8 @@ export type $AccountPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     profile: runtime.JsonValue
     linkedAt: Date
     lastUsedAt: Date | null
-    accessToken: string | null
-    refreshToken: string | null
-    expiresAt: number | null
-    tokenType: string | null
+    unlinkedAt: Date | null
     scope: string | null
-    idToken: string | null
   }, ExtArgs["result"]["account"]>
   composites: {}
 }
@@ -1503,12 +1291,8 @@ export interface AccountFieldRefs {
   readonly profile: Prisma.FieldRef<"Account", 'Json'>
   readonly linkedAt: Prisma.FieldRef<"Account", 'DateTime'>
   readonly lastUsedAt: Prisma.FieldRef<"Account", 'DateTime'>
-  readonly accessToken: Prisma.FieldRef<"Account", 'String'>
-  readonly refreshToken: Prisma.FieldRef<"Account", 'String'>
-  readonly expiresAt: Prisma.FieldRef<"Account", 'Int'>
-  readonly tokenType: Prisma.FieldRef<"Account", 'String'>
+  readonly unlinkedAt: Prisma.FieldRef<"Account", 'DateTime'>
   readonly scope: Prisma.FieldRef<"Account", 'String'>
-  readonly idToken: Prisma.FieldRef<"Account", 'String'>
 }
     
 

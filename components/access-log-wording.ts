@@ -11,7 +11,8 @@ export type AccessLogKind =
   | "SUPPORT_SESSION"
   | "REVEAL"
   | "DOWNLOAD"
-  | "PARTNER";
+  | "PARTNER"
+  | "SIGN_IN_METHOD";
 
 export type SupportSessionItem = {
   agentName: string;
@@ -195,6 +196,14 @@ export function partnerChangeText(change: string, labels: ReadonlyMap<string, st
   return `${labels.get(purpose) ?? purpose}: ${STATE_WORDS[state] ?? state?.toLowerCase() ?? ""}`;
 }
 
+// Sign-in methods and providers as the log names them.
+const PROVIDER_WORDS: Record<string, string> = {
+  facebook: "Facebook",
+  twitter: "X (Twitter)",
+  microsoft: "Microsoft",
+  google: "Google",
+};
+
 // An entry's headline.
 export function entryTitle(entry: {
   kind: AccessLogKind;
@@ -204,11 +213,21 @@ export function entryTitle(entry: {
 }): string {
   switch (entry.kind) {
     case "SIGN_IN":
-      return "You signed in";
+      return entry.subject && PROVIDER_WORDS[entry.subject]
+        ? `You signed in with ${PROVIDER_WORDS[entry.subject]}`
+        : "You signed in";
     case "SIGN_IN_FAILED":
       return "Someone tried to sign in, with a wrong password";
     case "PASSWORD_AGAIN":
       return "You entered your password again";
+    case "SIGN_IN_METHOD": {
+      const provider = (entry.subject && PROVIDER_WORDS[entry.subject]) ?? "a provider";
+      if (entry.action === "social.link") return `You linked ${provider} to your account`;
+      if (entry.action === "social.unlink") return `You unlinked ${provider} from your account`;
+      if (entry.action === "social.erase") return `You erased what ${provider} gave us`;
+      if (entry.action === "password.set") return "You set a password for your account";
+      return "A way to sign in changed";
+    }
     case "SUPPORT_SESSION":
       // Agents' display names often say "from support" already ("Sam from support").
       return `${entry.actorName ?? "A support agent"} opened your account`;

@@ -21,7 +21,7 @@ export type Scalars = {
 /** One access to the account: a sign-in, a support session, a reveal, a download or a partner's read or change. */
 export type AccessLogEntry = {
   __typename?: 'AccessLogEntry';
-  /** For reveals, downloads and partners: the audit action (data.reveal, export.download, document.download, documents.archive; partner.read, consent.update). */
+  /** For reveals, downloads, partners and sign-in method changes: the audit action (data.reveal, export.download, document.download, documents.archive; partner.read, consent.update; social.link, social.unlink, social.erase, password.set). */
   action?: Maybe<Scalars['String']['output']>;
   /** The support agent's name, for support sessions; the partner's name, for partner entries. */
   actorName?: Maybe<Scalars['String']['output']>;
@@ -32,7 +32,7 @@ export type AccessLogEntry = {
   /** The address, masked (e.g. 203.0.113.x). */
   ipMasked?: Maybe<Scalars['String']['output']>;
   kind: AccessLogEntryKind;
-  /** For reveals: the field shown; for downloads: the document or export type; for a partner's read: what was read (account.read, consents.read). */
+  /** For reveals: the field shown; for downloads: the document or export type; for a partner's read: what was read (account.read, consents.read); for sign-ins: how (password, or the provider: facebook, twitter, microsoft, google); for sign-in method changes: the provider. */
   subject?: Maybe<Scalars['String']['output']>;
   supportSession?: Maybe<SupportSessionLog>;
   /** The browser's user agent. */
@@ -63,6 +63,8 @@ export type AccessLogEntryKind =
   | 'REVEAL'
   | 'SIGN_IN'
   | 'SIGN_IN_FAILED'
+  /** A way to sign in changed: a social provider linked or unlinked, what it gave us erased, a first password set. */
+  | 'SIGN_IN_METHOD'
   /** A support agent acted in the account. */
   | 'SUPPORT_SESSION';
 
@@ -86,8 +88,8 @@ export type AccountDeletionConfirmPayload = {
 export type AccountDeletionRequestInput = {
   /** The word DELETE, typed by the customer. */
   confirmation: Scalars['String']['input'];
-  /** The account's password. */
-  password: Scalars['String']['input'];
+  /** The account's password. An account without one (opened with a social provider) leaves it out and must have signed in with a linked provider in the last 10 minutes. */
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AccountDeletionRequestPayload = {

@@ -18,7 +18,9 @@ export const accessLogResolvers: Resolvers = {
         ? (text(entry.details.field) ??
           text(entry.details.documentType) ??
           text(entry.details.exportId) ??
-          text(entry.details.viewed))
+          text(entry.details.viewed) ??
+          text(entry.details.method) ??
+          text(entry.details.provider))
         : null,
     changes: (entry) =>
       entry.kind === "PARTNER" && Array.isArray(entry.details?.changes)

@@ -6,7 +6,10 @@ import { mutate } from "../user-errors";
 
 const toEnum = (provider: string) => provider.toUpperCase() as SocialProvider;
 // The service takes the provider as the profile names it.
-const fromEnum = <T extends { provider: SocialProvider }>(input: T) => ({ ...input, provider: input.provider.toLowerCase() });
+const fromEnum = <T extends { provider: SocialProvider }>(input: T) => ({
+  ...input,
+  provider: input.provider.toLowerCase(),
+});
 
 export const connectedAccountsResolvers: Resolvers = {
   Shop: {

@@ -20,7 +20,8 @@ export type AccessLogKind =
   | "SUPPORT_SESSION"
   | "REVEAL"
   | "DOWNLOAD"
-  | "PARTNER";
+  | "PARTNER"
+  | "SIGN_IN_METHOD";
 
 export type SupportSessionStep = { at: Date; action: string; details: Record<string, unknown> };
 
@@ -44,6 +45,10 @@ const LOGGED_ACTIONS: Record<string, AccessLogKind> = {
   "export.download": "DOWNLOAD",
   "document.download": "DOWNLOAD",
   "documents.archive": "DOWNLOAD",
+  "social.link": "SIGN_IN_METHOD",
+  "social.unlink": "SIGN_IN_METHOD",
+  "social.erase": "SIGN_IN_METHOD",
+  "password.set": "SIGN_IN_METHOD",
 };
 
 type Row = { source: "signin" | "session" | "audit"; id: string; at: Date };
@@ -136,7 +141,17 @@ export async function getAccessLog(options: {
         : s.method === "password-again"
           ? "PASSWORD_AGAIN"
           : "SIGN_IN";
-      return [{ ...blank(row), kind, ip: maskIp(s.ip), userAgent: s.userAgent, actorName: null }];
+      // How they signed in (password, or the provider) rides in `details`.
+      return [
+        {
+          ...blank(row),
+          kind,
+          ip: maskIp(s.ip),
+          userAgent: s.userAgent,
+          actorName: null,
+          details: { method: s.method },
+        },
+      ];
     }
     if (row.source === "session") {
       const s = sessionById.get(row.id);

@@ -3,8 +3,9 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { globalPrivacyControlFrom, viewerFromRequest } from "@/graphql/context";
 import { endAgentSession } from "../impersonation/sessions";
-import { oauthProviders, parseProviderId, type ProviderProfile } from "../social/providers";
+import { oauthProviders, type ProviderProfile, parseProviderId } from "../social/providers";
 import { type ProviderSignInResult, signInWithProvider } from "../social/sign-in";
+import { getShopProfile } from "../tenants";
 import { signInAgent } from "./agent-sign-in";
 import { requestMetaFrom } from "./request";
 import { getAuthSecret } from "./secret";
@@ -28,7 +29,10 @@ export type AuthRequest = {
 // signing in, the connected accounts page when linking.
 export function providerRefusalUrl(result: Extract<ProviderSignInResult, { ok: false }>, isLinking: boolean): string {
   if (!result.shopHandle) return "/";
-  const query = new URLSearchParams({ error: result.reason, ...(result.provider ? { provider: result.provider } : {}) });
+  const query = new URLSearchParams({
+    error: result.reason,
+    ...(result.provider ? { provider: result.provider } : {}),
+  });
   if (result.reason === "AUTHENTICATE_AGAIN") {
     const next = `/${result.shopHandle}/account/privacy/connected-accounts?${query}`;
     return `/${result.shopHandle}/account/reauthenticate?${new URLSearchParams({ next, reason: "link" })}`;
@@ -45,9 +49,24 @@ function signUpChoices(request: AuthRequest | undefined, shop: string): string[]
     const parsed = JSON.parse(raw) as unknown;
     if (!parsed || typeof parsed !== "object") return [];
     const { shop: forShop, channels } = parsed as { shop?: unknown; channels?: unknown };
-    return forShop === shop && Array.isArray(channels) ? channels.filter((c): c is string => typeof c === "string") : [];
+    return forShop === shop && Array.isArray(channels)
+      ? channels.filter((c): c is string => typeof c === "string")
+      : [];
   } catch {
     return [];
+  }
+}
+
+function shopOfStart(request: AuthRequest | undefined): string | undefined {
+  const value =
+    request?.cookies.get("next-auth.callback-url")?.value ??
+    request?.cookies.get("__Secure-next-auth.callback-url")?.value;
+  if (!value) return undefined;
+  try {
+    const handle = new URL(value, "http://localhost").pathname.split("/")[1];
+    return handle && getShopProfile(handle) ? handle : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -60,10 +79,14 @@ const isSecure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 export function getAuthOptions(request?: AuthRequest): AuthOptions {
   // A provider's callback for "<shop>-<provider>" comes back to that shop's pages.
   const callbackShop = request?.pathname.match(/\/api\/auth\/callback\/([^/]+)$/)?.[1];
-  const shopOfCallback = callbackShop ? parseProviderId(callbackShop)?.shop : undefined;
+  // next-auth's own error page (/api/auth/error) knows no provider: the shop comes from
+  // the page the sign-in started on (its callback-url cookie).
+  const shopOfCallback = (callbackShop ? parseProviderId(callbackShop)?.shop : undefined) ?? shopOfStart(request);
   let currentViewer: Promise<Viewer> | null = null;
   const current = () => {
-    currentViewer ??= request ? viewerFromRequest(request.cookies, request.headers).catch(() => ANONYMOUS) : Promise.resolve(ANONYMOUS);
+    currentViewer ??= request
+      ? viewerFromRequest(request.cookies, request.headers).catch(() => ANONYMOUS)
+      : Promise.resolve(ANONYMOUS);
     return currentViewer;
   };
   return {

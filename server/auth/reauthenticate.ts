@@ -67,3 +67,37 @@ export async function reauthenticateSession(options: {
   await clearFailures(throttle);
   return { authenticatedAt: now };
 }
+
+// How recently a customer must have proved who they are (password, or a linked social
+// provider) for actions that ask for it: linking a provider, a first password, and, for
+// an account without a password, deleting it.
+export const RECENT_AUTHENTICATION_MS = 10 * 60_000;
+
+// Before a sensitive action: the password again, or, for an account opened with a
+// social provider that has no password, a sign-in with a linked provider in the last
+// 10 minutes (the page offers "Confirm it's you with Facebook").
+export async function confirmIdentity(options: {
+  viewer: Viewer;
+  customerId?: string;
+  password: string | null | undefined;
+}): Promise<void> {
+  const scope = await authorize(options.viewer, "session.reauthenticate", options.customerId);
+  const self = requireSelf(options.viewer);
+  const customer = await getPrisma().customer.findFirst({
+    where: { id: scope.customerId, shopId: scope.shop.id },
+    select: { passwordHash: true },
+  });
+  if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
+  if (customer.passwordHash !== null || options.password) {
+    await reauthenticateSession({
+      viewer: options.viewer,
+      customerId: options.customerId,
+      input: { password: options.password ?? "" },
+    });
+    return;
+  }
+  if (Date.now() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+    const message = "Your account has no password: confirm it's you by signing in again with a provider linked to it.";
+    throw new AppError("FORBIDDEN", message, [{ field: ["input", "password"], code: "FORBIDDEN", message }]);
+  }
+}

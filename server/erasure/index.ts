@@ -5,7 +5,7 @@ import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
 import { authorize, type Scope, tryAuthorize } from "../auth/authorize";
-import { reauthenticateSession } from "../auth/reauthenticate";
+import { confirmIdentity } from "../auth/reauthenticate";
 import type { Viewer } from "../auth/viewer";
 import { personalModels } from "../data-map";
 import { getPrisma, type Prisma } from "../db";
@@ -161,7 +161,9 @@ export async function getDeletionPlan(options: {
 }
 
 const requestSchema = z.object({
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+  // Not asked of an account without a password (opened with a social provider): a
+  // recent sign-in with the provider stands for it (confirmIdentity).
+  password: z.string().max(1024).nullish(),
   confirmation: z
     .string({ error: `Type ${DELETION.confirmationWord} to confirm.` })
     .refine(
@@ -198,7 +200,7 @@ export async function requestAccountDeletion(options: {
   if (recent >= DELETION.maxPerWindow) {
     throw new AppError("RATE_LIMITED", "You asked to delete your account several times today. Try again tomorrow.");
   }
-  await reauthenticateSession({ viewer: options.viewer, input: { password: parsed.data.password } });
+  await confirmIdentity({ viewer: options.viewer, password: parsed.data.password });
 
   const token = randomBytes(32).toString("base64url");
   const tokenExpiresAt = new Date(now.getTime() + DELETION.tokenTtlMs);

@@ -3,7 +3,8 @@
 // sizes are capped, so a strange profile is stored cleaned, never refused with an
 // internal error.
 
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function cleanProviderText(value: unknown, max: number): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;

@@ -48,7 +48,10 @@ export type ConnectedAccounts = {
 const LAST_METHOD =
   "This is the only way you can sign in. Set a password or link another provider first, then unlink it.";
 
-export async function getConnectedAccounts(options: { viewer: Viewer; customerId?: string }): Promise<ConnectedAccounts> {
+export async function getConnectedAccounts(options: {
+  viewer: Viewer;
+  customerId?: string;
+}): Promise<ConnectedAccounts> {
   const scope = await authorize(options.viewer, "data.read", options.customerId);
   const prisma = getPrisma();
   const [customer, rows] = await Promise.all([
@@ -101,7 +104,9 @@ export async function getConnectedAccounts(options: { viewer: Viewer; customerId
   };
 }
 
-const providerSchema = z.string().refine(isSocialProvider, "Choose a provider: facebook, twitter, microsoft or google.");
+const providerSchema = z
+  .string()
+  .refine(isSocialProvider, "Choose a provider: facebook, twitter, microsoft or google.");
 
 const unlinkSchema = z.object({ provider: providerSchema, eraseProvidedData: z.boolean() });
 
@@ -133,9 +138,14 @@ export async function unlinkConnectedAccount(options: {
     if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
     const target = accounts.find((a) => a.provider === provider);
     const notLinked = `${PROVIDER_NAMES[provider]} is not linked to your account.`;
-    if (!target) throw new AppError("NOT_FOUND", notLinked, [{ field: ["input", "provider"], code: "NOT_FOUND", message: notLinked }]);
+    if (!target)
+      throw new AppError("NOT_FOUND", notLinked, [
+        { field: ["input", "provider"], code: "NOT_FOUND", message: notLinked },
+      ]);
     if (customer.passwordHash === null && accounts.length === 1) {
-      throw new AppError("CONFLICT", LAST_METHOD, [{ field: ["input", "provider"], code: "CONFLICT", message: LAST_METHOD }]);
+      throw new AppError("CONFLICT", LAST_METHOD, [
+        { field: ["input", "provider"], code: "CONFLICT", message: LAST_METHOD },
+      ]);
     }
     if (erase) await tx.account.delete({ where: { id: target.id } });
     else await tx.account.update({ where: { id: target.id }, data: { unlinkedAt: new Date() } });
@@ -146,6 +156,16 @@ export async function unlinkConnectedAccount(options: {
       action: "social.unlink",
       details: { provider, erasedProvidedData: erase },
     });
+    // The erasure is its own step in the access log ("You erased what Facebook gave us").
+    if (erase) {
+      await recordAuditEvent(tx, {
+        shopId: scope.shop.id,
+        customerId: scope.customerId,
+        ...scope.actor,
+        action: "social.erase",
+        details: { provider },
+      });
+    }
   });
   return (await getConnectedAccounts({ viewer: options.viewer, customerId: scope.customerId })).accounts.find(
     (a) => a.provider === provider,

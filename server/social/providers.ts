@@ -1,8 +1,8 @@
 import "server-only";
-import type { OAuthConfig } from "next-auth/providers/oauth";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import FacebookProvider from "next-auth/providers/facebook";
 import GoogleProvider from "next-auth/providers/google";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import TwitterProvider from "next-auth/providers/twitter";
 import { listShopProfiles } from "../tenants";
 import { SOCIAL_PROVIDERS } from "../tenants/profile-schema";
@@ -169,6 +169,8 @@ function buildProvider(shop: string, provider: SocialProvider, c: Credentials): 
         checks: ["pkce", "state"],
         ...(local
           ? {
+              // The local provider names itself in its answer (RFC 9207), as Facebook does not.
+              issuer: local.issuer,
               authorization: { url: local.authorization, params: { scope: "email" } },
               token: local.token,
               userinfo: { url: local.facebookMe, params: { fields: FACEBOOK_FIELDS } },
@@ -182,6 +184,7 @@ function buildProvider(shop: string, provider: SocialProvider, c: Credentials): 
         version: "2.0",
         ...(local
           ? {
+              issuer: local.issuer,
               authorization: { url: local.authorization, params: { scope: "users.read tweet.read" } },
               token: { url: local.token },
               userinfo: { url: local.twitterMe, params: { "user.fields": "profile_image_url" } },

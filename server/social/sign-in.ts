@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "../audit";
+import { RECENT_AUTHENTICATION_MS } from "../auth/reauthenticate";
 import { SESSION_MAX_AGE_SECONDS } from "../auth/sign-in";
 import type { RequestMeta, Viewer } from "../auth/viewer";
 import { applyConsentChanges, validateConsentChanges } from "../consent";
@@ -8,7 +9,7 @@ import { isSuppressed } from "../erasure/suppression";
 import { tryDeliverPendingEmails } from "../mail";
 import { findShop, type ShopRef } from "../tenants";
 import { cleanProviderData, cleanProviderText } from "./clean";
-import { parseProviderId, type ProviderProfile, type SocialProvider, shopProviders } from "./providers";
+import { type ProviderProfile, parseProviderId, type SocialProvider, shopProviders } from "./providers";
 
 // What happens when someone comes back from a provider (next-auth's signIn callback,
 // server/auth/options.ts). Three cases, by who the browser already is in this shop:
@@ -20,9 +21,7 @@ import { parseProviderId, type ProviderProfile, type SocialProvider, shopProvide
 //     it is already theirs, counts as entering their credentials again;
 //   - a support agent's session: refused; agents never link or sign in as a customer.
 
-// How recently the customer must have proved who they are (password again, or a linked
-// provider) to link another provider or set a first password.
-export const RECENT_AUTHENTICATION_MS = 10 * 60_000;
+export { RECENT_AUTHENTICATION_MS };
 
 export type ProviderRefusal =
   | "UNKNOWN_PROVIDER" // not a provider this shop offers
@@ -100,7 +99,14 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
         await tx.account.update({ where: { id: existing.id }, data: { lastUsedAt: now, profile: details, scope } });
         await recordSignIn(tx, { shop, customerId, method: provider, client: input.client, at: now });
       });
-      return { ok: true, outcome: "confirmed", customerId, sessionId: current.sessionId, shopHandle: shop.handle, provider };
+      return {
+        ok: true,
+        outcome: "confirmed",
+        customerId,
+        sessionId: current.sessionId,
+        shopHandle: shop.handle,
+        provider,
+      };
     }
     if (now.getTime() - current.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
       return refuse("AUTHENTICATE_AGAIN", shop, provider);

@@ -21,6 +21,19 @@ npm run --silent db:seed
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components graphql server shops -newer .next/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
   npm run --silent build
 fi
+# The local identity provider stands in for Facebook, X, Microsoft and Google (social
+# sign-in) wherever a shop has no real credentials (OAUTH_<SHOP>_<PROVIDER>_CLIENT_ID and
+# _CLIENT_SECRET, see README). LOCAL_IDP=0 leaves it off.
+IDP_PID=""
+if [ "${LOCAL_IDP:-1}" != "0" ]; then
+  LOCAL_IDP_PORT="${LOCAL_IDP_PORT:-$((PORT + 1))}"
+  export LOCAL_IDP_SECRET="${LOCAL_IDP_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))')}"
+  export LOCAL_IDP_URL="http://127.0.0.1:${LOCAL_IDP_PORT}"
+  LOCAL_IDP_PORT="$LOCAL_IDP_PORT" LOCAL_IDP_REDIRECT_ORIGINS="${NEXTAUTH_URL}" npx tsx scripts/identity-provider.ts &
+  IDP_PID=$!
+  trap '[ -n "$IDP_PID" ] && kill "$IDP_PID" 2>/dev/null' EXIT INT TERM
+fi
+
 cat <<MSG
 
   Privacy centre:   ${NEXTAUTH_URL}
@@ -31,6 +44,8 @@ cat <<MSG
   Demo mail:        ${NEXTAUTH_URL}/dev/mailbox
   Demo webhooks:    ${NEXTAUTH_URL}/dev/webhooks (point an endpoint at
                     ${NEXTAUTH_URL}/api/dev/webhooks/demo)
+  Social sign-in:   the Facebook, X, Microsoft and Google buttons (ALMAZ, Micro-Image)
+                    open a local test provider${LOCAL_IDP_URL:+ at ${LOCAL_IDP_URL}} with demo identities
 
 MSG
-exec npx next start -p "${PORT}"
+npx next start -p "${PORT}"

@@ -3,12 +3,29 @@
 // sizes are capped, so a strange profile is stored cleaned, never refused with an
 // internal error.
 
-const UNSAFE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Drops C0 controls but tab and line breaks, DEL, and unpaired surrogates.
+function dropUnsafe(value: string): string {
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) continue;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += value[i] + value[i + 1];
+        i++;
+      }
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    out += value[i];
+  }
+  return out;
+}
 
 export function cleanProviderText(value: unknown, max: number): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
-  const cleaned = String(value).replace(UNSAFE, "").trim();
+  const cleaned = dropUnsafe(String(value)).trim();
   if (!cleaned) return null;
   // Cut on a character boundary: never leave half a surrogate pair.
   return Array.from(cleaned).slice(0, max).join("");

@@ -192,7 +192,7 @@ export async function eraseProvidedData(options: {
     const message = row
       ? `${PROVIDER_NAMES[provider]} is still linked. Unlink it and choose to erase what it gave us.`
       : `We hold nothing from ${PROVIDER_NAMES[provider]}.`;
-    if (!row || !row.unlinkedAt) {
+    if (!row?.unlinkedAt) {
       throw new AppError(row ? "CONFLICT" : "NOT_FOUND", message, [
         { field: ["input", "provider"], code: row ? "CONFLICT" : "NOT_FOUND", message },
       ]);

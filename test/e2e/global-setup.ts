@@ -1,8 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { parse, stringify } from "yaml";
+import { type IdentityProvider, startIdentityProvider } from "../../server/dev/identity-provider";
 
 // Starts the built app on a fresh embedded database seeded with the demo shops.
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -39,6 +41,7 @@ function writeShopProfiles() {
 }
 
 let server: ChildProcess | undefined;
+let idp: IdentityProvider | undefined;
 
 async function waitFor(url: string, timeoutMs: number) {
   const started = Date.now();
@@ -73,10 +76,25 @@ export default async function setup(project: TestProject) {
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { cwd: ROOT, env, stdio: "inherit" });
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  // The local identity provider stands in for the social providers
+  // (test/e2e/connected-accounts.e2e.ts).
+  const idpSecret = randomBytes(24).toString("base64url");
+  idp = await startIdentityProvider({
+    port: 0,
+    secret: idpSecret,
+    redirectOrigins: [baseUrl],
+    shops: readdirSync(SHOPS).map((f) => f.replace(/\.ya?ml$/, "")),
+  });
   server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: ROOT,
     // The demo webhook receiver is this app on loopback over http (test/e2e/webhooks.e2e.ts).
-    env: { ...env, PRIVACY_CENTRE_DEMO: "1", WEBHOOK_ALLOW_PRIVATE: "1" },
+    env: {
+      ...env,
+      PRIVACY_CENTRE_DEMO: "1",
+      WEBHOOK_ALLOW_PRIVATE: "1",
+      LOCAL_IDP_URL: idp.url,
+      LOCAL_IDP_SECRET: idpSecret,
+    },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -84,6 +102,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   return async () => {
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    await idp?.close();
   };
 }
 

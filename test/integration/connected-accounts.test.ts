@@ -28,6 +28,9 @@ afterAll(async () => {
 });
 
 const prisma = () => getPrisma();
+// biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer's shape is what the assertions check.
+type Answer = any;
+const answer = (result: { data?: unknown }): Answer => result.data;
 // next-auth's own failures (state, PKCE, nonce, a cancelled sign-in) end on the shop's
 // sign-in page with its error code, never signed in.
 function expectSignInError(redirect: string, shop: string) {
@@ -256,8 +259,8 @@ describe("linking while signed in", () => {
     // The provider's email did not replace the account's.
     expect((await prisma().customer.findUniqueOrThrow({ where: { id: customer.id } })).email).toBe(customer.email);
     const { data } = await gql(CONNECTED, {}, after);
-    const linked = (data as any).viewer.customer.connectedAccounts.accounts.find(
-      (a: any) => a.provider === "MICROSOFT",
+    const linked = answer({ data }).viewer.customer.connectedAccounts.accounts.find(
+      (a: Answer) => a.provider === "MICROSOFT",
     );
     expect(linked).toMatchObject({ isLinked: true, unlinkBlockedReason: null });
     expect(linked.providedData).toEqual(
@@ -333,21 +336,21 @@ describe("unlinking", () => {
   it("is refused for the last way to sign in, and allowed once a password is set", async () => {
     const { viewer } = await signUpWith("facebook");
     const refused = await gql(UNLINK, { input: { provider: "FACEBOOK", eraseProvidedData: true } }, viewer);
-    expect((refused.data as any).connectedAccountUnlink.userErrors).toEqual([
+    expect(answer(refused).connectedAccountUnlink.userErrors).toEqual([
       expect.objectContaining({ code: "CONFLICT", field: ["input", "provider"] }),
     ]);
     expect(await prisma().account.count({ where: { customerId: viewer.customerId } })).toBe(1);
     const { data } = await gql(CONNECTED, {}, viewer);
-    expect((data as any).viewer.customer.connectedAccounts.accounts[0].unlinkBlockedReason).toMatch(/only way/);
+    expect(answer({ data }).viewer.customer.connectedAccounts.accounts[0].unlinkBlockedReason).toMatch(/only way/);
 
     const set = await gql(
       `mutation($input: CustomerPasswordSetInput!) { customerPasswordSet(input: $input) { customer { id } userErrors { code message } } }`,
       { input: { password: "a-new-password-1" } },
       viewer,
     );
-    expect((set.data as any).customerPasswordSet.userErrors).toEqual([]);
+    expect(answer(set).customerPasswordSet.userErrors).toEqual([]);
     const again = await gql(UNLINK, { input: { provider: "FACEBOOK", eraseProvidedData: true } }, viewer);
-    expect((again.data as any).connectedAccountUnlink).toMatchObject({
+    expect(answer(again).connectedAccountUnlink).toMatchObject({
       userErrors: [],
       connectedAccount: { isLinked: false, unlinkedAt: null, providedData: [] },
     });
@@ -374,7 +377,7 @@ describe("unlinking", () => {
     expect((await findIdentifiers(fbValues)).length).toBeGreaterThan(0);
 
     const result = await gql(UNLINK, { input: { provider: "FACEBOOK", eraseProvidedData: true } }, viewer);
-    expect((result.data as any).connectedAccountUnlink.userErrors).toEqual([]);
+    expect(answer(result).connectedAccountUnlink.userErrors).toEqual([]);
     expect(await findIdentifiers(fbValues)).toEqual([]);
     // Microsoft's stays, untouched.
     const hits = await findIdentifiers([microsoft.id, microsoft.name]);
@@ -385,10 +388,10 @@ describe("unlinking", () => {
       {},
       viewer,
     );
-    const entries = (log.data as any).viewer.customer.accessLog.edges.map((e: any) => e.node);
-    expect(entries.filter((e: any) => e.kind === "SIGN_IN_METHOD").map((e: any) => `${e.action} ${e.subject}`)).toEqual(
-      ["social.erase facebook", "social.unlink facebook", "social.link microsoft", "social.link facebook"],
-    );
+    const entries = answer(log).viewer.customer.accessLog.edges.map((e: Answer) => e.node);
+    expect(
+      entries.filter((e: Answer) => e.kind === "SIGN_IN_METHOD").map((e: Answer) => `${e.action} ${e.subject}`),
+    ).toEqual(["social.erase facebook", "social.unlink facebook", "social.link microsoft", "social.link facebook"]);
   });
 
   it("without erase keeps what it gave (marked unlinked), refuses it for sign-in, and erases it later", async () => {
@@ -400,7 +403,7 @@ describe("unlinking", () => {
     await providerSignIn(browser, { providerId: "almaz-facebook", identity: identity.id });
     const viewer = await customerOf(browser);
     const kept = await gql(UNLINK, { input: { provider: "FACEBOOK", eraseProvidedData: false } }, viewer);
-    const account = (kept.data as any).connectedAccountUnlink.connectedAccount;
+    const account = answer(kept).connectedAccountUnlink.connectedAccount;
     expect(account.isLinked).toBe(false);
     expect(account.unlinkedAt).not.toBeNull();
     expect(account.providedData.length).toBeGreaterThan(0);
@@ -415,7 +418,7 @@ describe("unlinking", () => {
       {},
       viewer,
     );
-    expect((erased.data as any).connectedAccountEraseProvidedData).toEqual({
+    expect(answer(erased).connectedAccountEraseProvidedData).toEqual({
       connectedAccount: { unlinkedAt: null, providedData: [] },
       userErrors: [],
     });
@@ -427,9 +430,7 @@ describe("unlinking", () => {
     await prisma().customer.update({ where: { id: viewer.customerId }, data: { passwordHash: "x" } });
     const agent = await impersonating(await agentViewer({ shop: "almaz" }), viewer.customerId);
     const result = await gql(UNLINK, { input: { provider: "FACEBOOK", eraseProvidedData: true } }, agent);
-    expect((result.data as any).connectedAccountUnlink.userErrors).toEqual([
-      expect.objectContaining({ code: "FORBIDDEN" }),
-    ]);
+    expect(answer(result).connectedAccountUnlink.userErrors).toEqual([expect.objectContaining({ code: "FORBIDDEN" })]);
     expect(await prisma().account.count({ where: { customerId: viewer.customerId, unlinkedAt: null } })).toBe(1);
   });
 });
@@ -439,7 +440,7 @@ describe("a first password", () => {
     const { viewer } = await signUpWith("facebook");
     const SET = `mutation($input: CustomerPasswordSetInput!) { customerPasswordSet(input: $input) { userErrors { field code message } } }`;
     const short = await gql(SET, { input: { password: "short" } }, viewer);
-    expect((short.data as any).customerPasswordSet.userErrors).toEqual([
+    expect(answer(short).customerPasswordSet.userErrors).toEqual([
       expect.objectContaining({ field: ["input", "password"], code: "INVALID_INPUT" }),
     ]);
     await prisma().session.update({
@@ -448,7 +449,7 @@ describe("a first password", () => {
     });
     const stale = await resolveSessionViewer(viewer.sessionId);
     const late = await gql(SET, { input: { password: "a-long-password" } }, stale);
-    expect((late.data as any).customerPasswordSet.userErrors).toEqual([expect.objectContaining({ code: "FORBIDDEN" })]);
+    expect(answer(late).customerPasswordSet.userErrors).toEqual([expect.objectContaining({ code: "FORBIDDEN" })]);
     expect((await prisma().customer.findUniqueOrThrow({ where: { id: viewer.customerId } })).passwordHash).toBeNull();
     await prisma().session.update({ where: { id: viewer.sessionId }, data: { authenticatedAt: new Date() } });
     const fresh = await resolveSessionViewer(viewer.sessionId);
@@ -456,7 +457,7 @@ describe("a first password", () => {
       customerPasswordSet: { userErrors: [] },
     });
     const twice = await gql(SET, { input: { password: "another-long-password" } }, fresh);
-    expect((twice.data as any).customerPasswordSet.userErrors).toEqual([expect.objectContaining({ code: "CONFLICT" })]);
+    expect(answer(twice).customerPasswordSet.userErrors).toEqual([expect.objectContaining({ code: "CONFLICT" })]);
   });
 });
 

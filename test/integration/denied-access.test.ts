@@ -316,6 +316,22 @@ const CASES: Record<string, Case | PublicCase> = {
     refusedForAgents: true,
     operation: `mutation { supportAccessRevoke { supportAccess { isAllowed } ${ERRORS} } }`,
   },
+  // --- Connected accounts (issue 13): the customer's own, never an agent's or a key's.
+  "Mutation.connectedAccountUnlink": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { connectedAccountUnlink(input: { provider: FACEBOOK, eraseProvidedData: true }) { connectedAccount { provider providedData { value } } ${ERRORS} } }`,
+  },
+  "Mutation.connectedAccountEraseProvidedData": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { connectedAccountEraseProvidedData(input: { provider: FACEBOOK }) { connectedAccount { provider providedData { value } } ${ERRORS} } }`,
+  },
+  "Mutation.customerPasswordSet": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { customerPasswordSet(input: { password: "mallory-password-1" }) { customer { id email } ${ERRORS} } }`,
+  },
   // --- Webhooks (issue 12): console fields for privacy officers (partner keys with and
   // without the scope are covered in webhooks-access.test.ts).
   "Query.webhookEndpoints": {

@@ -48,8 +48,10 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
   {
     slug: "connected-accounts",
     label: "Connected accounts",
-    summary: "Social sign-ins and what each provider gave us.",
+    summary:
+      "Signing in with Facebook, Google and the like: which are linked, when last used, exactly what each gave us; link, unlink, erase.",
     rights: [],
+    hasOwnPage: true,
   },
   {
     slug: "requests",

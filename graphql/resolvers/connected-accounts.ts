@@ -3,6 +3,7 @@ import { eraseProvidedData, getConnectedAccounts, setFirstPassword, unlinkConnec
 import { shopProviders } from "@/server/social/providers";
 import type { Resolvers, SocialProvider } from "../generated/resolvers-types";
 import { mutate } from "../user-errors";
+import { purposeToGraph, retentionRuleToGraph } from "./shop";
 
 const toEnum = (provider: string) => provider.toUpperCase() as SocialProvider;
 // The service takes the provider as the profile names it.
@@ -20,6 +21,10 @@ export const connectedAccountsResolvers: Resolvers = {
   },
   Customer: {
     connectedAccounts: (customer, _args, { viewer }) => getConnectedAccounts({ viewer, customerId: customer.id }),
+  },
+  ConnectedAccounts: {
+    purposes: (c) => c.purposes.map(purposeToGraph),
+    retention: (c) => c.retention.map(retentionRuleToGraph),
   },
   ConnectedAccount: {
     provider: (account) => toEnum(account.provider),

@@ -3,6 +3,7 @@ import { consentPurposes } from "../../server/consent/purposes";
 import type { DataCategoryKey } from "../../server/data-map/categories";
 import type { Prisma } from "../../server/db";
 import type { ConsentSource, ConsentState, Gender, OptInLevel, PhoneKind } from "../../server/db/generated/enums";
+import { DEMO_IDENTITIES, type DemoIdentity } from "../../server/dev/identity-provider/identities";
 import type { ShopProfile } from "../../server/tenants/profile-schema";
 import { type Catalog, catalogFor, incomeBands, numberPrefix, PROFESSIONS } from "./catalog";
 import { asciiFold, e164, type Locale, localeFor, nationalIdFor } from "./locales";
@@ -467,7 +468,13 @@ export async function createCustomerWithHistory(db: Db, opts: CustomerHistoryOpt
   if (providers.length > 0) {
     const wanted = isDemo ? rng.int(1, Math.min(2, providers.length)) : rng.chance(isNew ? 0.3 : 0.4) ? 1 : 0;
     const socialRng = rng.fork("social");
-    for (const provider of socialRng.sample(providers, wanted)) {
+    // The demo customer's link is an identity the local identity provider knows
+    // (server/dev/identity-provider), so the demo can sign in with it.
+    const demoIdentity = isDemo
+      ? DEMO_IDENTITIES.facebook.find((i) => i.email === email && providers.includes("facebook"))
+      : undefined;
+    const chosen = socialRng.sample(providers, wanted);
+    for (const provider of demoIdentity ? ["facebook"] : chosen) {
       const linkedMs = isNew
         ? createdAt
         : socialRng.between(createdAt, isDemo ? Math.min(now - 30 * DAY, createdAt + 365 * DAY) : now - 7 * DAY);
@@ -476,14 +483,16 @@ export async function createCustomerWithHistory(db: Db, opts: CustomerHistoryOpt
         : `${asciiFold(firstName + lastName)
             .toLowerCase()
             .replace(/[^a-z]/g, "")}${socialRng.int(1, 99)}@${socialRng.pick(locale.emailDomains)}`;
-      const { id, profile: given } = providerProfile(socialRng, provider, {
-        firstName,
-        lastName,
-        email: providerEmail,
-        dob,
-        hometown: homeCity.name,
-        locale,
-      });
+      const { id, profile: given } = demoIdentity
+        ? demoFacebookProfile(demoIdentity)
+        : providerProfile(socialRng, provider, {
+            firstName,
+            lastName,
+            email: providerEmail,
+            dob,
+            hometown: homeCity.name,
+            locale,
+          });
       accounts.push({
         id: uuidv7(linkedMs),
         shopId,
@@ -712,6 +721,21 @@ function enrichmentSource(profile: ShopProfile): string | null {
   return recipient?.name ?? null;
 }
 
+// Facebook's Graph `/me` answer for one of the local identity provider's people.
+function demoFacebookProfile(identity: DemoIdentity): { id: string; profile: Record<string, unknown> } {
+  const [first, ...rest] = identity.name.split(" ");
+  return {
+    id: identity.id,
+    profile: {
+      id: identity.id,
+      name: identity.name,
+      first_name: identity.firstName ?? first,
+      last_name: identity.lastName ?? rest.join(" "),
+      email: identity.email,
+    },
+  };
+}
+
 function providerProfile(
   rng: Rng,
   provider: string,
@@ -758,21 +782,22 @@ function providerProfile(
       };
     }
     case "microsoft": {
-      const id = `${alnum(rng, 8).toLowerCase()}${rng.digits(8)}`;
+      // Microsoft's ID token claims (what sign-in with Microsoft gives).
+      const id = `AAAAAAAAAAAAAAAAAAAAA${alnum(rng, 22)}`;
       return {
         id,
         profile: {
-          id,
-          displayName: name,
-          givenName: p.firstName,
-          surname: p.lastName,
-          mail: p.email,
-          userPrincipalName: p.email,
-          preferredLanguage: `${lang}-${p.locale.country}`,
+          sub: id,
+          name,
+          email: p.email,
+          preferred_username: p.email,
+          oid: `00000000-0000-0000-${rng.digits(4)}-${rng.digits(12)}`,
+          tid: "9188040d-6c67-4c5b-b112-36a304b66dad",
         },
       };
     }
     case "twitter": {
+      // X's API v2 `/2/users/me` (OAuth 2.0 gives no email).
       const id = `1${rng.digits(18)}`;
       const handle = asciiFold(`${p.firstName}${p.lastName[0]}`).replace(/[^A-Za-z]/g, "") + rng.int(10, 99);
       return {
@@ -780,12 +805,9 @@ function providerProfile(
         profile: {
           id,
           name,
-          screen_name: handle,
-          email: p.email,
-          profile_image_url_https: `https://pbs.twimg.example/profile_images/${rng.digits(10)}/${alnum(rng, 8)}_normal.jpg`,
+          username: handle,
+          profile_image_url: `https://pbs.twimg.example/profile_images/${rng.digits(10)}/${alnum(rng, 8)}_normal.jpg`,
           location: `${p.hometown}, ${p.locale.countryName}`,
-          followers_count: rng.int(5, 2500),
-          friends_count: rng.int(20, 900),
         },
       };
     }

@@ -78,7 +78,7 @@ const isSecure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 // Session (or AgentSession) row; server/auth/viewer.ts checks that row on every request.
 export function getAuthOptions(request?: AuthRequest): AuthOptions {
   // A provider's callback for "<shop>-<provider>" comes back to that shop's pages.
-  const callbackShop = request?.pathname.match(/\/api\/auth\/callback\/([^/]+)$/)?.[1];
+  const callbackShop = request?.pathname.match(/\/api\/auth\/(?:callback|signin)\/([^/]+)$/)?.[1];
   // next-auth's own error page (/api/auth/error) knows no provider: the shop comes from
   // the page the sign-in started on (its callback-url cookie).
   const shopOfCallback = (callbackShop ? parseProviderId(callbackShop)?.shop : undefined) ?? shopOfStart(request);

@@ -76,7 +76,9 @@ export async function getConnectedAccounts(options: {
     ...rows.map((r) => r.provider).filter((p): p is SocialProvider => isSocialProvider(p)),
   ].filter((p, i, all) => all.indexOf(p) === i);
   const accounts = providers.map((provider): ConnectedAccountView => {
-    const row = rows.find((r) => r.provider === provider) ?? null;
+    // The linked identity, else one unlinked whose data is kept.
+    const row =
+      rows.find((r) => r.provider === provider && !r.unlinkedAt) ?? rows.find((r) => r.provider === provider) ?? null;
     const isLinked = Boolean(row && !row.unlinkedAt);
     const others = linked.filter((r) => r.provider !== provider).length;
     return {
@@ -185,8 +187,10 @@ export async function eraseProvidedData(options: {
   if (!parsed.success) throw invalidInput(parsed.error.issues);
   const provider = parsed.data.provider as SocialProvider;
   await getPrisma().$transaction(async (tx) => {
+    // An unlinked identity's kept data first (a newer identity may be linked meanwhile).
     const row = await tx.account.findFirst({
       where: { customerId: scope.customerId, shopId: scope.shop.id, provider },
+      orderBy: [{ unlinkedAt: { sort: "asc", nulls: "last" } }],
       select: { id: true, unlinkedAt: true },
     });
     const message = row

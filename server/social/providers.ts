@@ -58,7 +58,11 @@ type Credentials = { clientId: string; clientSecret: string; tenant: string | nu
 const envKey = (shop: string, provider: SocialProvider) =>
   `OAUTH_${shop.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_${provider.toUpperCase()}`;
 
-export function credentialsFor(shop: string, provider: SocialProvider, env = process.env): Credentials | null {
+export function credentialsFor(
+  shop: string,
+  provider: SocialProvider,
+  env: Record<string, string | undefined> = process.env,
+): Credentials | null {
   const key = envKey(shop, provider);
   const clientId = env[`${key}_CLIENT_ID`];
   const clientSecret = env[`${key}_CLIENT_SECRET`];

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ProviderButtons } from "@/components/provider-buttons";
 import { SignUpForm } from "@/components/sign-up-form";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { signUpAction } from "./actions";
+import { saveSignUpChoicesAction } from "./provider-actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -14,6 +16,7 @@ const SignUpQuery = graphql(`
       handle
       name
       policy { marketing { channels { key label } topics { key label } requiresDoubleOptIn } }
+      signInProviders { provider name providerId }
     }
     viewer { isSignedIn shop { handle } }
   }
@@ -24,6 +27,9 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
   const { shop, viewer } = await execute(SignUpQuery, { handle });
   if (!shop) notFound();
   if (viewer.isSignedIn && viewer.shop?.handle === shop.handle) redirect(`/${shop.handle}/account/privacy`);
+  // Plain objects for the client component (the API's results have no prototype).
+  const providers = shop.signInProviders.map((p) => ({ providerId: p.providerId, name: p.name, provider: p.provider }));
+  const hasChannels = shop.policy.marketing.channels.length > 0;
   return (
     <main id="main" className="mx-auto max-w-lg px-6 py-12">
       <h1 className="text-2xl font-bold">Create your {shop.name} account</h1>
@@ -43,6 +49,31 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
           topics={shop.policy.marketing.topics.map((t) => t.label)}
           requiresDoubleOptIn={shop.policy.marketing.requiresDoubleOptIn}
         />
+        {providers.length > 0 && (
+          <section aria-labelledby="with-provider" className="mt-6">
+            <div className="flex items-center gap-3 text-sm text-slate-600">
+              <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+              <h2 id="with-provider" className="font-medium">
+                <span aria-hidden="true">or</span>
+                <span className="sr-only">Or sign up with a provider</span>
+              </h2>
+              <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+            </div>
+            <p className="mt-4 text-sm text-slate-600">
+              We receive only what the provider shares with us, such as your name and email address
+              {hasChannels ? "; the news choices you ticked above apply as well." : "."}
+            </p>
+            <div className="mt-3">
+              <ProviderButtons
+                providers={providers}
+                callbackUrl={`/${shop.handle}/account/privacy`}
+                labelPrefix="Sign up with"
+                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle)}
+                carryChecked="marketing"
+              />
+            </div>
+          </section>
+        )}
       </div>
     </main>
   );

@@ -106,6 +106,16 @@ export async function getConnectedAccounts(options: {
   };
 }
 
+// One provider's card as it is after a change.
+async function accountView(
+  viewer: Viewer,
+  customerId: string,
+  provider: SocialProvider,
+): Promise<ConnectedAccountView> {
+  const { accounts } = await getConnectedAccounts({ viewer, customerId });
+  return accounts.find((a) => a.provider === provider) as ConnectedAccountView;
+}
+
 const providerSchema = z
   .string()
   .refine(isSocialProvider, "Choose a provider: facebook, twitter, microsoft or google.");
@@ -169,9 +179,7 @@ export async function unlinkConnectedAccount(options: {
       });
     }
   });
-  return (await getConnectedAccounts({ viewer: options.viewer, customerId: scope.customerId })).accounts.find(
-    (a) => a.provider === provider,
-  ) as ConnectedAccountView;
+  return accountView(options.viewer, scope.customerId, provider);
 }
 
 const eraseSchema = z.object({ provider: providerSchema });
@@ -210,9 +218,7 @@ export async function eraseProvidedData(options: {
       details: { provider },
     });
   });
-  return (await getConnectedAccounts({ viewer: options.viewer, customerId: scope.customerId })).accounts.find(
-    (a) => a.provider === provider,
-  ) as ConnectedAccountView;
+  return accountView(options.viewer, scope.customerId, provider);
 }
 
 const passwordSchema = z.object({

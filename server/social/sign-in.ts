@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "../audit";
+import { authorize, requireSelf } from "../auth/authorize";
 import { RECENT_AUTHENTICATION_MS } from "../auth/reauthenticate";
 import { SESSION_MAX_AGE_SECONDS } from "../auth/sign-in";
 import type { RequestMeta, Viewer } from "../auth/viewer";
@@ -76,7 +77,11 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
   if (!providerAccountId) return refuse("UNKNOWN_PROVIDER", shop, provider);
   const now = input.now ?? new Date();
   const current = input.current;
-  if (current.kind === "agent") return refuse("NOT_FOR_SUPPORT_STAFF", shop, provider);
+  if (current.kind === "agent") {
+    // authorize refuses (and audits, in a support session) what agents may not do.
+    await authorize(current, "social.link").catch(() => null);
+    return refuse("NOT_FOR_SUPPORT_STAFF", shop, provider);
+  }
 
   const prisma = getPrisma();
   const existing = await prisma.account.findUnique({
@@ -87,13 +92,15 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
   const scope = cleanProviderText(input.scope, 500);
 
   if (current.kind === "customer" && current.shop.id === shop.id) {
-    const customerId = current.customerId;
+    // Linking (or confirming) for the browser's own customer, in its own session.
+    const { customerId } = await authorize(current, "social.link");
+    const self = requireSelf(current);
     if (existing && existing.customerId !== customerId) return refuse("LINKED_TO_ANOTHER_ACCOUNT", shop, provider);
     if (existing && !existing.unlinkedAt) {
       // Their own linked provider: as good as entering the password again.
       await prisma.$transaction(async (tx) => {
         await tx.session.updateMany({
-          where: { id: current.sessionId, customerId, revokedAt: null },
+          where: { id: self.sessionId, customerId, revokedAt: null },
           data: { authenticatedAt: now },
         });
         await tx.account.update({ where: { id: existing.id }, data: { lastUsedAt: now, profile: details, scope } });
@@ -103,12 +110,12 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
         ok: true,
         outcome: "confirmed",
         customerId,
-        sessionId: current.sessionId,
+        sessionId: self.sessionId,
         shopHandle: shop.handle,
         provider,
       };
     }
-    if (now.getTime() - current.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+    if (now.getTime() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
       return refuse("AUTHENTICATE_AGAIN", shop, provider);
     }
     const other = await prisma.account.findFirst({
@@ -147,7 +154,7 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
         details: { provider, relinked: Boolean(existing) },
       });
     });
-    return { ok: true, outcome: "linked", customerId, sessionId: current.sessionId, shopHandle: shop.handle, provider };
+    return { ok: true, outcome: "linked", customerId, sessionId: self.sessionId, shopHandle: shop.handle, provider };
   }
 
   // Signed out (or signed in at another shop: that session is replaced).

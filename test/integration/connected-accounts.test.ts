@@ -329,6 +329,11 @@ describe("linking while signed in", () => {
     });
     expect(result).toMatchObject({ ok: false, reason: "NOT_FOR_SUPPORT_STAFF" });
     expect(await prisma().account.count({ where: { providerAccountId: identity.id } })).toBe(0);
+    // The attempt is in the support session's record, which the customer sees.
+    const refused = await prisma().auditEvent.findMany({
+      where: { customerId: owner.customerId, action: "impersonation.refused" },
+    });
+    expect(refused.map((e) => e.details)).toEqual([expect.objectContaining({ attempted: "social.link" })]);
   });
 });
 

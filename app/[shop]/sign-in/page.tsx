@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { OrSeparator } from "@/components/or-separator";
 import { ProviderButtons } from "@/components/provider-buttons";
 import { providerMessage, providerNameOf } from "@/components/provider-messages";
 import { SignInForm } from "@/components/sign-in-form";
@@ -80,14 +81,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
         <SignInForm shop={shop.handle} shopName={shop.name} next={next} notice={notice} />
         {providers.length > 0 && (
           <section aria-labelledby="with-provider" className="mt-6">
-            <div className="flex items-center gap-3 text-sm text-slate-600">
-              <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
-              <h2 id="with-provider" className="font-medium">
-                <span aria-hidden="true">or</span>
-                <span className="sr-only">Or sign in with a provider</span>
-              </h2>
-              <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
-            </div>
+            <OrSeparator id="with-provider" label="Or sign in with a provider" />
             <div className="mt-4">
               <ProviderButtons providers={providers} callbackUrl={next} labelPrefix="Continue with" />
             </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { OrSeparator } from "@/components/or-separator";
 import { ProviderButtons } from "@/components/provider-buttons";
 import { SignUpForm } from "@/components/sign-up-form";
 import { execute } from "@/graphql/execute";
@@ -51,14 +52,7 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
         />
         {providers.length > 0 && (
           <section aria-labelledby="with-provider" className="mt-6">
-            <div className="flex items-center gap-3 text-sm text-slate-600">
-              <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
-              <h2 id="with-provider" className="font-medium">
-                <span aria-hidden="true">or</span>
-                <span className="sr-only">Or sign up with a provider</span>
-              </h2>
-              <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
-            </div>
+            <OrSeparator id="with-provider" label="Or sign up with a provider" />
             <p className="mt-4 text-sm text-slate-600">
               We receive only what the provider shares with us, such as your name and email address
               {hasChannels ? "; the news choices you ticked above apply as well." : "."}

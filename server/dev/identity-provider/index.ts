@@ -37,6 +37,8 @@ export type IdentityProviderOptions = {
 export type IdentityProvider = {
   url: string;
   addIdentity(provider: LocalProvider, identity: DemoIdentity): void;
+  // The access tokens issued so far (opaque values): tests check the app stores none.
+  issuedAccessTokens(): string[];
   close(): Promise<void>;
 };
 
@@ -158,7 +160,7 @@ type Mounted = {
 
 // oidc-provider's built-in memory adapter keeps one store for the whole process, shared by
 // every instance: a token of one provider would be found by another. Each gets its own.
-function createMemoryAdapter() {
+function createMemoryAdapter(onSave?: (model: string, id: string) => void) {
   const entries = new Map<string, { payload: Payload; expiresAt: number }>();
   const sessionsByUid = new Map<string, string>();
   const read = (key: string) => {
@@ -180,6 +182,7 @@ function createMemoryAdapter() {
         if (entries.size > 5000) sweep();
         const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
         entries.set(keyOf(id), { payload, expiresAt });
+        onSave?.(model, id);
         if (model === "Session" && typeof payload.uid === "string") sessionsByUid.set(payload.uid, id);
       },
       async find(id: string) {
@@ -274,6 +277,7 @@ async function mountProvider(
   base: string,
   options: IdentityProviderOptions,
   accounts: Map<string, DemoIdentity>,
+  issuedTokens: string[],
 ): Promise<Mounted> {
   const issuer = localIssuer(base, provider);
   const issuerPath = new URL(issuer).pathname;
@@ -294,7 +298,9 @@ async function mountProvider(
   const clients = options.shops.map((shop) => clientMetadata(shop, provider, options.secret, origins));
 
   const instance = new oidc.default(issuer, {
-    adapter: createMemoryAdapter(),
+    adapter: createMemoryAdapter((model, id) => {
+      if (model === "AccessToken" && issuedTokens.length < 10_000) issuedTokens.push(id);
+    }),
     clients,
     jwks: { keys: [await signingKey()] },
     // Each provider has its own cookie names: they share one host and port.
@@ -698,6 +704,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     }),
   );
   const mounted = new Map<string, Mounted>();
+  const issuedTokens: string[] = [];
 
   const server = createServer((req, res) => {
     const [, prefix = "", rest = ""] = /^\/([^/?]*)(.*)$/s.exec(req.url ?? "/") ?? [];
@@ -730,7 +737,10 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
 
   try {
     for (const provider of LOCAL_PROVIDERS) {
-      mounted.set(provider, await mountProvider(oidc, provider, url, options, accounts.get(provider) ?? new Map()));
+      mounted.set(
+        provider,
+        await mountProvider(oidc, provider, url, options, accounts.get(provider) ?? new Map(), issuedTokens),
+      );
     }
   } catch (error) {
     server.close();
@@ -742,6 +752,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     addIdentity(provider, identity) {
       accounts.get(provider)?.set(identity.id, { ...identity });
     },
+    issuedAccessTokens: () => [...issuedTokens],
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

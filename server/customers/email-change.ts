@@ -4,8 +4,9 @@ import { z } from "zod";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
-import { authorize, type Scope } from "../auth/authorize";
+import { authorize, requireSelf, type Scope } from "../auth/authorize";
 import { verifyPassword } from "../auth/password";
+import { RECENT_AUTHENTICATION_MS } from "../auth/reauthenticate";
 import { isThrottled, recordFailure, throttleKeys } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { dataMapEntry } from "../data-map";
@@ -33,21 +34,24 @@ const TOKEN_BYTES = 32;
 // base64url of 32 bytes, no padding.
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-const requestSchema = z.object(
-  {
-    newEmail: z
-      .string({ error: "Enter the new email address." })
-      .trim()
-      .toLowerCase()
-      .max(254, "Use at most 254 characters.")
-      .pipe(z.email("Enter a valid email address.")),
-    password: z
-      .string({ error: "Enter your current password." })
-      .min(1, "Enter your current password.")
-      .max(1024, "Use at most 1024 characters."),
-  },
-  { error: "Send the new email address and your password." },
-);
+// An account opened with a social provider has no password to ask for (`hasPassword`
+// false): a recent sign-in with a linked provider stands for it.
+const requestSchema = (hasPassword: boolean) =>
+  z.object(
+    {
+      newEmail: z
+        .string({ error: "Enter the new email address." })
+        .trim()
+        .toLowerCase()
+        .max(254, "Use at most 254 characters.")
+        .pipe(z.email("Enter a valid email address.")),
+      password: z
+        .string({ error: "Enter your current password." })
+        .min(hasPassword ? 1 : 0, "Enter your current password.")
+        .max(1024, "Use at most 1024 characters."),
+    },
+    { error: "Send the new email address and your password." },
+  );
 
 const confirmSchema = z.object({
   token: z.string({ error: "The link is not complete." }).trim().regex(TOKEN_PATTERN, "This link is not valid."),
@@ -68,7 +72,11 @@ export function maskEmail(email: string): string {
   return `${local.slice(0, 1)}•••@${domain}`;
 }
 
-function fieldError(code: "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED", field: string, message: string): AppError {
+function fieldError(
+  code: "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED" | "FORBIDDEN",
+  field: string,
+  message: string,
+): AppError {
   return new AppError(code, message, [{ field: ["input", field], code, message }]);
 }
 
@@ -112,17 +120,16 @@ export async function requestEmailChange(options: {
   input: unknown;
 }): Promise<PendingEmailChange> {
   const scope = await authorize(options.viewer, "email.change", options.customerId);
-  const parsed = requestSchema.safeParse(options.input);
-  if (!parsed.success) throw invalidInput(parsed.error.issues);
-  const { newEmail, password } = parsed.data;
   const prisma = getPrisma();
   const now = new Date();
-
   const current = await prisma.customer.findFirst({
     where: customerWhere(scope),
     select: { email: true, firstName: true, passwordHash: true },
   });
   if (!current) throw new AppError("NOT_FOUND", "Customer not found.");
+  const parsed = requestSchema(current.passwordHash !== null).safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { newEmail, password } = parsed.data;
 
   // Asking for the password again guards the account's sign-in name against someone at
   // an unattended, signed-in browser. Wrong guesses count toward the sign-in lock-out
@@ -134,7 +141,16 @@ export async function requestEmailChange(options: {
       "Too many wrong passwords. For your security, wait 15 minutes before trying again.",
     );
   }
-  if (!(await verifyPassword(password, current.passwordHash))) {
+  if (current.passwordHash === null) {
+    const self = requireSelf(options.viewer);
+    if (now.getTime() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+      throw fieldError(
+        "FORBIDDEN",
+        "password",
+        "Your account has no password: confirm it's you by signing in again with a provider linked to it.",
+      );
+    }
+  } else if (!(await verifyPassword(password, current.passwordHash))) {
     await recordFailure(throttle, now);
     throw fieldError("INVALID_INPUT", "password", "The password is not right.");
   }

@@ -469,6 +469,32 @@ describe("a first password", () => {
   });
 });
 
+describe("an account without a password", () => {
+  it("changes its email or asks for deletion only after a recent sign-in with its provider", async () => {
+    const { viewer } = await signUpWith("facebook");
+    await prisma().session.update({
+      where: { id: viewer.sessionId },
+      data: { authenticatedAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    const old = await resolveSessionViewer(viewer.sessionId);
+    const EMAIL = `mutation($input: CustomerEmailChangeRequestInput!) { customerEmailChangeRequest(input: $input) { pendingEmail userErrors { field code message } } }`;
+    const input = { newEmail: uniqueEmail("moved"), password: "" };
+    const late = await gql(EMAIL, { input }, old);
+    expect(answer(late).customerEmailChangeRequest.userErrors).toEqual([
+      expect.objectContaining({ field: ["input", "password"], code: "FORBIDDEN" }),
+    ]);
+    await expect(requestAccountDeletion({ viewer: old, input: { confirmation: "DELETE" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await prisma().deletionRequest.count({ where: { customerId: viewer.customerId } })).toBe(0);
+
+    await prisma().session.update({ where: { id: viewer.sessionId }, data: { authenticatedAt: new Date() } });
+    const fresh = await resolveSessionViewer(viewer.sessionId);
+    const done = await gql(EMAIL, { input }, fresh);
+    expect(answer(done).customerEmailChangeRequest).toEqual({ pendingEmail: input.newEmail, userErrors: [] });
+  });
+});
+
 describe("erasure", () => {
   it("removes the links and what they gave; the same identity then opens a fresh account", async () => {
     const { identity, viewer } = await signUpWith("facebook");

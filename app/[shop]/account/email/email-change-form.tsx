@@ -10,6 +10,11 @@ type Props = {
   action: (state: EmailChangeState, form: FormData) => Promise<EmailChangeState>;
   // Demo mode: the link is read in the dev mailbox rather than a real inbox.
   isDemo: boolean;
+  // False for an account opened with a social provider: no password to ask for; a recent
+  // sign-in with the provider counts instead (the password page offers it).
+  hasPassword: boolean;
+  // Where to confirm it's you with a linked provider, then come back.
+  confirmUrl: string;
 };
 
 const initial: EmailChangeState = {
@@ -20,7 +25,7 @@ const initial: EmailChangeState = {
   values: { newEmail: "" },
 };
 
-export function EmailChangeForm({ action, isDemo }: Props) {
+export function EmailChangeForm({ action, isDemo, hasPassword, confirmUrl }: Props) {
   const [state, formAction, isPending] = useActionState(action, initial);
   return (
     <form action={formAction} className="space-y-5">
@@ -60,15 +65,32 @@ export function EmailChangeForm({ action, isDemo }: Props) {
         maxLength={254}
         error={state.fieldErrors.newEmail}
       />
-      <FormField
-        label="Current password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        hint="We ask for it again because the email address is how you sign in."
-        error={state.fieldErrors.password}
-      />
+      {hasPassword ? (
+        <FormField
+          label="Current password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          hint="We ask for it again because the email address is how you sign in."
+          error={state.fieldErrors.password}
+        />
+      ) : (
+        <div className="space-y-2 text-sm text-slate-700">
+          <p>
+            Your account has no password. If you have not signed in with a linked provider in the last 10 minutes, we
+            ask you to confirm it&apos;s you first.
+          </p>
+          {state.fieldErrors.password && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+              {state.fieldErrors.password}{" "}
+              <Link href={confirmUrl} className="font-medium underline">
+                Confirm it&apos;s you
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
       <button
         type="submit"
         disabled={isPending}

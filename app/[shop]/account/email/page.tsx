@@ -25,6 +25,7 @@ const EmailPageQuery = graphql(`
         email
         pendingEmailChange { newEmail expiresAt }
         deletionRequest { status scheduledFor }
+        connectedAccounts { hasPassword }
       }
       agent { displayName }
       impersonation { id reason ticket startedAt expiresAt customer { displayName email } }
@@ -86,7 +87,12 @@ export default async function EmailChangePage({ params }: { params: Promise<{ sh
         </p>
       )}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <EmailChangeForm action={requestEmailChangeAction.bind(null, shop.handle)} isDemo={isDemoMode()} />
+        <EmailChangeForm
+          action={requestEmailChangeAction.bind(null, shop.handle)}
+          isDemo={isDemoMode()}
+          hasPassword={viewer.customer.connectedAccounts.hasPassword}
+          confirmUrl={`/${shop.handle}/account/reauthenticate?next=${encodeURIComponent(`/${shop.handle}/account/email`)}`}
+        />
       </div>
     </main>
   );

@@ -10,6 +10,10 @@ type Props = {
   word: string;
   // A link is waiting already: asking again sends a new one.
   isAskingAgain: boolean;
+  // False for an account opened with a social provider: no password field; a recent
+  // sign-in with a linked provider counts instead (confirmUrl offers it).
+  hasPassword: boolean;
+  confirmUrl: string;
 };
 
 const initial: DeletionRequestState = {
@@ -22,7 +26,7 @@ const initial: DeletionRequestState = {
 
 // The password and the typed word, then an emailed link: three separate acts of will
 // before anything is scheduled.
-export function DeletionForm({ action, word, isAskingAgain }: Props) {
+export function DeletionForm({ action, word, isAskingAgain, hasPassword, confirmUrl }: Props) {
   const [state, formAction, isPending] = useActionState(action, initial);
   const summary = useRef<HTMLDivElement>(null);
   const hasErrors = Boolean(state.formError || Object.keys(state.fieldErrors).length);
@@ -46,15 +50,26 @@ export function DeletionForm({ action, word, isAskingAgain }: Props) {
           fieldErrors={state.fieldErrors}
         />
       )}
-      <FormField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        hint="The password you sign in with."
-        error={state.fieldErrors.password}
-      />
+      {hasPassword ? (
+        <FormField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          hint="The password you sign in with."
+          error={state.fieldErrors.password}
+        />
+      ) : (
+        state.fieldErrors.password && (
+          <p className="text-sm text-slate-700">
+            <a href={confirmUrl} className="font-medium underline">
+              Confirm it&apos;s you with a linked provider
+            </a>
+            , then come back here.
+          </p>
+        )
+      )}
       <FormField
         label={`Type ${word} to confirm`}
         name="confirmation"

@@ -23,6 +23,7 @@ const DeletionPageQuery = graphql(`
     viewer {
       shop { handle name }
       customer {
+        connectedAccounts { hasPassword }
         deletionPlan {
           warning
           gracePeriodDays
@@ -129,6 +130,7 @@ export default async function DeletionPage({ searchParams }: Props) {
   const base = `/${shop.handle}/account/privacy`;
   const cancel = cancelDeletionAction.bind(null, shop.handle);
   const status = request?.status;
+  const { hasPassword } = customer.connectedAccounts;
   const isOpenForRequest = !status || status === "AWAITING_CONFIRMATION";
   const documentCount = invoices.totalCount + certificates.totalCount;
   return (
@@ -328,8 +330,10 @@ export default async function DeletionPage({ searchParams }: Props) {
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
             <li>
-              Enter your password and type {DELETION.confirmationWord}. We then email you a link to confirm (it works
-              for 24 hours); nothing is deleted before you open it.
+              {hasPassword
+                ? `Enter your password and type ${DELETION.confirmationWord}.`
+                : `Type ${DELETION.confirmationWord} (your account has no password: if you have not signed in with a linked provider in the last 10 minutes, we ask you to confirm it's you first).`}{" "}
+              We then email you a link to confirm (it works for 24 hours); nothing is deleted before you open it.
             </li>
             <li>{gracePeriodText(plan.gracePeriodDays)}</li>
             <li>{reRegisterText(plan.canReRegister, shop.name)}</li>
@@ -340,6 +344,8 @@ export default async function DeletionPage({ searchParams }: Props) {
               action={requestDeletionAction.bind(null, shop.handle)}
               word={DELETION.confirmationWord}
               isAskingAgain={status === "AWAITING_CONFIRMATION"}
+              hasPassword={hasPassword}
+              confirmUrl={`/${shop.handle}/account/reauthenticate?next=${encodeURIComponent(`/${shop.handle}/account/privacy/delete`)}`}
             />
           </div>
         </section>

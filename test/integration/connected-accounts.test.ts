@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "@/graphql/global-id";
 import { type CustomerViewer, resolveSessionViewer } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
 import { confirmAccountDeletion, requestAccountDeletion, runErasure } from "@/server/erasure";
 import { agentViewer, createCustomer, impersonating, TEST_PASSWORD, uniqueEmail } from "../factories";
+import { partnerKey } from "../factories/partner";
 import { deletionToken } from "../support/erasure-fixtures";
 import { findIdentifiers } from "../support/erasure-search";
 import { gql } from "../support/graphql";
@@ -440,6 +442,38 @@ describe("unlinking", () => {
     const result = await gql(UNLINK, { input: { provider: "FACEBOOK", eraseProvidedData: true } }, agent);
     expect(answer(result).connectedAccountUnlink.userErrors).toEqual([expect.objectContaining({ code: "FORBIDDEN" })]);
     expect(await prisma().account.count({ where: { customerId: viewer.customerId, unlinkedAt: null } })).toBe(1);
+  });
+});
+
+describe("who may read a customer's connected accounts", () => {
+  it("is the customer, or an agent in a support session; never an API key, another customer or shop", async () => {
+    const { viewer } = await signUpWith("facebook");
+    const id = toGlobalId("Customer", viewer.customerId);
+    const READ = `query($id: ID!) { customer(id: $id) { connectedAccounts { accounts { provider providedData { value } } } } }`;
+    const own = await gql(
+      `query { viewer { customer { connectedAccounts { accounts { provider isLinked } } } } }`,
+      {},
+      viewer,
+    );
+    expect(answer(own).viewer.customer.connectedAccounts.accounts).toEqual(
+      expect.arrayContaining([{ provider: "FACEBOOK", isLinked: true }]),
+    );
+    const { viewer: partner } = await partnerKey({ shop: "almaz" });
+    const byKey = await gql(READ, { id }, partner);
+    expect(byKey.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(JSON.stringify(byKey.data ?? {})).not.toContain("FACEBOOK");
+    const { viewer: otherShop } = await partnerKey({ shop: "micro-image" });
+    const elsewhere = await gql(READ, { id }, otherShop);
+    expect(JSON.stringify(elsewhere.data ?? {})).not.toContain("FACEBOOK");
+    const agent = await impersonating(await agentViewer({ shop: "almaz" }), viewer.customerId);
+    const bySupport = await gql(
+      `query { viewer { customer { connectedAccounts { accounts { provider isLinked } } } } }`,
+      {},
+      agent,
+    );
+    expect(answer(bySupport).viewer.customer.connectedAccounts.accounts).toEqual(
+      expect.arrayContaining([{ provider: "FACEBOOK", isLinked: true }]),
+    );
   });
 });
 

@@ -273,6 +273,26 @@ describe("linking while signed in", () => {
     );
   });
 
+  it("links X, which gives no email, with what its API gives (X's own field names)", async () => {
+    const customer = await createCustomer({ shop: "almaz" });
+    const browser = new TestBrowser();
+    const viewer = await passwordSignIn(browser, "almaz", customer.email);
+    const identity = uniqueIdentity("twitter", { name: "Ana Test", username: "ana_test" } as never);
+    idp.addIdentity("twitter", identity);
+    await providerSignIn(browser, { providerId: "almaz-twitter", identity: identity.id });
+    const account = await prisma().account.findFirstOrThrow({
+      where: { customerId: customer.id, provider: "twitter" },
+    });
+    expect(account.providerAccountId).toBe(identity.id);
+    expect(account.profile).toMatchObject({ id: identity.id, name: "Ana Test", username: "ana_test" });
+    expect(JSON.stringify(account.profile)).not.toContain("@");
+    const { data } = await gql(CONNECTED, {}, viewer);
+    const x = answer({ data }).viewer.customer.connectedAccounts.accounts.find((a: Answer) => a.provider === "TWITTER");
+    expect(x.providedData).toEqual(
+      expect.arrayContaining([{ field: "username", label: "Username", value: "ana_test" }]),
+    );
+  });
+
   it("asks for the password again when it was not entered in the last 10 minutes", async () => {
     const customer = await createCustomer({ shop: "almaz" });
     const browser = new TestBrowser();

@@ -175,7 +175,7 @@ async function planAndWrite(
   const total = plans.reduce((sum, p) => sum + p.count, 0) + documents;
   await prisma.export.update({ where: { id: found.id }, data: { rowsTotal: total } });
 
-  const key = exportStorageKey(shop.id, found.id, context.job.attempts, found.format);
+  const key = exportStorageKey(shop.id, found.id, context.job.claim, found.format);
   const spec: WriteSpec = {
     exportId: found.id,
     shop,

@@ -22,10 +22,11 @@ export const EXPORT = {
   testHooks: {} as { afterBatch?: (exportId: string, rowsDone: number) => Promise<void> | void },
 };
 
-// Each run writes its own file (the attempt number is in the name): a run that lost its
-// job to another worker can never replace the file the winner recorded.
-export function exportStorageKey(shopId: string, exportId: string, attempt: number, format: "JSON" | "CSV"): string {
-  return `${shopId}/${exportId}.${attempt}.${format === "JSON" ? "json" : "zip"}`;
+// Each run writes its own file (the job's claim number is in the name, unique per run):
+// a run that lost its job to another worker can never replace the file the winner
+// recorded.
+export function exportStorageKey(shopId: string, exportId: string, claim: number, format: "JSON" | "CSV"): string {
+  return `${shopId}/${exportId}.${claim}.${format === "JSON" ? "json" : "zip"}`;
 }
 
 export function exportFilename(shopHandle: string, createdAt: Date, format: "JSON" | "CSV"): string {

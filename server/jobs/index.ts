@@ -13,6 +13,9 @@ export type JobRow = {
   key: string;
   payload: Prisma.JsonValue;
   attempts: number;
+  // This claim's number: fences the run's writes (attempts is reset on a planned re-queue,
+  // so two claims can share an attempt number; never a claim number).
+  claim: number;
   maxAttempts: number;
 };
 
@@ -151,7 +154,7 @@ export async function wakeJobs(db: Db, input: { kind: string; keys: string[] }):
 async function claimJob(now: Date, kinds: string[], keys: string[] | null): Promise<JobRow | null> {
   const leaseUntil = new Date(now.getTime() + JOBS.leaseMs);
   const rows = await getPrisma().$queryRaw<JobRow[]>`
-    UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = ${leaseUntil}::timestamptz
+    UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "claim" = "claim" + 1, "leaseUntil" = ${leaseUntil}::timestamptz
     WHERE "id" = COALESCE(
       (SELECT "id" FROM "Job"
        WHERE "status" = 'RUNNING' AND "leaseUntil" < ${now}::timestamptz AND "kind" = ANY(${kinds}::text[])
@@ -162,13 +165,20 @@ async function claimJob(now: Date, kinds: string[], keys: string[] | null): Prom
          AND (${keys}::text[] IS NULL OR "key" = ANY(${keys}::text[]))
        ORDER BY "runAt", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
     )
-    RETURNING "id", "kind", "key", "payload", "attempts", "maxAttempts"`;
-  return rows[0] ? { ...rows[0], attempts: Number(rows[0].attempts), maxAttempts: Number(rows[0].maxAttempts) } : null;
+    RETURNING "id", "kind", "key", "payload", "attempts", "claim", "maxAttempts"`;
+  return rows[0]
+    ? {
+        ...rows[0],
+        attempts: Number(rows[0].attempts),
+        claim: Number(rows[0].claim),
+        maxAttempts: Number(rows[0].maxAttempts),
+      }
+    : null;
 }
 
 // Takes up to `limit` due jobs of one statement, as claimJob does one: expired leases
 // first, then queued jobs whose time has come, each row locked with SKIP LOCKED and
-// fenced on its new attempt count alike.
+// fenced on its new claim number alike.
 async function claimJobs(now: Date, kinds: string[], limit: number, keys: string[] | null): Promise<JobRow[]> {
   const leaseUntil = new Date(now.getTime() + JOBS.leaseMs);
   const rows = await getDatabase().raw.query<JobRow>(
@@ -183,13 +193,18 @@ async function claimJobs(now: Date, kinds: string[], limit: number, keys: string
         AND ($5::text[] IS NULL OR "key" = ANY($5::text[]))
       ORDER BY "runAt" LIMIT $4::int FOR UPDATE SKIP LOCKED
     )
-    UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = $1::timestamptz
+    UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "claim" = "claim" + 1, "leaseUntil" = $1::timestamptz
     WHERE "id" IN (SELECT "id" FROM (SELECT "id", 0 AS "o" FROM expired UNION ALL SELECT "id", 1 FROM due) c ORDER BY "o" LIMIT $4::int)
-    RETURNING "id", "kind", "key", "payload", "attempts", "maxAttempts"`,
+    RETURNING "id", "kind", "key", "payload", "attempts", "claim", "maxAttempts"`,
     [leaseUntil, now, kinds, limit, keys],
     { name: "jobs-claim-batch" },
   );
-  return rows.map((row) => ({ ...row, attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts) }));
+  return rows.map((row) => ({
+    ...row,
+    attempts: Number(row.attempts),
+    claim: Number(row.claim),
+    maxAttempts: Number(row.maxAttempts),
+  }));
 }
 
 function errorCode(error: unknown): string {
@@ -197,15 +212,15 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.name : "UNKNOWN";
 }
 
-// The claimed attempt number fences every write: a worker whose lease ran out and
-// whose job was taken over cannot overwrite the newer worker's outcome.
+// The claim number fences every write: a worker whose lease ran out and whose job was
+// taken over cannot overwrite the newer worker's outcome.
 async function runClaimed(
   job: JobRow,
   handler: JobHandler,
   step?: JobBatchStep | null,
 ): Promise<"succeeded" | "retrying" | "failed"> {
   const prisma = getPrisma();
-  const fence = { id: job.id, status: "RUNNING" as const, attempts: job.attempts };
+  const fence = { id: job.id, status: "RUNNING" as const, claim: job.claim };
   const context: JobContext = {
     job,
     async heartbeat() {
@@ -341,7 +356,7 @@ async function runLane(report: JobRunReport, kinds: string[], limit: number, cla
     if (!handler) {
       // Claimed by a worker that does not know this kind (an older deployment): hand it back.
       await getPrisma().job.updateMany({
-        where: { id: job.id, attempts: job.attempts },
+        where: { id: job.id, claim: job.claim },
         data: { status: "QUEUED", attempts: { decrement: 1 }, leaseUntil: null },
       });
       report.retrying++;

@@ -222,7 +222,7 @@ async function waitForEarlier(delivery: LoadedDelivery, job: JobRow, now: Date):
     // (under the same lock, so that wake cannot be missed). Deeper ones in the queue are
     // woken one by one down the chain. The time here is only a safety net.
     await tx.job.updateMany({
-      where: { id: job.id, status: "RUNNING", attempts: job.attempts },
+      where: { id: job.id, status: "RUNNING", claim: job.claim },
       data: {
         status: "QUEUED",
         runAt: new Date(now.getTime() + WEBHOOKS.blockedRecheckMs),
@@ -386,7 +386,7 @@ async function recordPlainSuccess(
 ): Promise<boolean> {
   const rows = await getDatabase().raw.query<{ ok: boolean }>(
     `SELECT webhook_delivery_succeeded($1::uuid, $2::int, $3::timestamptz, $4::int, $5::int, $6::text, $7::uuid, $8::int) AS "ok"`,
-    [delivery.id, attempts, at, result.statusCode, result.latencyMs, result.body, job?.id ?? null, job?.attempts ?? 0],
+    [delivery.id, attempts, at, result.statusCode, result.latencyMs, result.body, job?.id ?? null, job?.claim ?? 0],
     { name: "webhook-succeeded" },
   );
   return Boolean(rows[0]?.ok);
@@ -455,7 +455,7 @@ export async function deliverWebhookBatch(
         plain.map((p) => p.result.latencyMs),
         plain.map((p) => p.result.body),
         plain.map((p) => p.job.id),
-        plain.map((p) => p.job.attempts),
+        plain.map((p) => p.job.claim),
       ],
       { name: "webhook-deliveries-succeeded" },
     );

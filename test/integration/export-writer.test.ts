@@ -83,7 +83,7 @@ describe("an export whose row goes while it is written", () => {
       await getPrisma().export.deleteMany({ where: { id: created.id } });
     };
     expect(await buildExport({ exportId: created.id, context })).toBeNull();
-    const key = exportStorageKey(viewer.shop.id, created.id, context.job.attempts, "JSON");
+    const key = exportStorageKey(viewer.shop.id, created.id, context.job.claim, "JSON");
     expect(await getExportStorage().open(key)).toBeNull();
     // And no "ready" email went out for it.
     expect(

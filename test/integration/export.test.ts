@@ -858,10 +858,11 @@ describe("the export job", () => {
     EXPORT.testHooks.afterBatch = async (exportId) => {
       if (exportId !== created.id || isTakenOver) return;
       isTakenOver = true;
-      // Another worker claims the job meanwhile (this one stalled past its lease).
+      // Another worker claims the job meanwhile (this one stalled past its lease): a claim
+      // counts both up.
       await getPrisma().job.updateMany({
         where: { kind: EXPORT_BUILD_JOB, key: created.id },
-        data: { attempts: { increment: 1 }, leaseUntil: new Date(Date.now() + 60_000) },
+        data: { attempts: { increment: 1 }, claim: { increment: 1 }, leaseUntil: new Date(Date.now() + 60_000) },
       });
     };
     expect(await build()).toEqual({ ran: 1, succeeded: 0, retrying: 1, failed: 0 });

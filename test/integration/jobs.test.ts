@@ -209,7 +209,7 @@ describe("leases", () => {
         // This worker stalled; another took the job over and finished it meanwhile.
         await getPrisma().job.updateMany({
           where: { kind },
-          data: { status: "SUCCEEDED", attempts: 2, leaseUntil: null, finishedAt: new Date() },
+          data: { status: "SUCCEEDED", attempts: 2, claim: 2, leaseUntil: null, finishedAt: new Date() },
         });
         heartbeatError = await context.heartbeat().then(
           () => null,
@@ -227,12 +227,30 @@ describe("leases", () => {
     },
   );
 
+  it("a stale worker cannot finish a later claim that has the same attempt number", async () => {
+    const kind = kindOf("aba");
+    register(kind, async (context) => {
+      if (context.job.claim !== 1) return;
+      // This worker stalled past its lease. Another claimed the job (claim 2), planned a
+      // later run (a re-queue resets attempts to 0), and a third claim now holds it:
+      // attempts 1 again, as this worker's own.
+      await getPrisma().job.updateMany({
+        where: { kind },
+        data: { status: "RUNNING", attempts: 1, claim: 3, leaseUntil: new Date(Date.now() + 60_000) },
+      });
+    });
+    await enqueueJob(getPrisma(), { kind, key: "k" });
+    await runDueJobs({ kinds: [kind] });
+    // The stale worker's success wrote nothing: the job is still the third claim's.
+    expect(await row(kind, "k")).toMatchObject({ status: "RUNNING", attempts: 1, claim: 3, finishedAt: null });
+  });
+
   it("a worker that finds its lease lost stops without touching the job", async () => {
     const kind = kindOf("lost");
     register(kind, async () => {
       await getPrisma().job.updateMany({
         where: { kind },
-        data: { attempts: { increment: 1 }, leaseUntil: new Date(Date.now() + 60_000) },
+        data: { attempts: { increment: 1 }, claim: { increment: 1 }, leaseUntil: new Date(Date.now() + 60_000) },
       });
       throw new JobLeaseLostError();
     });

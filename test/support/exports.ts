@@ -99,7 +99,15 @@ export function filesInExportDirectory(): string[] {
 // files without racing the export tests' workers for jobs on a shared database).
 export function standaloneJobContext(exportId: string): JobContext {
   return {
-    job: { id: exportId, kind: "export.build", key: exportId, payload: { exportId }, attempts: 1, maxAttempts: 5 },
+    job: {
+      id: exportId,
+      kind: "export.build",
+      key: exportId,
+      payload: { exportId },
+      attempts: 1,
+      claim: 1,
+      maxAttempts: 5,
+    },
     heartbeat: async () => undefined,
   };
 }

@@ -504,6 +504,7 @@ export const JobScalarFieldEnum = {
   payload: 'payload',
   status: 'status',
   attempts: 'attempts',
+  claim: 'claim',
   maxAttempts: 'maxAttempts',
   runAt: 'runAt',
   leaseUntil: 'leaseUntil',

@@ -28,11 +28,13 @@ export type AggregateJob = {
 
 export type JobAvgAggregateOutputType = {
   attempts: number | null
+  claim: number | null
   maxAttempts: number | null
 }
 
 export type JobSumAggregateOutputType = {
   attempts: number | null
+  claim: number | null
   maxAttempts: number | null
 }
 
@@ -42,6 +44,7 @@ export type JobMinAggregateOutputType = {
   key: string | null
   status: $Enums.JobStatus | null
   attempts: number | null
+  claim: number | null
   maxAttempts: number | null
   runAt: Date | null
   leaseUntil: Date | null
@@ -56,6 +59,7 @@ export type JobMaxAggregateOutputType = {
   key: string | null
   status: $Enums.JobStatus | null
   attempts: number | null
+  claim: number | null
   maxAttempts: number | null
   runAt: Date | null
   leaseUntil: Date | null
@@ -71,6 +75,7 @@ export type JobCountAggregateOutputType = {
   payload: number
   status: number
   attempts: number
+  claim: number
   maxAttempts: number
   runAt: number
   leaseUntil: number
@@ -83,11 +88,13 @@ export type JobCountAggregateOutputType = {
 
 export type JobAvgAggregateInputType = {
   attempts?: true
+  claim?: true
   maxAttempts?: true
 }
 
 export type JobSumAggregateInputType = {
   attempts?: true
+  claim?: true
   maxAttempts?: true
 }
 
@@ -97,6 +104,7 @@ export type JobMinAggregateInputType = {
   key?: true
   status?: true
   attempts?: true
+  claim?: true
   maxAttempts?: true
   runAt?: true
   leaseUntil?: true
@@ -111,6 +119,7 @@ export type JobMaxAggregateInputType = {
   key?: true
   status?: true
   attempts?: true
+  claim?: true
   maxAttempts?: true
   runAt?: true
   leaseUntil?: true
@@ -126,6 +135,7 @@ export type JobCountAggregateInputType = {
   payload?: true
   status?: true
   attempts?: true
+  claim?: true
   maxAttempts?: true
   runAt?: true
   leaseUntil?: true
@@ -228,6 +238,7 @@ export type JobGroupByOutputType = {
   payload: runtime.JsonValue
   status: $Enums.JobStatus
   attempts: number
+  claim: number
   maxAttempts: number
   runAt: Date
   leaseUntil: Date | null
@@ -266,6 +277,7 @@ export type JobWhereInput = {
   payload?: Prisma.JsonFilter<"Job">
   status?: Prisma.EnumJobStatusFilter<"Job"> | $Enums.JobStatus
   attempts?: Prisma.IntFilter<"Job"> | number
+  claim?: Prisma.IntFilter<"Job"> | number
   maxAttempts?: Prisma.IntFilter<"Job"> | number
   runAt?: Prisma.DateTimeFilter<"Job"> | Date | string
   leaseUntil?: Prisma.DateTimeNullableFilter<"Job"> | Date | string | null
@@ -281,6 +293,7 @@ export type JobOrderByWithRelationInput = {
   payload?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
   runAt?: Prisma.SortOrder
   leaseUntil?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -300,6 +313,7 @@ export type JobWhereUniqueInput = Prisma.AtLeast<{
   payload?: Prisma.JsonFilter<"Job">
   status?: Prisma.EnumJobStatusFilter<"Job"> | $Enums.JobStatus
   attempts?: Prisma.IntFilter<"Job"> | number
+  claim?: Prisma.IntFilter<"Job"> | number
   maxAttempts?: Prisma.IntFilter<"Job"> | number
   runAt?: Prisma.DateTimeFilter<"Job"> | Date | string
   leaseUntil?: Prisma.DateTimeNullableFilter<"Job"> | Date | string | null
@@ -315,6 +329,7 @@ export type JobOrderByWithAggregationInput = {
   payload?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
   runAt?: Prisma.SortOrder
   leaseUntil?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -338,6 +353,7 @@ export type JobScalarWhereWithAggregatesInput = {
   payload?: Prisma.JsonWithAggregatesFilter<"Job">
   status?: Prisma.EnumJobStatusWithAggregatesFilter<"Job"> | $Enums.JobStatus
   attempts?: Prisma.IntWithAggregatesFilter<"Job"> | number
+  claim?: Prisma.IntWithAggregatesFilter<"Job"> | number
   maxAttempts?: Prisma.IntWithAggregatesFilter<"Job"> | number
   runAt?: Prisma.DateTimeWithAggregatesFilter<"Job"> | Date | string
   leaseUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"Job"> | Date | string | null
@@ -353,6 +369,7 @@ export type JobCreateInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.JobStatus
   attempts?: number
+  claim?: number
   maxAttempts?: number
   runAt?: Date | string
   leaseUntil?: Date | string | null
@@ -368,6 +385,7 @@ export type JobUncheckedCreateInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.JobStatus
   attempts?: number
+  claim?: number
   maxAttempts?: number
   runAt?: Date | string
   leaseUntil?: Date | string | null
@@ -383,6 +401,7 @@ export type JobUpdateInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumJobStatusFieldUpdateOperationsInput | $Enums.JobStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  claim?: Prisma.IntFieldUpdateOperationsInput | number
   maxAttempts?: Prisma.IntFieldUpdateOperationsInput | number
   runAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -398,6 +417,7 @@ export type JobUncheckedUpdateInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumJobStatusFieldUpdateOperationsInput | $Enums.JobStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  claim?: Prisma.IntFieldUpdateOperationsInput | number
   maxAttempts?: Prisma.IntFieldUpdateOperationsInput | number
   runAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -413,6 +433,7 @@ export type JobCreateManyInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.JobStatus
   attempts?: number
+  claim?: number
   maxAttempts?: number
   runAt?: Date | string
   leaseUntil?: Date | string | null
@@ -428,6 +449,7 @@ export type JobUpdateManyMutationInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumJobStatusFieldUpdateOperationsInput | $Enums.JobStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  claim?: Prisma.IntFieldUpdateOperationsInput | number
   maxAttempts?: Prisma.IntFieldUpdateOperationsInput | number
   runAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -443,6 +465,7 @@ export type JobUncheckedUpdateManyInput = {
   payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumJobStatusFieldUpdateOperationsInput | $Enums.JobStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
+  claim?: Prisma.IntFieldUpdateOperationsInput | number
   maxAttempts?: Prisma.IntFieldUpdateOperationsInput | number
   runAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -463,6 +486,7 @@ export type JobCountOrderByAggregateInput = {
   payload?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
   runAt?: Prisma.SortOrder
   leaseUntil?: Prisma.SortOrder
@@ -473,6 +497,7 @@ export type JobCountOrderByAggregateInput = {
 
 export type JobAvgOrderByAggregateInput = {
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
 }
 
@@ -482,6 +507,7 @@ export type JobMaxOrderByAggregateInput = {
   key?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
   runAt?: Prisma.SortOrder
   leaseUntil?: Prisma.SortOrder
@@ -496,6 +522,7 @@ export type JobMinOrderByAggregateInput = {
   key?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
   runAt?: Prisma.SortOrder
   leaseUntil?: Prisma.SortOrder
@@ -506,6 +533,7 @@ export type JobMinOrderByAggregateInput = {
 
 export type JobSumOrderByAggregateInput = {
   attempts?: Prisma.SortOrder
+  claim?: Prisma.SortOrder
   maxAttempts?: Prisma.SortOrder
 }
 
@@ -522,6 +550,7 @@ export type JobSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   payload?: boolean
   status?: boolean
   attempts?: boolean
+  claim?: boolean
   maxAttempts?: boolean
   runAt?: boolean
   leaseUntil?: boolean
@@ -537,6 +566,7 @@ export type JobSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   payload?: boolean
   status?: boolean
   attempts?: boolean
+  claim?: boolean
   maxAttempts?: boolean
   runAt?: boolean
   leaseUntil?: boolean
@@ -552,6 +582,7 @@ export type JobSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   payload?: boolean
   status?: boolean
   attempts?: boolean
+  claim?: boolean
   maxAttempts?: boolean
   runAt?: boolean
   leaseUntil?: boolean
@@ -567,6 +598,7 @@ export type JobSelectScalar = {
   payload?: boolean
   status?: boolean
   attempts?: boolean
+  claim?: boolean
   maxAttempts?: boolean
   runAt?: boolean
   leaseUntil?: boolean
@@ -575,7 +607,7 @@ export type JobSelectScalar = {
   finishedAt?: boolean
 }
 
-export type JobOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "key" | "payload" | "status" | "attempts" | "maxAttempts" | "runAt" | "leaseUntil" | "lastError" | "createdAt" | "finishedAt", ExtArgs["result"]["job"]>
+export type JobOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "key" | "payload" | "status" | "attempts" | "claim" | "maxAttempts" | "runAt" | "leaseUntil" | "lastError" | "createdAt" | "finishedAt", ExtArgs["result"]["job"]>
 
 export type $JobPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Job"
@@ -587,6 +619,7 @@ export type $JobPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     payload: runtime.JsonValue
     status: $Enums.JobStatus
     attempts: number
+    claim: number
     maxAttempts: number
     runAt: Date
     leaseUntil: Date | null
@@ -1022,6 +1055,7 @@ export interface JobFieldRefs {
   readonly payload: Prisma.FieldRef<"Job", 'Json'>
   readonly status: Prisma.FieldRef<"Job", 'JobStatus'>
   readonly attempts: Prisma.FieldRef<"Job", 'Int'>
+  readonly claim: Prisma.FieldRef<"Job", 'Int'>
   readonly maxAttempts: Prisma.FieldRef<"Job", 'Int'>
   readonly runAt: Prisma.FieldRef<"Job", 'DateTime'>
   readonly leaseUntil: Prisma.FieldRef<"Job", 'DateTime'>

@@ -7,6 +7,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { isDemoMode } from "@/server/auth/secret";
+import { saveSignUpChoicesAction } from "../sign-up/provider-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -83,7 +84,15 @@ export default async function SignInPage({ params, searchParams }: Props) {
           <section aria-labelledby="with-provider" className="mt-6">
             <OrSeparator id="with-provider" label="Or sign in with a provider" />
             <div className="mt-4">
-              <ProviderButtons providers={providers} callbackUrl={next} labelPrefix="Continue with" />
+              {/* An account opened from here gets no marketing choices: this clears any a
+                  visit to the sign-up page left behind, so only what is ticked there, just
+                  before choosing a provider, ever applies. */}
+              <ProviderButtons
+                providers={providers}
+                callbackUrl={next}
+                labelPrefix="Continue with"
+                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle)}
+              />
             </div>
             <p className="mt-3 text-sm text-slate-600">
               New to {shop.name}? Continuing with a provider opens an account with what the provider shares with us.

@@ -73,6 +73,11 @@ export async function reauthenticateSession(options: {
 // an account without a password, deleting it.
 export const RECENT_AUTHENTICATION_MS = 10 * 60_000;
 
+// Whether the session proved who it is recently enough (the one rule all of those use).
+export function isRecentlyAuthenticated(session: { authenticatedAt: Date }, now = Date.now()): boolean {
+  return now - session.authenticatedAt.getTime() <= RECENT_AUTHENTICATION_MS;
+}
+
 // Before a sensitive action: the password again, or, for an account opened with a
 // social provider that has no password, a sign-in with a linked provider in the last
 // 10 minutes (the page offers "Confirm it's you with Facebook").
@@ -96,7 +101,7 @@ export async function confirmIdentity(options: {
     });
     return;
   }
-  if (Date.now() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+  if (!isRecentlyAuthenticated(self)) {
     const message = "Your account has no password: confirm it's you by signing in again with a provider linked to it.";
     throw new AppError("FORBIDDEN", message, [{ field: ["input", "password"], code: "FORBIDDEN", message }]);
   }

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit";
 import { queueRecipientNotifications } from "../audit/recipients";
 import { authorize, requireSelf, type Scope } from "../auth/authorize";
 import { verifyPassword } from "../auth/password";
-import { RECENT_AUTHENTICATION_MS } from "../auth/reauthenticate";
+import { isRecentlyAuthenticated } from "../auth/reauthenticate";
 import { isThrottled, recordFailure, throttleKeys } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { dataMapEntry } from "../data-map";
@@ -143,7 +143,7 @@ export async function requestEmailChange(options: {
   }
   if (current.passwordHash === null) {
     const self = requireSelf(options.viewer);
-    if (now.getTime() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+    if (!isRecentlyAuthenticated(self, now.getTime())) {
       throw fieldError(
         "FORBIDDEN",
         "password",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit";
 import { authorize, requireSelf } from "../auth/authorize";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../auth/password";
+import { isRecentlyAuthenticated, RECENT_AUTHENTICATION_MS } from "../auth/reauthenticate";
 import type { Viewer } from "../auth/viewer";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
@@ -10,9 +11,6 @@ import type { ShopProfile } from "../tenants/profile-schema";
 import { hasUnsafeCharacters, invalidInput, UNSAFE_TEXT_MESSAGE } from "../validation";
 import { type ProvidedValue, providedData } from "./provided-data";
 import { isSocialProvider, PROVIDER_NAMES, providerIdFor, type SocialProvider, shopProviders } from "./providers";
-import { RECENT_AUTHENTICATION_MS } from "./sign-in";
-
-export { RECENT_AUTHENTICATION_MS } from "./sign-in";
 
 // The customer's connected accounts: for each provider the shop offers, whether it is
 // linked, when, when last used, and what it gave us; unlinking (never the last way to
@@ -242,7 +240,7 @@ export async function setFirstPassword(options: {
   const self = requireSelf(options.viewer);
   const parsed = passwordSchema.safeParse(options.input);
   if (!parsed.success) throw invalidInput(parsed.error.issues);
-  if (Date.now() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+  if (!isRecentlyAuthenticated(self)) {
     throw new AppError(
       "FORBIDDEN",
       "For your security, confirm it is you first: sign in again with a provider linked to your account.",

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "../audit";
 import { authorize, requireSelf } from "../auth/authorize";
-import { RECENT_AUTHENTICATION_MS } from "../auth/reauthenticate";
+import { isRecentlyAuthenticated } from "../auth/reauthenticate";
 import { SESSION_MAX_AGE_SECONDS } from "../auth/sign-in";
 import type { RequestMeta, Viewer } from "../auth/viewer";
 import { applyConsentChanges, validateConsentChanges } from "../consent";
@@ -21,8 +21,6 @@ import { type ProviderProfile, parseProviderId, type SocialProvider, shopProvide
 //     (the password entered again recently, or a linked provider used just now), or, if
 //     it is already theirs, counts as entering their credentials again;
 //   - a support agent's session: refused; agents never link or sign in as a customer.
-
-export { RECENT_AUTHENTICATION_MS };
 
 export type ProviderRefusal =
   | "UNKNOWN_PROVIDER" // not a provider this shop offers
@@ -93,7 +91,8 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
 
   if (current.kind === "customer" && current.shop.id === shop.id) {
     // Linking (or confirming) for the browser's own customer, in its own session.
-    const { customerId } = await authorize(current, "social.link");
+    const linkScope = await authorize(current, "social.link");
+    const { customerId } = linkScope;
     const self = requireSelf(current);
     if (existing && existing.customerId !== customerId) return refuse("LINKED_TO_ANOTHER_ACCOUNT", shop, provider);
     if (existing && !existing.unlinkedAt) {
@@ -115,7 +114,7 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
         provider,
       };
     }
-    if (now.getTime() - self.authenticatedAt.getTime() > RECENT_AUTHENTICATION_MS) {
+    if (!isRecentlyAuthenticated(self, now.getTime())) {
       return refuse("AUTHENTICATE_AGAIN", shop, provider);
     }
     const other = await prisma.account.findFirst({
@@ -148,8 +147,7 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
       await recordAuditEvent(tx, {
         shopId: shop.id,
         customerId,
-        actorType: "CUSTOMER",
-        actorId: customerId,
+        ...linkScope.actor,
         action: "social.link",
         details: { provider, relinked: Boolean(existing) },
       });
@@ -242,6 +240,7 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
       await recordAuditEvent(tx, {
         shopId: shop.id,
         customerId: customer.id,
+        // Nobody was signed in: the actor is the person who just opened the account.
         actorType: "CUSTOMER",
         actorId: customer.id,
         action: "social.link",

@@ -259,6 +259,7 @@ export async function deliverWebhook(deliveryId: string, job?: JobRow): Promise<
   // A replay or a wake may come early: keep to the schedule.
   if (isEarly(delivery, now)) return { retryAt: delivery.nextAttemptAt as Date };
   if (delivery.isBlocked && job && (await waitForEarlier(delivery, job, now))) return;
+  if (isKnownGone(delivery.endpointId)) return recheckSoon();
   const result = await sendDelivery(delivery, now);
   const attempts = delivery.attempts + 1;
   const finishedAt = new Date();
@@ -270,6 +271,24 @@ export async function deliverWebhook(deliveryId: string, job?: JobRow): Promise<
   }
   return recordOutcome(delivery, result, finishedAt);
 }
+
+// Endpoints that answered 410 Gone to this process, until their disabling is surely
+// recorded (then every delivery loads it and is cancelled): nothing more is sent to them
+// meanwhile, so deliveries loaded before the answer (another lane's batch) do not keep
+// calling a receiver that said it is gone. They wait a moment and are looked at again.
+const goneEndpoints = new Map<string, number>();
+const GONE_MEMORY_MS = 60_000;
+const GONE_RECHECK_MS = 1_000;
+
+function isKnownGone(endpointId: string): boolean {
+  const at = goneEndpoints.get(endpointId);
+  if (at === undefined) return false;
+  if (Date.now() - at <= GONE_MEMORY_MS) return true;
+  goneEndpoints.delete(endpointId);
+  return false;
+}
+
+const recheckSoon = (): JobRunResult => ({ retryAt: new Date(Date.now() + GONE_RECHECK_MS) });
 
 function isEarly(delivery: LoadedDelivery, now: Date): boolean {
   return Boolean(delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime() + 50);
@@ -300,6 +319,7 @@ async function sendDelivery(delivery: LoadedDelivery, now: Date): Promise<SendRe
       "webhook-signature": signatureHeader(secrets, delivery.eventId, timestamp, body),
     },
   });
+  if (result.statusCode === 410 && goneEndpoints.size < 10_000) goneEndpoints.set(delivery.endpointId, Date.now());
   WEBHOOKS.testHooks.afterSend?.(delivery.id);
   return result;
 }
@@ -421,8 +441,11 @@ export async function deliverWebhookBatch(
     else if (!delivery.deletedAt && !delivery.disabledAt && !isEarly(delivery, now) && !delivery.isBlocked)
       sending.push({ index, job, delivery });
   });
+  // null: not sent, the endpoint answered 410 meanwhile.
   const sent = await Promise.allSettled(
-    sending.map(({ delivery }) => options.slots.run(() => sendDelivery(delivery, now))),
+    sending.map(({ delivery }) =>
+      options.slots.run(async () => (isKnownGone(delivery.endpointId) ? null : sendDelivery(delivery, now))),
+    ),
   );
   const finishedAt = new Date();
   const plain: { index: number; job: JobRow; delivery: LoadedDelivery; result: SendResult }[] = [];
@@ -433,6 +456,10 @@ export async function deliverWebhookBatch(
       return;
     }
     const result = outcome.value;
+    if (!result) {
+      steps[index] = async () => recheckSoon();
+      return;
+    }
     if (!isPlainSuccess(delivery, result)) {
       steps[index] = () => recordOutcome(delivery, result, finishedAt);
       return;

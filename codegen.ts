@@ -47,6 +47,8 @@ const config: CodegenConfig = {
           WebhookDelivery: "../mappers#WebhookDeliveryParent",
           ConnectedAccounts: "../mappers#ConnectedAccountsParent",
           ConnectedAccount: "../mappers#ConnectedAccountParent",
+          Invitation: "../mappers#InvitationParent",
+          InvitationLink: "../mappers#InvitationLinkParent",
         },
       },
     },

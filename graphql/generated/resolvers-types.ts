@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent, ConnectedAccountsParent, ConnectedAccountParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent, ConnectedAccountsParent, ConnectedAccountParent, InvitationParent, InvitationLinkParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -615,6 +615,7 @@ export type Customer = Node & {
   gender?: Maybe<Gender>;
   hometown?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  invitations: InvitationConnection;
   /** Invoices, newest first; at most 100 per page. */
   invoices: InvoiceConnection;
   lastName: Scalars['String']['output'];
@@ -656,6 +657,12 @@ export type CustomerDatasetsArgs = {
 
 
 export type CustomerExportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CustomerInvitationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -745,6 +752,8 @@ export type CustomerSignUpInput = {
   consents?: InputMaybe<Array<ConsentChangeInput>>;
   email: Scalars['String']['input'];
   firstName: Scalars['String']['input'];
+  /** The token of the invitation link the customer came through (optional; one not valid is ignored). */
+  invitationToken?: InputMaybe<Scalars['String']['input']>;
   lastName: Scalars['String']['input'];
   /** At least 10 characters. */
   password: Scalars['String']['input'];
@@ -1099,6 +1108,130 @@ export type ImpersonationStartInput = {
   ticket: Scalars['String']['input'];
 };
 
+export type Invitation = {
+  __typename?: 'Invitation';
+  channel: InvitationChannel;
+  /** When it was accepted, objected to, withdrawn or expired. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** When the friend's details were deleted. */
+  detailsErasedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the friend's details are deleted if the invitation is not accepted by then. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The friend's email address; null for share links or once deleted. */
+  friendEmail?: Maybe<Scalars['String']['output']>;
+  /** The friend's name as the customer gave it; null when none was given or it is deleted. */
+  friendName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The link to send (open share links, to the customer only). */
+  link?: Maybe<Scalars['String']['output']>;
+  /** Facebook's or X's share page for the link (FACEBOOK and TWITTER share links). */
+  shareUrl?: Maybe<Scalars['String']['output']>;
+  status: InvitationStatus;
+};
+
+export type InvitationChannel =
+  /** One email to the friend, who agreed to hear from us: it is their privacy notice. */
+  | 'EMAIL'
+  /** The same link, shared on Facebook. */
+  | 'FACEBOOK'
+  /** A link the customer copies and sends themselves; we hold nothing about the friend. */
+  | 'LINK'
+  /** The same link, shared on X (Twitter). */
+  | 'TWITTER';
+
+/** The customer's invitations, newest first, with what the shop allows. */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  /** How the shop lets customers invite, share link first; empty where it has no invitations. */
+  channels: Array<InvitationChannel>;
+  edges: Array<InvitationEdge>;
+  /** At the limit: when the next invitation may be made. */
+  nextAllowedAt?: Maybe<Scalars['DateTime']['output']>;
+  pageInfo: PageInfo;
+  /** How many invitations a customer may make in 24 hours. */
+  perDay: Scalars['Int']['output'];
+  /** How many more may be made now; null for someone who cannot invite (a support agent). */
+  remainingToday?: Maybe<Scalars['Int']['output']>;
+  /** How many days a friend's details are kept when the invitation is not accepted. */
+  retentionDays: Scalars['Int']['output'];
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InvitationCreateInput = {
+  channel: InvitationChannel;
+  /** EMAIL only: the friend's address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** EMAIL only: must be true, the customer confirms the friend agreed to hear from us. */
+  friendAgreed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** EMAIL only, optional: the friend's name, used to greet them. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: Invitation;
+};
+
+/** An invitation as its link's page shows it to the friend, without signing in. */
+export type InvitationLink = {
+  __typename?: 'InvitationLink';
+  /** Whether the link still opens an account as this invitation. */
+  canAccept: Scalars['Boolean']['output'];
+  /** Whether "Don't contact me again" applies (an emailed invitation not accepted nor already objected to). */
+  canObject: Scalars['Boolean']['output'];
+  channel: InvitationChannel;
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** What we hold about the friend now: null for a share link or once deleted. */
+  friendEmail?: Maybe<Scalars['String']['output']>;
+  friendName?: Maybe<Scalars['String']['output']>;
+  /** Who invited the friend (first and last name). */
+  inviterName: Scalars['String']['output'];
+  retentionDays: Scalars['Int']['output'];
+  shop: Shop;
+  status: InvitationStatus;
+};
+
+export type InvitationObjectionInput = {
+  /** The token from the invitation's link. */
+  token: Scalars['String']['input'];
+};
+
+export type InvitationObjectionPayload = {
+  __typename?: 'InvitationObjectionPayload';
+  /** True when the friend had already objected: nothing new was recorded. */
+  isAlreadyObjected?: Maybe<Scalars['Boolean']['output']>;
+  shop?: Maybe<Shop>;
+  userErrors: Array<UserError>;
+};
+
+export type InvitationPayload = {
+  __typename?: 'InvitationPayload';
+  invitation?: Maybe<Invitation>;
+  userErrors: Array<UserError>;
+};
+
+export type InvitationStatus =
+  /** The friend opened an account. */
+  | 'ACCEPTED'
+  /** Not accepted in time: the friend's details are deleted. */
+  | 'EXPIRED'
+  /** The friend asked not to be contacted again: their details are deleted. */
+  | 'OBJECTED'
+  /** Emailed, or the share link made; waiting for the friend. */
+  | 'SENT'
+  /** Withdrawn by the customer: the friend's details are deleted. */
+  | 'WITHDRAWN';
+
+export type InvitationsEraseFriendDetailsPayload = {
+  __typename?: 'InvitationsEraseFriendDetailsPayload';
+  /** How many invitations held a friend's name or address, now deleted. */
+  erasedCount?: Maybe<Scalars['Int']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type Invoice = Node & {
   __typename?: 'Invoice';
   billingAddress: Scalars['String']['output'];
@@ -1252,6 +1385,23 @@ export type Mutation = {
   impersonationEnd: ImpersonationPayload;
   /** Starts a support session in a customer's account (ending the agent's current one). Agents only. */
   impersonationStart: ImpersonationPayload;
+  /**
+   * Invites a friend. LINK, FACEBOOK and TWITTER make a share link and store nothing about
+   * the friend; EMAIL needs friendAgreed and sends exactly one message, the friend's notice.
+   * At most the shop's perDay in 24 hours; one invitation per address per customer; an
+   * address that objected, was erased or has an account "can't be invited". Not available
+   * to support agents or API keys.
+   */
+  invitationCreate: InvitationPayload;
+  /**
+   * The friend's "Don't contact me again", without signing in: deletes their details from
+   * every invitation of the shop and suppresses the address. Running it again writes nothing.
+   */
+  invitationObjection: InvitationObjectionPayload;
+  /** Withdraws an open invitation: its link stops working and the friend's details are deleted. */
+  invitationWithdraw: InvitationPayload;
+  /** Deletes every friend's name and address the customer gave; open email invitations are withdrawn. */
+  invitationsEraseFriendDetails: InvitationsEraseFriendDetailsPayload;
   /** Enters the password again in this session (needed to download an export). */
   sessionReauthenticate: SessionReauthenticatePayload;
   /** The customer allows support staff into their account for a period. The customer only. */
@@ -1377,6 +1527,21 @@ export type MutationExportCreateArgs = {
 
 export type MutationImpersonationStartArgs = {
   input: ImpersonationStartInput;
+};
+
+
+export type MutationInvitationCreateArgs = {
+  input: InvitationCreateInput;
+};
+
+
+export type MutationInvitationObjectionArgs = {
+  input: InvitationObjectionInput;
+};
+
+
+export type MutationInvitationWithdrawArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1574,6 +1739,8 @@ export type Query = {
    * key with customers:read. Null when there is none.
    */
   customerByEmail?: Maybe<Customer>;
+  /** An invitation by its link's token, without signing in; null when the token is not valid. */
+  invitationLink?: Maybe<InvitationLink>;
   /** Fetches any object the viewer may see by its global ID. */
   node?: Maybe<Node>;
   /** A shop's public privacy profile; null when no shop has this handle. */
@@ -1625,6 +1792,11 @@ export type QueryCustomerArgs = {
 
 export type QueryCustomerByEmailArgs = {
   email: Scalars['String']['input'];
+};
+
+
+export type QueryInvitationLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -2315,6 +2487,17 @@ export type ResolversTypes = {
   ImpersonationPayload: ResolverTypeWrapper<Omit<ImpersonationPayload, 'impersonation'> & { impersonation?: Maybe<ResolversTypes['Impersonation']> }>;
   ImpersonationStartInput: ImpersonationStartInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invitation: ResolverTypeWrapper<InvitationParent>;
+  InvitationChannel: InvitationChannel;
+  InvitationConnection: ResolverTypeWrapper<Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversTypes['InvitationEdge']> }>;
+  InvitationCreateInput: InvitationCreateInput;
+  InvitationEdge: ResolverTypeWrapper<Omit<InvitationEdge, 'node'> & { node: ResolversTypes['Invitation'] }>;
+  InvitationLink: ResolverTypeWrapper<InvitationLinkParent>;
+  InvitationObjectionInput: InvitationObjectionInput;
+  InvitationObjectionPayload: ResolverTypeWrapper<Omit<InvitationObjectionPayload, 'shop'> & { shop?: Maybe<ResolversTypes['Shop']> }>;
+  InvitationPayload: ResolverTypeWrapper<Omit<InvitationPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['Invitation']> }>;
+  InvitationStatus: InvitationStatus;
+  InvitationsEraseFriendDetailsPayload: ResolverTypeWrapper<InvitationsEraseFriendDetailsPayload>;
   Invoice: ResolverTypeWrapper<InvoiceParent>;
   InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
@@ -2481,6 +2664,15 @@ export type ResolversParentTypes = {
   ImpersonationPayload: Omit<ImpersonationPayload, 'impersonation'> & { impersonation?: Maybe<ResolversParentTypes['Impersonation']> };
   ImpersonationStartInput: ImpersonationStartInput;
   Int: Scalars['Int']['output'];
+  Invitation: InvitationParent;
+  InvitationConnection: Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvitationEdge']> };
+  InvitationCreateInput: InvitationCreateInput;
+  InvitationEdge: Omit<InvitationEdge, 'node'> & { node: ResolversParentTypes['Invitation'] };
+  InvitationLink: InvitationLinkParent;
+  InvitationObjectionInput: InvitationObjectionInput;
+  InvitationObjectionPayload: Omit<InvitationObjectionPayload, 'shop'> & { shop?: Maybe<ResolversParentTypes['Shop']> };
+  InvitationPayload: Omit<InvitationPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['Invitation']> };
+  InvitationsEraseFriendDetailsPayload: InvitationsEraseFriendDetailsPayload;
   Invoice: InvoiceParent;
   InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
@@ -2842,6 +3034,7 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   hometown?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<CustomerInvitationsArgs, 'first'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<CustomerInvoicesArgs, 'first'>>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
@@ -3058,6 +3251,66 @@ export type ImpersonationPayloadResolvers<ContextType = GraphQLContext, ParentTy
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  channel?: Resolver<ResolversTypes['InvitationChannel'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detailsErasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  friendEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  friendName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shareUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+};
+
+export type InvitationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationConnection'] = ResolversParentTypes['InvitationConnection']> = {
+  channels?: Resolver<Array<ResolversTypes['InvitationChannel']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['InvitationEdge']>, ParentType, ContextType>;
+  nextAllowedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  perDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remainingToday?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvitationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationEdge'] = ResolversParentTypes['InvitationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
+};
+
+export type InvitationLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationLink'] = ResolversParentTypes['InvitationLink']> = {
+  canAccept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canObject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['InvitationChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  friendEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  friendName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inviterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shop?: Resolver<ResolversTypes['Shop'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+};
+
+export type InvitationObjectionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationObjectionPayload'] = ResolversParentTypes['InvitationObjectionPayload']> = {
+  isAlreadyObjected?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type InvitationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationPayload'] = ResolversParentTypes['InvitationPayload']> = {
+  invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type InvitationsEraseFriendDetailsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationsEraseFriendDetailsPayload'] = ResolversParentTypes['InvitationsEraseFriendDetailsPayload']> = {
+  erasedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   billingAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   billingName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3141,6 +3394,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   exportCreate?: Resolver<ResolversTypes['ExportCreatePayload'], ParentType, ContextType, RequireFields<MutationExportCreateArgs, 'input'>>;
   impersonationEnd?: Resolver<ResolversTypes['ImpersonationPayload'], ParentType, ContextType>;
   impersonationStart?: Resolver<ResolversTypes['ImpersonationPayload'], ParentType, ContextType, RequireFields<MutationImpersonationStartArgs, 'input'>>;
+  invitationCreate?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInvitationCreateArgs, 'input'>>;
+  invitationObjection?: Resolver<ResolversTypes['InvitationObjectionPayload'], ParentType, ContextType, RequireFields<MutationInvitationObjectionArgs, 'input'>>;
+  invitationWithdraw?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInvitationWithdrawArgs, 'id'>>;
+  invitationsEraseFriendDetails?: Resolver<ResolversTypes['InvitationsEraseFriendDetailsPayload'], ParentType, ContextType>;
   sessionReauthenticate?: Resolver<ResolversTypes['SessionReauthenticatePayload'], ParentType, ContextType, RequireFields<MutationSessionReauthenticateArgs, 'input'>>;
   supportAccessGrant?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType, RequireFields<MutationSupportAccessGrantArgs, 'input'>>;
   supportAccessRevoke?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType>;
@@ -3246,6 +3503,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   consentUnsubscribeLink?: Resolver<Maybe<ResolversTypes['ConsentUnsubscribeLink']>, ParentType, ContextType, RequireFields<QueryConsentUnsubscribeLinkArgs, 'token'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
+  invitationLink?: Resolver<Maybe<ResolversTypes['InvitationLink']>, ParentType, ContextType, RequireFields<QueryInvitationLinkArgs, 'token'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType, RequireFields<QueryShopArgs, 'handle'>>;
   shops?: Resolver<Array<ResolversTypes['Shop']>, ParentType, ContextType>;
@@ -3620,6 +3878,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ExportEdge?: ExportEdgeResolvers<ContextType>;
   Impersonation?: ImpersonationResolvers<ContextType>;
   ImpersonationPayload?: ImpersonationPayloadResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
+  InvitationConnection?: InvitationConnectionResolvers<ContextType>;
+  InvitationEdge?: InvitationEdgeResolvers<ContextType>;
+  InvitationLink?: InvitationLinkResolvers<ContextType>;
+  InvitationObjectionPayload?: InvitationObjectionPayloadResolvers<ContextType>;
+  InvitationPayload?: InvitationPayloadResolvers<ContextType>;
+  InvitationsEraseFriendDetailsPayload?: InvitationsEraseFriendDetailsPayloadResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;

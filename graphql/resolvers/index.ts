@@ -11,6 +11,7 @@ import { correctionsResolvers } from "./corrections";
 import { emailChangeResolvers } from "./email-change";
 import { erasureResolvers } from "./erasure";
 import { exportResolvers } from "./export";
+import { invitationsResolvers } from "./invitations";
 import { myDataResolvers } from "./my-data";
 import { shopResolvers } from "./shop";
 import { supportResolvers } from "./support";
@@ -84,4 +85,5 @@ export const resolvers = merge(
   apiKeyResolvers,
   webhooksResolvers,
   connectedAccountsResolvers,
+  invitationsResolvers,
 );

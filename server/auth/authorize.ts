@@ -44,6 +44,7 @@ export const WRITE_ACTIONS = [
   "social.link",
   "social.unlink", // unlink a provider, erase what it gave us
   "invitation.send",
+  "invitation.manage", // withdraw an invitation, erase friends' details
 ] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number];

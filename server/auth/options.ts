@@ -42,18 +42,27 @@ export function providerRefusalUrl(result: Extract<ProviderSignInResult, { ok: f
     : `/${result.shopHandle}/sign-in?${query}`;
 }
 
-function signUpChoices(request: AuthRequest | undefined, shop: string): string[] {
+type SignUpChoices = { channels: string[]; invitationToken: string | null };
+
+function signUpChoices(request: AuthRequest | undefined, shop: string): SignUpChoices {
+  const none = { channels: [], invitationToken: null };
   const raw = request?.cookies.get(SIGN_UP_CHOICES_COOKIE)?.value;
-  if (!raw) return [];
+  if (!raw) return none;
   try {
     const parsed = JSON.parse(raw) as unknown;
-    if (!parsed || typeof parsed !== "object") return [];
-    const { shop: forShop, channels } = parsed as { shop?: unknown; channels?: unknown };
-    return forShop === shop && Array.isArray(channels)
-      ? channels.filter((c): c is string => typeof c === "string")
-      : [];
+    if (!parsed || typeof parsed !== "object") return none;
+    const {
+      shop: forShop,
+      channels,
+      invitation,
+    } = parsed as { shop?: unknown; channels?: unknown; invitation?: unknown };
+    if (forShop !== shop) return none;
+    return {
+      channels: Array.isArray(channels) ? channels.filter((c): c is string => typeof c === "string") : [],
+      invitationToken: typeof invitation === "string" ? invitation : null,
+    };
   } catch {
-    return [];
+    return none;
   }
 }
 
@@ -149,13 +158,15 @@ export function getAuthOptions(request?: AuthRequest): AuthOptions {
         const viewer = await current();
         const parsed = parseProviderId(account.provider);
         const isLinking = viewer.kind === "customer" && viewer.shop.handle === parsed?.shop;
+        const choices = parsed ? signUpChoices(request, parsed.shop) : null;
         const result = await signInWithProvider({
           providerId: account.provider,
           profile: u.mapped,
           scope: typeof account.scope === "string" ? account.scope : null,
           current: viewer,
           client: requestMetaFrom(request?.headers),
-          signUpMarketingChannels: parsed ? signUpChoices(request, parsed.shop) : [],
+          signUpMarketingChannels: choices?.channels ?? [],
+          invitationToken: choices?.invitationToken ?? null,
           globalPrivacyControl: request ? globalPrivacyControlFrom(request.headers) : false,
         });
         if (!result.ok) return providerRefusalUrl(result, isLinking);

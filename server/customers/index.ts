@@ -7,6 +7,7 @@ import { applyConsentChanges, consentChangesSchema, validateConsentChanges } fro
 import { getPrisma, Prisma } from "../db";
 import { isSuppressed } from "../erasure/suppression";
 import { AppError } from "../errors";
+import { acceptInvitationsOnSignUp } from "../invitations";
 import { tryDeliverPendingEmails } from "../mail";
 import { findShop } from "../tenants";
 import { hasUnsafeCharacters, invalidInput } from "../validation";
@@ -86,6 +87,9 @@ export const signUpSchema = z.object({
   lastName: name,
   // Checked against the shop's purposes once the shop is known.
   consents: consentChangesSchema.nullish(),
+  // The token of the invitation link the customer came through; one that is not valid
+  // is ignored (the account is opened all the same).
+  invitationToken: z.string().max(200).nullish(),
 });
 
 export async function createCustomer(options: {
@@ -142,6 +146,13 @@ export async function createCustomer(options: {
           actor: { type: "CUSTOMER", id: customer.id },
         });
       }
+      // Invitations to this address, and the one whose link was followed, are accepted.
+      await acceptInvitationsOnSignUp(tx, {
+        shopId: shop.id,
+        customerId: customer.id,
+        email: input.email,
+        token: input.invitationToken,
+      });
       return customer;
     });
     // A double opt-in link for email marketing ticked at sign-up; best effort after

@@ -416,6 +416,32 @@ export const DATA_MAP: DataMapEntry[] = [
     erasure: { action: "delete" },
   },
   {
+    model: "Invitation",
+    isPersonal: true,
+    category: "invitations",
+    label: "Friends you invited",
+    owner: byCustomer,
+    // The friend's name and address are the friend's personal data as well: kept only
+    // while the invitation is open (server/invitations), deleted on objection,
+    // withdrawal or expiry.
+    fields: {
+      channel: given("How you invited"),
+      status: auto("Status"),
+      friendEmail: given("Friend's email address"),
+      friendName: given("Friend's name"),
+      createdAt: auto("Invited on"),
+      expiresAt: auto("Friend's details deleted on, unless accepted"),
+      closedAt: auto("Closed on"),
+      detailsErasedAt: auto("Friend's details deleted on"),
+    },
+    // A keyed hash of the friend's address (no address can be read from it): keeps
+    // "once per inviter" and an objection working after the details are deleted.
+    secrets: ["friendEmailHash"],
+    technical: ["id", "shopId", "customerId"],
+    exportAs: "invitations",
+    erasure: { action: "delete" },
+  },
+  {
     model: "ConsentRecord",
     isPersonal: true,
     category: "consents",

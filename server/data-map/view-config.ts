@@ -18,6 +18,7 @@ export const RECORD_DATE_FIELD: Partial<Record<ModelName, string>> = {
   Session: "createdAt",
   ThirdPartyRecord: "receivedAt",
   Account: "linkedAt",
+  Invitation: "createdAt",
   ConsentRecord: "createdAt",
   ConsentConfirmation: "createdAt",
   AuditEvent: "createdAt",

@@ -11,6 +11,7 @@ import { personalModels } from "../data-map";
 import { getPrisma, type Prisma } from "../db";
 import type { DeletionRequestStatus } from "../db/generated/enums";
 import { AppError } from "../errors";
+import { expireInvitations } from "../invitations";
 import { enqueueJob, type JobContext, registerJobHandler } from "../jobs";
 import { logEvent } from "../log";
 import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
@@ -590,7 +591,8 @@ export async function runErasure(options: {
 
 // The retention sweep: rows kept after erasure whose date has passed get what erasure
 // would have done without the rule (invoices and certificates deleted, orders
-// anonymised), and erasure receipts past their keeping time are deleted.
+// anonymised), erasure receipts past their keeping time are deleted, and invitations
+// not accepted in time expire with their friend's details deleted.
 export async function sweepRetention(options: { now?: Date; batchSize?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
   const limit = options.batchSize ?? 2000;
@@ -616,6 +618,7 @@ export async function sweepRetention(options: { now?: Date; batchSize?: number }
       if (n < limit) break;
     }
   }
+  purged += await expireInvitations({ now });
   if (purged) logEvent("info", { event: "retention.sweep", count: purged });
   return purged;
 }

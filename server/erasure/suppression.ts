@@ -16,9 +16,22 @@ export async function addSuppression(
   db: Prisma.TransactionClient,
   options: { shopId: string; email: string; reason: string },
 ): Promise<void> {
+  await addSuppressionHash(db, {
+    shopId: options.shopId,
+    emailHash: suppressionHash(options.email),
+    reason: options.reason,
+  });
+}
+
+// The same, for an address known only by its hash (an invited friend's objection after
+// their details were deleted). An entry already there keeps its reason and date.
+export async function addSuppressionHash(
+  db: Prisma.TransactionClient,
+  options: { shopId: string; emailHash: string; reason: string },
+): Promise<void> {
   await db.suppressionEntry.upsert({
-    where: { shopId_emailHash: { shopId: options.shopId, emailHash: suppressionHash(options.email) } },
-    create: { shopId: options.shopId, emailHash: suppressionHash(options.email), reason: options.reason },
+    where: { shopId_emailHash: { shopId: options.shopId, emailHash: options.emailHash } },
+    create: { shopId: options.shopId, emailHash: options.emailHash, reason: options.reason },
     update: {},
     select: { id: true },
   });

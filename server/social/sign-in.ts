@@ -7,6 +7,7 @@ import type { RequestMeta, Viewer } from "../auth/viewer";
 import { applyConsentChanges, validateConsentChanges } from "../consent";
 import { getPrisma, type Prisma } from "../db";
 import { isSuppressed } from "../erasure/suppression";
+import { acceptInvitationsOnSignUp } from "../invitations";
 import { tryDeliverPendingEmails } from "../mail";
 import { findShop, type ShopRef } from "../tenants";
 import { cleanProviderData, cleanProviderText } from "./clean";
@@ -57,6 +58,8 @@ export type ProviderSignIn = {
   // (each is consent to every topic sent on it, as with the form); used only when an
   // account is opened.
   signUpMarketingChannels?: string[];
+  // The invitation link the sign-up page was opened with (server/invitations).
+  invitationToken?: string | null;
   globalPrivacyControl?: boolean;
   now?: Date;
 };
@@ -237,6 +240,13 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
           actor: { type: "CUSTOMER", id: customer.id },
         });
       }
+      await acceptInvitationsOnSignUp(tx, {
+        shopId: shop.id,
+        customerId: customer.id,
+        email,
+        token: input.invitationToken,
+        now,
+      });
       await recordAuditEvent(tx, {
         shopId: shop.id,
         customerId: customer.id,

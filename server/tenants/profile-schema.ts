@@ -227,6 +227,11 @@ export const shopProfileSchema = z
         guestCheckout: z.boolean(),
         socialProviders: z.array(z.enum(SOCIAL_PROVIDERS)),
         invitationChannels: z.array(z.enum(INVITATION_CHANNELS)),
+        // How long an invited friend's details are kept when the invitation is not
+        // accepted (GDPR Art. 5(1)(e)); the friend's notice states it.
+        invitationRetentionDays: z.number().int().min(1).max(90).default(30),
+        // How many invitations (emails and share links) a customer may make in 24 hours.
+        invitationsPerDay: z.number().int().min(1).max(50).default(5),
         nationalId: z.object({ label: text, description: text }).strict().nullable(),
         impersonationNeedsPermission: z.boolean(),
         // How long a support agent's session in a customer's account lasts (at most 30).

@@ -15,6 +15,11 @@ export const WEBHOOK_EVENT_TYPES = [
   "customer.data_requested",
   "customer.support_session",
   "customer.recipient_notice",
+  "invitation.created",
+  "invitation.accepted",
+  "invitation.objected",
+  "invitation.withdrawn",
+  "invitation.expired",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -48,6 +53,29 @@ export const WEBHOOK_EVENTS: Record<WebhookEventType, { description: string; sco
   "customer.recipient_notice": {
     description:
       "GDPR Art. 19: you are a recipient of the customer's data and it was rectified, erased or restricted. Sent to the recipient's key's endpoints whatever they subscribe to.",
+    scope: "customers:read",
+  },
+  "invitation.created": {
+    description:
+      "A customer invited a friend (by email or a share link): the invitation's id and channel, never the friend's address or name.",
+    scope: "customers:read",
+  },
+  "invitation.accepted": {
+    description: "A friend a customer invited opened an account.",
+    scope: "customers:read",
+  },
+  "invitation.objected": {
+    description:
+      "An invited friend asked not to be contacted again: their details are deleted and the address may not be invited again. Delete anything you hold from the invitation.",
+    scope: "customers:read",
+  },
+  "invitation.withdrawn": {
+    description:
+      "A customer withdrew an invitation (or erased their friends' details): the friend's details are deleted.",
+    scope: "customers:read",
+  },
+  "invitation.expired": {
+    description: "An invitation was not accepted in time: the friend's details are deleted.",
     scope: "customers:read",
   },
 };

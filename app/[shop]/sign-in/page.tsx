@@ -91,7 +91,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
                 providers={providers}
                 callbackUrl={next}
                 labelPrefix="Continue with"
-                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle)}
+                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle, null)}
               />
             </div>
             <p className="mt-3 text-sm text-slate-600">

@@ -62,7 +62,7 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
                 providers={providers}
                 callbackUrl={`/${shop.handle}/account/privacy`}
                 labelPrefix="Sign up with"
-                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle)}
+                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle, null)}
                 carryChecked="marketing"
               />
             </div>

@@ -209,6 +209,8 @@ export type CustomerSignUpInput = {
   consents?: Array<ConsentChangeInput> | null | undefined;
   email: string;
   firstName: string;
+  /** The token of the invitation link the customer came through (optional; one not valid is ignored). */
+  invitationToken?: string | null | undefined;
   lastName: string;
   /** At least 10 characters. */
   password: string;

@@ -122,6 +122,11 @@ export type ThirdPartyRecord = Prisma.ThirdPartyRecordModel
  */
 export type Account = Prisma.AccountModel
 /**
+ * Model Invitation
+ * 
+ */
+export type Invitation = Prisma.InvitationModel
+/**
  * Model Session
  * 
  */

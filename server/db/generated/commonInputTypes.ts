@@ -365,6 +365,40 @@ export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonFilter<$PrismaModel>
 }
 
+export type EnumInvitationChannelFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationChannel | Prisma.EnumInvitationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationChannelFilter<$PrismaModel> | $Enums.InvitationChannel
+}
+
+export type EnumInvitationStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationStatus | Prisma.EnumInvitationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationStatusFilter<$PrismaModel> | $Enums.InvitationStatus
+}
+
+export type EnumInvitationChannelWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationChannel | Prisma.EnumInvitationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationChannelWithAggregatesFilter<$PrismaModel> | $Enums.InvitationChannel
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInvitationChannelFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInvitationChannelFilter<$PrismaModel>
+}
+
+export type EnumInvitationStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationStatus | Prisma.EnumInvitationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationStatusWithAggregatesFilter<$PrismaModel> | $Enums.InvitationStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInvitationStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInvitationStatusFilter<$PrismaModel>
+}
+
 export type EnumConsentStateFilter<$PrismaModel = never> = {
   equals?: $Enums.ConsentState | Prisma.EnumConsentStateFieldRefInput<$PrismaModel>
   in?: $Enums.ConsentState[] | Prisma.ListEnumConsentStateFieldRefInput<$PrismaModel>
@@ -1076,6 +1110,40 @@ export type NestedJsonFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumInvitationChannelFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationChannel | Prisma.EnumInvitationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationChannelFilter<$PrismaModel> | $Enums.InvitationChannel
+}
+
+export type NestedEnumInvitationStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationStatus | Prisma.EnumInvitationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationStatusFilter<$PrismaModel> | $Enums.InvitationStatus
+}
+
+export type NestedEnumInvitationChannelWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationChannel | Prisma.EnumInvitationChannelFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationChannel[] | Prisma.ListEnumInvitationChannelFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationChannelWithAggregatesFilter<$PrismaModel> | $Enums.InvitationChannel
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInvitationChannelFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInvitationChannelFilter<$PrismaModel>
+}
+
+export type NestedEnumInvitationStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.InvitationStatus | Prisma.EnumInvitationStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.InvitationStatus[] | Prisma.ListEnumInvitationStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumInvitationStatusWithAggregatesFilter<$PrismaModel> | $Enums.InvitationStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumInvitationStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumInvitationStatusFilter<$PrismaModel>
 }
 
 export type NestedEnumConsentStateFilter<$PrismaModel = never> = {

@@ -57,6 +57,27 @@ export const ThirdPartyKind = {
 export type ThirdPartyKind = (typeof ThirdPartyKind)[keyof typeof ThirdPartyKind]
 
 
+export const InvitationChannel = {
+  EMAIL: 'EMAIL',
+  LINK: 'LINK',
+  FACEBOOK: 'FACEBOOK',
+  TWITTER: 'TWITTER'
+} as const
+
+export type InvitationChannel = (typeof InvitationChannel)[keyof typeof InvitationChannel]
+
+
+export const InvitationStatus = {
+  SENT: 'SENT',
+  ACCEPTED: 'ACCEPTED',
+  OBJECTED: 'OBJECTED',
+  EXPIRED: 'EXPIRED',
+  WITHDRAWN: 'WITHDRAWN'
+} as const
+
+export type InvitationStatus = (typeof InvitationStatus)[keyof typeof InvitationStatus]
+
+
 export const ConsentState = {
   GRANTED: 'GRANTED',
   WITHDRAWN: 'WITHDRAWN',

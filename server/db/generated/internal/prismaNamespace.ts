@@ -413,6 +413,7 @@ export const ModelName = {
   SignInEvent: 'SignInEvent',
   ThirdPartyRecord: 'ThirdPartyRecord',
   Account: 'Account',
+  Invitation: 'Invitation',
   Session: 'Session',
   ConsentRecord: 'ConsentRecord',
   SignInThrottle: 'SignInThrottle',
@@ -453,7 +454,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry" | "agent" | "agentSession" | "impersonation" | "supportAccessGrant" | "apiKey" | "apiKeySecret" | "throttleBucket" | "webhookEndpoint" | "webhookEvent" | "webhookDelivery" | "webhookAttempt"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "invitation" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry" | "agent" | "agentSession" | "impersonation" | "supportAccessGrant" | "apiKey" | "apiKeySecret" | "throttleBucket" | "webhookEndpoint" | "webhookEvent" | "webhookDelivery" | "webhookAttempt"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1638,6 +1639,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.AccountCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.AccountCountAggregateOutputType> | number
+        }
+      }
+    }
+    Invitation: {
+      payload: Prisma.$InvitationPayload<ExtArgs>
+      fields: Prisma.InvitationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.InvitationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.InvitationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>
+        }
+        findFirst: {
+          args: Prisma.InvitationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.InvitationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>
+        }
+        findMany: {
+          args: Prisma.InvitationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>[]
+        }
+        create: {
+          args: Prisma.InvitationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>
+        }
+        createMany: {
+          args: Prisma.InvitationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.InvitationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>[]
+        }
+        delete: {
+          args: Prisma.InvitationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>
+        }
+        update: {
+          args: Prisma.InvitationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>
+        }
+        deleteMany: {
+          args: Prisma.InvitationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.InvitationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.InvitationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>[]
+        }
+        upsert: {
+          args: Prisma.InvitationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$InvitationPayload>
+        }
+        aggregate: {
+          args: Prisma.InvitationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateInvitation>
+        }
+        groupBy: {
+          args: Prisma.InvitationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InvitationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.InvitationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.InvitationCountAggregateOutputType> | number
         }
       }
     }
@@ -3775,6 +3850,24 @@ export const AccountScalarFieldEnum = {
 export type AccountScalarFieldEnum = (typeof AccountScalarFieldEnum)[keyof typeof AccountScalarFieldEnum]
 
 
+export const InvitationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  channel: 'channel',
+  status: 'status',
+  friendEmail: 'friendEmail',
+  friendName: 'friendName',
+  friendEmailHash: 'friendEmailHash',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  closedAt: 'closedAt',
+  detailsErasedAt: 'detailsErasedAt'
+} as const
+
+export type InvitationScalarFieldEnum = (typeof InvitationScalarFieldEnum)[keyof typeof InvitationScalarFieldEnum]
+
+
 export const SessionScalarFieldEnum = {
   id: 'id',
   customerId: 'customerId',
@@ -4353,6 +4446,34 @@ export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$Prisma
 
 
 /**
+ * Reference to a field of type 'InvitationChannel'
+ */
+export type EnumInvitationChannelFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InvitationChannel'>
+    
+
+
+/**
+ * Reference to a field of type 'InvitationChannel[]'
+ */
+export type ListEnumInvitationChannelFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InvitationChannel[]'>
+    
+
+
+/**
+ * Reference to a field of type 'InvitationStatus'
+ */
+export type EnumInvitationStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InvitationStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'InvitationStatus[]'
+ */
+export type ListEnumInvitationStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'InvitationStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'ConsentState'
  */
 export type EnumConsentStateFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ConsentState'>
@@ -4728,6 +4849,7 @@ export type GlobalOmitConfig = {
   signInEvent?: Prisma.SignInEventOmit
   thirdPartyRecord?: Prisma.ThirdPartyRecordOmit
   account?: Prisma.AccountOmit
+  invitation?: Prisma.InvitationOmit
   session?: Prisma.SessionOmit
   consentRecord?: Prisma.ConsentRecordOmit
   signInThrottle?: Prisma.SignInThrottleOmit

@@ -67,6 +67,7 @@ export const ModelName = {
   SignInEvent: 'SignInEvent',
   ThirdPartyRecord: 'ThirdPartyRecord',
   Account: 'Account',
+  Invitation: 'Invitation',
   Session: 'Session',
   ConsentRecord: 'ConsentRecord',
   SignInThrottle: 'SignInThrottle',
@@ -353,6 +354,24 @@ export const AccountScalarFieldEnum = {
 } as const
 
 export type AccountScalarFieldEnum = (typeof AccountScalarFieldEnum)[keyof typeof AccountScalarFieldEnum]
+
+
+export const InvitationScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  channel: 'channel',
+  status: 'status',
+  friendEmail: 'friendEmail',
+  friendName: 'friendName',
+  friendEmailHash: 'friendEmailHash',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  closedAt: 'closedAt',
+  detailsErasedAt: 'detailsErasedAt'
+} as const
+
+export type InvitationScalarFieldEnum = (typeof InvitationScalarFieldEnum)[keyof typeof InvitationScalarFieldEnum]
 
 
 export const SessionScalarFieldEnum = {

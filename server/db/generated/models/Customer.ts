@@ -292,6 +292,7 @@ export type CustomerWhereInput = {
   signInEvents?: Prisma.SignInEventListRelationFilter
   thirdPartyData?: Prisma.ThirdPartyRecordListRelationFilter
   accounts?: Prisma.AccountListRelationFilter
+  invitations?: Prisma.InvitationListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
@@ -339,6 +340,7 @@ export type CustomerOrderByWithRelationInput = {
   signInEvents?: Prisma.SignInEventOrderByRelationAggregateInput
   thirdPartyData?: Prisma.ThirdPartyRecordOrderByRelationAggregateInput
   accounts?: Prisma.AccountOrderByRelationAggregateInput
+  invitations?: Prisma.InvitationOrderByRelationAggregateInput
   sessions?: Prisma.SessionOrderByRelationAggregateInput
   consentRecords?: Prisma.ConsentRecordOrderByRelationAggregateInput
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
@@ -390,6 +392,7 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   signInEvents?: Prisma.SignInEventListRelationFilter
   thirdPartyData?: Prisma.ThirdPartyRecordListRelationFilter
   accounts?: Prisma.AccountListRelationFilter
+  invitations?: Prisma.InvitationListRelationFilter
   sessions?: Prisma.SessionListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
@@ -482,6 +485,7 @@ export type CustomerCreateInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -528,6 +532,7 @@ export type CustomerUncheckedCreateInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -574,6 +579,7 @@ export type CustomerUpdateInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -620,6 +626,7 @@ export type CustomerUncheckedUpdateInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1025,6 +1032,20 @@ export type CustomerUpdateOneRequiredWithoutAccountsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutAccountsInput, Prisma.CustomerUpdateWithoutAccountsInput>, Prisma.CustomerUncheckedUpdateWithoutAccountsInput>
 }
 
+export type CustomerCreateNestedOneWithoutInvitationsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutInvitationsInput, Prisma.CustomerUncheckedCreateWithoutInvitationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutInvitationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutInvitationsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutInvitationsInput, Prisma.CustomerUncheckedCreateWithoutInvitationsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutInvitationsInput
+  upsert?: Prisma.CustomerUpsertWithoutInvitationsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutInvitationsInput, Prisma.CustomerUpdateWithoutInvitationsInput>, Prisma.CustomerUncheckedUpdateWithoutInvitationsInput>
+}
+
 export type CustomerCreateNestedOneWithoutSessionsInput = {
   create?: Prisma.XOR<Prisma.CustomerCreateWithoutSessionsInput, Prisma.CustomerUncheckedCreateWithoutSessionsInput>
   connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutSessionsInput
@@ -1241,6 +1262,7 @@ export type CustomerCreateWithoutShopInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -1286,6 +1308,7 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -1380,6 +1403,7 @@ export type CustomerCreateWithoutPhonesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -1425,6 +1449,7 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -1486,6 +1511,7 @@ export type CustomerUpdateWithoutPhonesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -1531,6 +1557,7 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1576,6 +1603,7 @@ export type CustomerCreateWithoutAddressesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -1621,6 +1649,7 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -1682,6 +1711,7 @@ export type CustomerUpdateWithoutAddressesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -1727,6 +1757,7 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1772,6 +1803,7 @@ export type CustomerCreateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -1817,6 +1849,7 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -1878,6 +1911,7 @@ export type CustomerUpdateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -1923,6 +1957,7 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1968,6 +2003,7 @@ export type CustomerCreateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -2013,6 +2049,7 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -2074,6 +2111,7 @@ export type CustomerUpdateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -2119,6 +2157,7 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2164,6 +2203,7 @@ export type CustomerCreateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -2209,6 +2249,7 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -2270,6 +2311,7 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -2315,6 +2357,7 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2360,6 +2403,7 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -2405,6 +2449,7 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -2466,6 +2511,7 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -2511,6 +2557,7 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2556,6 +2603,7 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -2601,6 +2649,7 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -2662,6 +2711,7 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -2707,6 +2757,7 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2752,6 +2803,7 @@ export type CustomerCreateWithoutPreferencesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -2797,6 +2849,7 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -2858,6 +2911,7 @@ export type CustomerUpdateWithoutPreferencesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -2903,6 +2957,7 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2948,6 +3003,7 @@ export type CustomerCreateWithoutPollAnswersInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -2993,6 +3049,7 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -3054,6 +3111,7 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -3099,6 +3157,7 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3144,6 +3203,7 @@ export type CustomerCreateWithoutDevicesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -3189,6 +3249,7 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -3250,6 +3311,7 @@ export type CustomerUpdateWithoutDevicesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -3295,6 +3357,7 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3340,6 +3403,7 @@ export type CustomerCreateWithoutSignInEventsInput = {
   devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -3385,6 +3449,7 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -3446,6 +3511,7 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -3491,6 +3557,7 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3536,6 +3603,7 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -3581,6 +3649,7 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -3642,6 +3711,7 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -3687,6 +3757,7 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3732,6 +3803,7 @@ export type CustomerCreateWithoutAccountsInput = {
   devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -3777,6 +3849,7 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -3838,6 +3911,7 @@ export type CustomerUpdateWithoutAccountsInput = {
   devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -3883,6 +3957,207 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerCreateWithoutInvitationsInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerUncheckedCreateWithoutInvitationsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutInvitationsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutInvitationsInput, Prisma.CustomerUncheckedCreateWithoutInvitationsInput>
+}
+
+export type CustomerUpsertWithoutInvitationsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutInvitationsInput, Prisma.CustomerUncheckedUpdateWithoutInvitationsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutInvitationsInput, Prisma.CustomerUncheckedCreateWithoutInvitationsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutInvitationsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutInvitationsInput, Prisma.CustomerUncheckedUpdateWithoutInvitationsInput>
+}
+
+export type CustomerUpdateWithoutInvitationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutInvitationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3929,6 +4204,7 @@ export type CustomerCreateWithoutSessionsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
@@ -3974,6 +4250,7 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
@@ -4035,6 +4312,7 @@ export type CustomerUpdateWithoutSessionsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
@@ -4080,6 +4358,7 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4125,6 +4404,7 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
@@ -4170,6 +4450,7 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
@@ -4231,6 +4512,7 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
@@ -4276,6 +4558,7 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4321,6 +4604,7 @@ export type CustomerCreateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
@@ -4366,6 +4650,7 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
@@ -4427,6 +4712,7 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
@@ -4472,6 +4758,7 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4517,6 +4804,7 @@ export type CustomerCreateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -4562,6 +4850,7 @@ export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -4623,6 +4912,7 @@ export type CustomerUpdateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -4668,6 +4958,7 @@ export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4713,6 +5004,7 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -4758,6 +5050,7 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -4819,6 +5112,7 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -4864,6 +5158,7 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4909,6 +5204,7 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -4954,6 +5250,7 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -5015,6 +5312,7 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -5060,6 +5358,7 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5105,6 +5404,7 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -5150,6 +5450,7 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -5211,6 +5512,7 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -5256,6 +5558,7 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5301,6 +5604,7 @@ export type CustomerCreateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -5346,6 +5650,7 @@ export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -5407,6 +5712,7 @@ export type CustomerUpdateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -5452,6 +5758,7 @@ export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5497,6 +5804,7 @@ export type CustomerCreateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -5542,6 +5850,7 @@ export type CustomerUncheckedCreateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -5603,6 +5912,7 @@ export type CustomerUpdateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -5648,6 +5958,7 @@ export type CustomerUncheckedUpdateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5693,6 +6004,7 @@ export type CustomerCreateWithoutExportDownloadsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -5738,6 +6050,7 @@ export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -5799,6 +6112,7 @@ export type CustomerUpdateWithoutExportDownloadsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -5844,6 +6158,7 @@ export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5889,6 +6204,7 @@ export type CustomerCreateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -5934,6 +6250,7 @@ export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -5995,6 +6312,7 @@ export type CustomerUpdateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -6040,6 +6358,7 @@ export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6085,6 +6404,7 @@ export type CustomerCreateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -6130,6 +6450,7 @@ export type CustomerUncheckedCreateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -6191,6 +6512,7 @@ export type CustomerUpdateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -6236,6 +6558,7 @@ export type CustomerUncheckedUpdateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6281,6 +6604,7 @@ export type CustomerCreateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
@@ -6326,6 +6650,7 @@ export type CustomerUncheckedCreateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
   sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
@@ -6387,6 +6712,7 @@ export type CustomerUpdateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -6432,6 +6758,7 @@ export type CustomerUncheckedUpdateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6495,6 +6822,7 @@ export type CustomerUpdateWithoutShopInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
@@ -6540,6 +6868,7 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
   thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
   sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6593,6 +6922,7 @@ export type CustomerCountOutputType = {
   signInEvents: number
   thirdPartyData: number
   accounts: number
+  invitations: number
   sessions: number
   consentRecords: number
   auditEvents: number
@@ -6622,6 +6952,7 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   signInEvents?: boolean | CustomerCountOutputTypeCountSignInEventsArgs
   thirdPartyData?: boolean | CustomerCountOutputTypeCountThirdPartyDataArgs
   accounts?: boolean | CustomerCountOutputTypeCountAccountsArgs
+  invitations?: boolean | CustomerCountOutputTypeCountInvitationsArgs
   sessions?: boolean | CustomerCountOutputTypeCountSessionsArgs
   consentRecords?: boolean | CustomerCountOutputTypeCountConsentRecordsArgs
   auditEvents?: boolean | CustomerCountOutputTypeCountAuditEventsArgs
@@ -6736,6 +7067,13 @@ export type CustomerCountOutputTypeCountThirdPartyDataArgs<ExtArgs extends runti
  */
 export type CustomerCountOutputTypeCountAccountsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.AccountWhereInput
+}
+
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountInvitationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.InvitationWhereInput
 }
 
 /**
@@ -6862,6 +7200,7 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   signInEvents?: boolean | Prisma.Customer$signInEventsArgs<ExtArgs>
   thirdPartyData?: boolean | Prisma.Customer$thirdPartyDataArgs<ExtArgs>
   accounts?: boolean | Prisma.Customer$accountsArgs<ExtArgs>
+  invitations?: boolean | Prisma.Customer$invitationsArgs<ExtArgs>
   sessions?: boolean | Prisma.Customer$sessionsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Customer$consentRecordsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Customer$auditEventsArgs<ExtArgs>
@@ -6956,6 +7295,7 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   signInEvents?: boolean | Prisma.Customer$signInEventsArgs<ExtArgs>
   thirdPartyData?: boolean | Prisma.Customer$thirdPartyDataArgs<ExtArgs>
   accounts?: boolean | Prisma.Customer$accountsArgs<ExtArgs>
+  invitations?: boolean | Prisma.Customer$invitationsArgs<ExtArgs>
   sessions?: boolean | Prisma.Customer$sessionsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Customer$consentRecordsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Customer$auditEventsArgs<ExtArgs>
@@ -6995,6 +7335,7 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     signInEvents: Prisma.$SignInEventPayload<ExtArgs>[]
     thirdPartyData: Prisma.$ThirdPartyRecordPayload<ExtArgs>[]
     accounts: Prisma.$AccountPayload<ExtArgs>[]
+    invitations: Prisma.$InvitationPayload<ExtArgs>[]
     sessions: Prisma.$SessionPayload<ExtArgs>[]
     consentRecords: Prisma.$ConsentRecordPayload<ExtArgs>[]
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
@@ -7435,6 +7776,7 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   signInEvents<T extends Prisma.Customer$signInEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$signInEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SignInEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   thirdPartyData<T extends Prisma.Customer$thirdPartyDataArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$thirdPartyDataArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ThirdPartyRecordPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   accounts<T extends Prisma.Customer$accountsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$accountsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  invitations<T extends Prisma.Customer$invitationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$invitationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$InvitationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   sessions<T extends Prisma.Customer$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   consentRecords<T extends Prisma.Customer$consentRecordsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$consentRecordsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentRecordPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEvents<T extends Prisma.Customer$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -8204,6 +8546,30 @@ export type Customer$accountsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.AccountScalarFieldEnum | Prisma.AccountScalarFieldEnum[]
+}
+
+/**
+ * Customer.invitations
+ */
+export type Customer$invitationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Invitation
+   */
+  select?: Prisma.InvitationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Invitation
+   */
+  omit?: Prisma.InvitationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.InvitationInclude<ExtArgs> | null
+  where?: Prisma.InvitationWhereInput
+  orderBy?: Prisma.InvitationOrderByWithRelationInput | Prisma.InvitationOrderByWithRelationInput[]
+  cursor?: Prisma.InvitationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.InvitationScalarFieldEnum | Prisma.InvitationScalarFieldEnum[]
 }
 
 /**

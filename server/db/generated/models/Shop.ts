@@ -181,6 +181,7 @@ export type ShopWhereInput = {
   signInEvents?: Prisma.SignInEventListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   accounts?: Prisma.AccountListRelationFilter
+  invitations?: Prisma.InvitationListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
@@ -210,6 +211,7 @@ export type ShopOrderByWithRelationInput = {
   signInEvents?: Prisma.SignInEventOrderByRelationAggregateInput
   consentRecords?: Prisma.ConsentRecordOrderByRelationAggregateInput
   accounts?: Prisma.AccountOrderByRelationAggregateInput
+  invitations?: Prisma.InvitationOrderByRelationAggregateInput
   auditEvents?: Prisma.AuditEventOrderByRelationAggregateInput
   recipientNotifications?: Prisma.RecipientNotificationOrderByRelationAggregateInput
   outboundEmails?: Prisma.OutboundEmailOrderByRelationAggregateInput
@@ -242,6 +244,7 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   signInEvents?: Prisma.SignInEventListRelationFilter
   consentRecords?: Prisma.ConsentRecordListRelationFilter
   accounts?: Prisma.AccountListRelationFilter
+  invitations?: Prisma.InvitationListRelationFilter
   auditEvents?: Prisma.AuditEventListRelationFilter
   recipientNotifications?: Prisma.RecipientNotificationListRelationFilter
   outboundEmails?: Prisma.OutboundEmailListRelationFilter
@@ -291,6 +294,7 @@ export type ShopCreateInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -320,6 +324,7 @@ export type ShopUncheckedCreateInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -349,6 +354,7 @@ export type ShopUpdateInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -378,6 +384,7 @@ export type ShopUncheckedUpdateInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -532,6 +539,20 @@ export type ShopUpdateOneRequiredWithoutAccountsNestedInput = {
   upsert?: Prisma.ShopUpsertWithoutAccountsInput
   connect?: Prisma.ShopWhereUniqueInput
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutAccountsInput, Prisma.ShopUpdateWithoutAccountsInput>, Prisma.ShopUncheckedUpdateWithoutAccountsInput>
+}
+
+export type ShopCreateNestedOneWithoutInvitationsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutInvitationsInput, Prisma.ShopUncheckedCreateWithoutInvitationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutInvitationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutInvitationsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutInvitationsInput, Prisma.ShopUncheckedCreateWithoutInvitationsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutInvitationsInput
+  upsert?: Prisma.ShopUpsertWithoutInvitationsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutInvitationsInput, Prisma.ShopUpdateWithoutInvitationsInput>, Prisma.ShopUncheckedUpdateWithoutInvitationsInput>
 }
 
 export type ShopCreateNestedOneWithoutConsentRecordsInput = {
@@ -769,6 +790,7 @@ export type ShopCreateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -797,6 +819,7 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -841,6 +864,7 @@ export type ShopUpdateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -869,6 +893,7 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -897,6 +922,7 @@ export type ShopCreateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -925,6 +951,7 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -969,6 +996,7 @@ export type ShopUpdateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -997,6 +1025,7 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1025,6 +1054,7 @@ export type ShopCreateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -1053,6 +1083,7 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -1097,6 +1128,7 @@ export type ShopUpdateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -1125,6 +1157,7 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1153,6 +1186,7 @@ export type ShopCreateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -1181,6 +1215,7 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -1225,6 +1260,7 @@ export type ShopUpdateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -1253,6 +1289,7 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1281,6 +1318,7 @@ export type ShopCreateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -1309,6 +1347,7 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -1353,6 +1392,7 @@ export type ShopUpdateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -1381,6 +1421,7 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1409,6 +1450,7 @@ export type ShopCreateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -1437,6 +1479,7 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -1481,6 +1524,7 @@ export type ShopUpdateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -1509,6 +1553,139 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutInvitationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutInvitationsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutInvitationsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutInvitationsInput, Prisma.ShopUncheckedCreateWithoutInvitationsInput>
+}
+
+export type ShopUpsertWithoutInvitationsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutInvitationsInput, Prisma.ShopUncheckedUpdateWithoutInvitationsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutInvitationsInput, Prisma.ShopUncheckedCreateWithoutInvitationsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutInvitationsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutInvitationsInput, Prisma.ShopUncheckedUpdateWithoutInvitationsInput>
+}
+
+export type ShopUpdateWithoutInvitationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutInvitationsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1537,6 +1714,7 @@ export type ShopCreateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -1565,6 +1743,7 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -1609,6 +1788,7 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -1637,6 +1817,7 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1666,6 +1847,7 @@ export type ShopCreateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
@@ -1694,6 +1876,7 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
@@ -1738,6 +1921,7 @@ export type ShopUpdateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
@@ -1766,6 +1950,7 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
@@ -1794,6 +1979,7 @@ export type ShopCreateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -1822,6 +2008,7 @@ export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -1866,6 +2053,7 @@ export type ShopUpdateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -1894,6 +2082,7 @@ export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -1922,6 +2111,7 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
@@ -1950,6 +2140,7 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
@@ -1994,6 +2185,7 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
@@ -2022,6 +2214,7 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
@@ -2050,6 +2243,7 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
@@ -2078,6 +2272,7 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
@@ -2122,6 +2317,7 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
@@ -2150,6 +2346,7 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
@@ -2178,6 +2375,7 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2206,6 +2404,7 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -2250,6 +2449,7 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -2278,6 +2478,7 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -2306,6 +2507,7 @@ export type ShopCreateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2334,6 +2536,7 @@ export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -2378,6 +2581,7 @@ export type ShopUpdateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -2406,6 +2610,7 @@ export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -2434,6 +2639,7 @@ export type ShopCreateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2462,6 +2668,7 @@ export type ShopUncheckedCreateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -2506,6 +2713,7 @@ export type ShopUpdateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -2534,6 +2742,7 @@ export type ShopUncheckedUpdateWithoutExportsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -2562,6 +2771,7 @@ export type ShopCreateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2590,6 +2800,7 @@ export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -2634,6 +2845,7 @@ export type ShopUpdateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -2662,6 +2874,7 @@ export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -2690,6 +2903,7 @@ export type ShopCreateWithoutSuppressionEntriesInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2718,6 +2932,7 @@ export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -2762,6 +2977,7 @@ export type ShopUpdateWithoutSuppressionEntriesInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -2790,6 +3006,7 @@ export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -2818,6 +3035,7 @@ export type ShopCreateWithoutAgentsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2846,6 +3064,7 @@ export type ShopUncheckedCreateWithoutAgentsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -2890,6 +3109,7 @@ export type ShopUpdateWithoutAgentsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -2918,6 +3138,7 @@ export type ShopUncheckedUpdateWithoutAgentsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -2946,6 +3167,7 @@ export type ShopCreateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -2974,6 +3196,7 @@ export type ShopUncheckedCreateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -3018,6 +3241,7 @@ export type ShopUpdateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -3046,6 +3270,7 @@ export type ShopUncheckedUpdateWithoutImpersonationsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -3074,6 +3299,7 @@ export type ShopCreateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -3102,6 +3328,7 @@ export type ShopUncheckedCreateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -3146,6 +3373,7 @@ export type ShopUpdateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -3174,6 +3402,7 @@ export type ShopUncheckedUpdateWithoutSupportAccessGrantsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -3202,6 +3431,7 @@ export type ShopCreateWithoutApiKeysInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -3230,6 +3460,7 @@ export type ShopUncheckedCreateWithoutApiKeysInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -3274,6 +3505,7 @@ export type ShopUpdateWithoutApiKeysInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -3302,6 +3534,7 @@ export type ShopUncheckedUpdateWithoutApiKeysInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -3330,6 +3563,7 @@ export type ShopCreateWithoutWebhookEndpointsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -3358,6 +3592,7 @@ export type ShopUncheckedCreateWithoutWebhookEndpointsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -3402,6 +3637,7 @@ export type ShopUpdateWithoutWebhookEndpointsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -3430,6 +3666,7 @@ export type ShopUncheckedUpdateWithoutWebhookEndpointsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -3458,6 +3695,7 @@ export type ShopCreateWithoutWebhookEventsInput = {
   signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
@@ -3486,6 +3724,7 @@ export type ShopUncheckedCreateWithoutWebhookEventsInput = {
   signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
   consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
   accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
   auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
   outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
@@ -3530,6 +3769,7 @@ export type ShopUpdateWithoutWebhookEventsInput = {
   signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
@@ -3558,6 +3798,7 @@ export type ShopUncheckedUpdateWithoutWebhookEventsInput = {
   signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
   consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
   accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
   auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
   recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
   outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
@@ -3587,6 +3828,7 @@ export type ShopCountOutputType = {
   signInEvents: number
   consentRecords: number
   accounts: number
+  invitations: number
   auditEvents: number
   recipientNotifications: number
   outboundEmails: number
@@ -3612,6 +3854,7 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   signInEvents?: boolean | ShopCountOutputTypeCountSignInEventsArgs
   consentRecords?: boolean | ShopCountOutputTypeCountConsentRecordsArgs
   accounts?: boolean | ShopCountOutputTypeCountAccountsArgs
+  invitations?: boolean | ShopCountOutputTypeCountInvitationsArgs
   auditEvents?: boolean | ShopCountOutputTypeCountAuditEventsArgs
   recipientNotifications?: boolean | ShopCountOutputTypeCountRecipientNotificationsArgs
   outboundEmails?: boolean | ShopCountOutputTypeCountOutboundEmailsArgs
@@ -3686,6 +3929,13 @@ export type ShopCountOutputTypeCountConsentRecordsArgs<ExtArgs extends runtime.T
  */
 export type ShopCountOutputTypeCountAccountsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.AccountWhereInput
+}
+
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountInvitationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.InvitationWhereInput
 }
 
 /**
@@ -3806,6 +4056,7 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   signInEvents?: boolean | Prisma.Shop$signInEventsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Shop$consentRecordsArgs<ExtArgs>
   accounts?: boolean | Prisma.Shop$accountsArgs<ExtArgs>
+  invitations?: boolean | Prisma.Shop$invitationsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Shop$auditEventsArgs<ExtArgs>
   recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
   outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
@@ -3854,6 +4105,7 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   signInEvents?: boolean | Prisma.Shop$signInEventsArgs<ExtArgs>
   consentRecords?: boolean | Prisma.Shop$consentRecordsArgs<ExtArgs>
   accounts?: boolean | Prisma.Shop$accountsArgs<ExtArgs>
+  invitations?: boolean | Prisma.Shop$invitationsArgs<ExtArgs>
   auditEvents?: boolean | Prisma.Shop$auditEventsArgs<ExtArgs>
   recipientNotifications?: boolean | Prisma.Shop$recipientNotificationsArgs<ExtArgs>
   outboundEmails?: boolean | Prisma.Shop$outboundEmailsArgs<ExtArgs>
@@ -3884,6 +4136,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     signInEvents: Prisma.$SignInEventPayload<ExtArgs>[]
     consentRecords: Prisma.$ConsentRecordPayload<ExtArgs>[]
     accounts: Prisma.$AccountPayload<ExtArgs>[]
+    invitations: Prisma.$InvitationPayload<ExtArgs>[]
     auditEvents: Prisma.$AuditEventPayload<ExtArgs>[]
     recipientNotifications: Prisma.$RecipientNotificationPayload<ExtArgs>[]
     outboundEmails: Prisma.$OutboundEmailPayload<ExtArgs>[]
@@ -4306,6 +4559,7 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   signInEvents<T extends Prisma.Shop$signInEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$signInEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SignInEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   consentRecords<T extends Prisma.Shop$consentRecordsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$consentRecordsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ConsentRecordPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   accounts<T extends Prisma.Shop$accountsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$accountsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AccountPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  invitations<T extends Prisma.Shop$invitationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$invitationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$InvitationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   auditEvents<T extends Prisma.Shop$auditEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$auditEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   recipientNotifications<T extends Prisma.Shop$recipientNotificationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$recipientNotificationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecipientNotificationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   outboundEmails<T extends Prisma.Shop$outboundEmailsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$outboundEmailsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$OutboundEmailPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
@@ -4912,6 +5166,30 @@ export type Shop$accountsArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.AccountScalarFieldEnum | Prisma.AccountScalarFieldEnum[]
+}
+
+/**
+ * Shop.invitations
+ */
+export type Shop$invitationsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Invitation
+   */
+  select?: Prisma.InvitationSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Invitation
+   */
+  omit?: Prisma.InvitationOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.InvitationInclude<ExtArgs> | null
+  where?: Prisma.InvitationWhereInput
+  orderBy?: Prisma.InvitationOrderByWithRelationInput | Prisma.InvitationOrderByWithRelationInput[]
+  cursor?: Prisma.InvitationWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.InvitationScalarFieldEnum | Prisma.InvitationScalarFieldEnum[]
 }
 
 /**

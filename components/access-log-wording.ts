@@ -97,6 +97,7 @@ const ATTEMPTED: Record<string, string> = {
   "social.link": "connect a social account",
   "social.unlink": "unlink a social account or erase what it gave us",
   "invitation.send": "invite a friend",
+  "invitation.manage": "withdraw an invitation or erase your friends' details",
   "data.reveal": "show a hidden value in full",
   "account.update": "correct your details",
   "address.write": "change an address",

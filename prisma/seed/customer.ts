@@ -461,6 +461,56 @@ export async function createCustomerWithHistory(db: Db, opts: CustomerHistoryOpt
     }
   }
 
+  // ---- Invited friends (the demo customer, where the shop offers invitations) ----
+  // One friend who accepted long ago, one email invitation that expired (details
+  // deleted by the retention sweep) and a share link made a few days ago (outside the
+  // last 24 hours, so the demo can still invite its daily number).
+  const invitationRows: Prisma.InvitationCreateManyInput[] = [];
+  if (isDemo && !isNew && profile.features.invitationChannels.length > 0) {
+    const inviteRng = rng.fork("invitations");
+    const keepMs = profile.features.invitationRetentionDays * DAY;
+    const friend = randomPerson(inviteRng.fork("friend"), locale);
+    const acceptedAt = Math.max(createdAt + 10 * DAY, now - 200 * DAY);
+    const expiredAt = now - 60 * DAY;
+    const linkAt = now - 3 * DAY - 5 * HOUR;
+    invitationRows.push(
+      {
+        id: uuidv7(acceptedAt - 4 * DAY),
+        shopId,
+        customerId,
+        channel: "EMAIL",
+        status: "ACCEPTED",
+        friendName: friend.firstName,
+        friendEmail: `${asciiFold(friend.firstName + friend.lastName)
+          .toLowerCase()
+          .replace(/[^a-z]/g, "")}@${inviteRng.pick(locale.emailDomains)}`,
+        createdAt: new Date(acceptedAt - 4 * DAY),
+        expiresAt: new Date(acceptedAt - 4 * DAY + keepMs),
+        closedAt: new Date(acceptedAt),
+      },
+      {
+        id: uuidv7(expiredAt - keepMs),
+        shopId,
+        customerId,
+        channel: "EMAIL",
+        status: "EXPIRED",
+        createdAt: new Date(expiredAt - keepMs),
+        expiresAt: new Date(expiredAt),
+        closedAt: new Date(expiredAt),
+        detailsErasedAt: new Date(expiredAt),
+      },
+      {
+        id: uuidv7(linkAt),
+        shopId,
+        customerId,
+        channel: "LINK",
+        status: "SENT",
+        createdAt: new Date(linkAt),
+        expiresAt: new Date(linkAt + keepMs),
+      },
+    );
+  }
+
   // ---- Social sign-in accounts ----
   type LinkedAccount = Prisma.AccountCreateManyInput & { linkedMs: number };
   const accounts: LinkedAccount[] = [];
@@ -704,6 +754,7 @@ export async function createCustomerWithHistory(db: Db, opts: CustomerHistoryOpt
   if (preferenceRows.length) await db.preference.createMany({ data: preferenceRows });
   if (pollRows.length) await db.pollAnswer.createMany({ data: pollRows });
   if (accounts.length) await db.account.createMany({ data: accounts.map(({ linkedMs: _linked, ...row }) => row) });
+  if (invitationRows.length) await db.invitation.createMany({ data: invitationRows });
   if (deviceRows.length) await db.device.createMany({ data: deviceRows });
   await insertChunks(signInRows, chunk, (data) => db.signInEvent.createMany({ data }));
   if (thirdPartyRows.length) await db.thirdPartyRecord.createMany({ data: thirdPartyRows });

@@ -114,7 +114,10 @@ export async function createCustomer(options: {
   }
   // A shop whose policy does not allow a new account after deletion keeps the erased
   // address on its suppression list; the others let the same address register again.
-  if (!shop.profile.deletion.canReRegister && (await isSuppressed({ shopId: shop.id, email: input.email }))) {
+  if (
+    !shop.profile.deletion.canReRegister &&
+    (await isSuppressed({ shopId: shop.id, email: input.email, reason: "erasure" }))
+  ) {
     const message = "An account with this email address was deleted; this shop does not allow opening it again.";
     throw new AppError("CONFLICT", message, [{ field: ["input", "email"], code: "CONFLICT", message }]);
   }

@@ -24,7 +24,8 @@ export async function addSuppression(
 }
 
 // The same, for an address known only by its hash (an invited friend's objection after
-// their details were deleted). An entry already there keeps its reason and date.
+// their details were deleted). An entry already there keeps its reason and date, unless
+// this is an erasure.
 export async function addSuppressionHash(
   db: Prisma.TransactionClient,
   options: { shopId: string; emailHash: string; reason: string },
@@ -32,7 +33,9 @@ export async function addSuppressionHash(
   await db.suppressionEntry.upsert({
     where: { shopId_emailHash: { shopId: options.shopId, emailHash: options.emailHash } },
     create: { shopId: options.shopId, emailHash: options.emailHash, reason: options.reason },
-    update: {},
+    // An erasure outranks an earlier entry (an invited friend's objection): the
+    // re-registration rule reads erasure entries only, dated from the erasure.
+    update: options.reason === "erasure" ? { reason: "erasure", createdAt: new Date() } : {},
     select: { id: true },
   });
 }
@@ -42,14 +45,20 @@ export async function addSuppressionHash(
 // come back by their own choice: their new account's consents decide, so an entry older
 // than the account does not suppress it.
 export async function isSuppressed(
-  options: { shopId: string; email: string; accountCreatedAt?: Date | null },
+  options: {
+    shopId: string;
+    email: string;
+    accountCreatedAt?: Date | null;
+    // Only entries for this reason (e.g. "erasure" for the re-registration rule).
+    reason?: string;
+  },
   // Inside a transaction on the embedded database, statements must use it.
   db: Prisma.TransactionClient = getPrisma(),
 ): Promise<boolean> {
   const entry = await db.suppressionEntry.findUnique({
     where: { shopId_emailHash: { shopId: options.shopId, emailHash: suppressionHash(options.email) } },
-    select: { createdAt: true },
+    select: { createdAt: true, reason: true },
   });
-  if (!entry) return false;
+  if (!entry || (options.reason && entry.reason !== options.reason)) return false;
   return !(options.accountCreatedAt && options.accountCreatedAt > entry.createdAt);
 }

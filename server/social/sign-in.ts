@@ -182,7 +182,7 @@ export async function signInWithProvider(input: ProviderSignIn): Promise<Provide
     select: { id: true },
   });
   if (taken) return refuse("EMAIL_IN_USE", shop, provider);
-  if (!shop.profile.deletion.canReRegister && (await isSuppressed({ shopId: shop.id, email }))) {
+  if (!shop.profile.deletion.canReRegister && (await isSuppressed({ shopId: shop.id, email, reason: "erasure" }))) {
     return refuse("CANNOT_REGISTER_AGAIN", shop, provider);
   }
   // The sign-up page's choices, checked as the form's are; anything invalid is dropped

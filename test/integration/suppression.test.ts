@@ -97,4 +97,28 @@ describe("the suppression list", () => {
     const created = await signUp({ viewer: ANONYMOUS, input });
     expect(created.email).toBe(email);
   });
+
+  it("keeps an invited friend's objection from blocking their own sign-up, while an erasure later still does", async () => {
+    const s = await shop("allegra");
+    const email = uniqueEmail("objected");
+    await addSuppression(getPrisma(), { shopId: s.id, email, reason: "invitation-objection" });
+    // Suppressed for invitations and marketing, but not an erased account.
+    expect(await isSuppressed({ shopId: s.id, email })).toBe(true);
+    expect(await isSuppressed({ shopId: s.id, email, reason: "erasure" })).toBe(false);
+
+    const profile = allegra();
+    if (!profile) throw new Error("no allegra profile");
+    profile.deletion.canReRegister = false;
+    const input = { shop: "allegra", email, password: TEST_PASSWORD, firstName: "Ana", lastName: "Pop" };
+    const created = await signUp({ viewer: ANONYMOUS, input });
+    expect(created.email).toBe(email);
+
+    // Erasing that account afterwards turns the entry into an erasure entry.
+    await addSuppression(getPrisma(), { shopId: s.id, email, reason: "erasure" });
+    const entry = await getPrisma().suppressionEntry.findUniqueOrThrow({
+      where: { shopId_emailHash: { shopId: s.id, emailHash: suppressionHash(email) } },
+    });
+    expect(entry.reason).toBe("erasure");
+    expect(await isSuppressed({ shopId: s.id, email, reason: "erasure" })).toBe(true);
+  });
 });

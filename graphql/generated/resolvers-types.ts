@@ -1912,6 +1912,10 @@ export type ShopFeatures = {
   __typename?: 'ShopFeatures';
   guestCheckout: Scalars['Boolean']['output'];
   invitationChannels: Array<Scalars['String']['output']>;
+  /** How many days an invited friend's details are kept when the invitation is not accepted. */
+  invitationRetentionDays: Scalars['Int']['output'];
+  /** How many invitations a customer may make in 24 hours. */
+  invitationsPerDay: Scalars['Int']['output'];
   nationalIdLabel?: Maybe<Scalars['String']['output']>;
   socialProviders: Array<Scalars['String']['output']>;
 };
@@ -3583,6 +3587,8 @@ export type ShopBrandingResolvers<ContextType = GraphQLContext, ParentType exten
 export type ShopFeaturesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShopFeatures'] = ResolversParentTypes['ShopFeatures']> = {
   guestCheckout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   invitationChannels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  invitationRetentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invitationsPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nationalIdLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   socialProviders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };

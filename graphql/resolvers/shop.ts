@@ -68,6 +68,8 @@ export const shopResolvers: Resolvers = {
       guestCheckout: p.features.guestCheckout,
       socialProviders: p.features.socialProviders,
       invitationChannels: p.features.invitationChannels,
+      invitationRetentionDays: p.features.invitationRetentionDays,
+      invitationsPerDay: p.features.invitationsPerDay,
       nationalIdLabel: p.features.nationalId?.label ?? null,
     }),
   },

@@ -462,14 +462,13 @@ export async function createCustomerWithHistory(db: Db, opts: CustomerHistoryOpt
   }
 
   // ---- Invited friends (the demo customer, where the shop offers invitations) ----
-  // One friend who accepted long ago, one email invitation that expired (details
-  // deleted by the retention sweep) and a share link made a few days ago (outside the
-  // last 24 hours, so the demo can still invite its daily number).
+  // One friend who accepted long ago (their details left the record then), one email
+  // invitation that expired (details deleted by the retention sweep) and a share link
+  // made a few days ago (outside the last 24 hours, so the demo can still invite its
+  // daily number).
   const invitationRows: Prisma.InvitationCreateManyInput[] = [];
   if (isDemo && !isNew && profile.features.invitationChannels.length > 0) {
-    const inviteRng = rng.fork("invitations");
     const keepMs = profile.features.invitationRetentionDays * DAY;
-    const friend = randomPerson(inviteRng.fork("friend"), locale);
     const acceptedAt = Math.max(createdAt + 10 * DAY, now - 200 * DAY);
     const expiredAt = now - 60 * DAY;
     const linkAt = now - 3 * DAY - 5 * HOUR;
@@ -480,13 +479,11 @@ export async function createCustomerWithHistory(db: Db, opts: CustomerHistoryOpt
         customerId,
         channel: "EMAIL",
         status: "ACCEPTED",
-        friendName: friend.firstName,
-        friendEmail: `${asciiFold(friend.firstName + friend.lastName)
-          .toLowerCase()
-          .replace(/[^a-z]/g, "")}@${inviteRng.pick(locale.emailDomains)}`,
         createdAt: new Date(acceptedAt - 4 * DAY),
         expiresAt: new Date(acceptedAt - 4 * DAY + keepMs),
         closedAt: new Date(acceptedAt),
+        // Deleted when the friend opened their own account.
+        detailsErasedAt: new Date(acceptedAt),
       },
       {
         id: uuidv7(expiredAt - keepMs),

@@ -591,8 +591,8 @@ export async function runErasure(options: {
 
 // The retention sweep: rows kept after erasure whose date has passed get what erasure
 // would have done without the rule (invoices and certificates deleted, orders
-// anonymised), erasure receipts past their keeping time are deleted, and invitations
-// not accepted in time expire with their friend's details deleted.
+// anonymised), and erasure receipts past their keeping time are deleted. The job also
+// expires invitations not accepted in time (runRetentionSweep).
 export async function sweepRetention(options: { now?: Date; batchSize?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
   const limit = options.batchSize ?? 2000;
@@ -618,7 +618,6 @@ export async function sweepRetention(options: { now?: Date; batchSize?: number }
       if (n < limit) break;
     }
   }
-  purged += await expireInvitations({ now });
   if (purged) logEvent("info", { event: "retention.sweep", count: purged });
   return purged;
 }
@@ -636,9 +635,15 @@ registerJobHandler(ERASURE_JOB, {
   },
 });
 
+// The retention sweep job: rows kept after erasure, then invited friends' details past
+// their time (server/invitations).
+export async function runRetentionSweep(options: { now?: Date } = {}): Promise<number> {
+  return (await sweepRetention(options)) + (await expireInvitations(options));
+}
+
 registerJobHandler(RETENTION_SWEEP_JOB, {
   async run() {
-    await sweepRetention();
+    await runRetentionSweep();
   },
   nextRunAt: (now) => new Date(now.getTime() + 6 * 60 * 60 * 1000),
 });

@@ -1,7 +1,7 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { getAuthSecret } from "../auth/secret";
-import { getPrisma, type Prisma } from "../db";
+import { getPrisma, Prisma } from "../db";
 
 // The suppression list: addresses not to contact again (after erasure), as keyed
 // hashes. The key is derived from the app secret for this purpose only, so the list
@@ -30,14 +30,16 @@ export async function addSuppressionHash(
   db: Prisma.TransactionClient,
   options: { shopId: string; emailHash: string; reason: string },
 ): Promise<void> {
-  await db.suppressionEntry.upsert({
-    where: { shopId_emailHash: { shopId: options.shopId, emailHash: options.emailHash } },
-    create: { shopId: options.shopId, emailHash: options.emailHash, reason: options.reason },
-    // An erasure outranks an earlier entry (an invited friend's objection): the
-    // re-registration rule reads erasure entries only, dated from the erasure.
-    update: options.reason === "erasure" ? { reason: "erasure", createdAt: new Date() } : {},
-    select: { id: true },
-  });
+  // One statement, so that two writers of the same address at once never collide on the
+  // unique index. An erasure outranks an earlier entry (an invited friend's objection):
+  // the re-registration rule reads erasure entries only, dated from the erasure.
+  const onConflict =
+    options.reason === "erasure"
+      ? Prisma.sql`DO UPDATE SET "reason" = 'erasure', "createdAt" = now()`
+      : Prisma.sql`DO NOTHING`;
+  await db.$executeRaw`INSERT INTO "SuppressionEntry" ("id", "shopId", "emailHash", "reason", "createdAt")
+    VALUES (${randomUUID()}::uuid, ${options.shopId}::uuid, ${options.emailHash}, ${options.reason}, now())
+    ON CONFLICT ("shopId", "emailHash") ${onConflict}`;
 }
 
 // Whether mail that needs consent (marketing, invitations) may go to this address. A

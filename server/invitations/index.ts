@@ -308,8 +308,9 @@ export async function createInvitation(options: {
   return { invitation: toView(shop, row, showsLinks(options.viewer)) };
 }
 
+// On one line whatever the account's names hold (it goes into a subject).
 const inviterName = (inviter: { firstName: string; lastName: string }) =>
-  `${inviter.firstName} ${inviter.lastName}`.trim();
+  `${inviter.firstName} ${inviter.lastName}`.replace(/\s+/g, " ").trim();
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -578,10 +579,18 @@ export async function objectToInvitation(options: { token: unknown; now?: Date }
   const { claims, shop } = await resolveToken(options.token);
   const now = options.now ?? new Date();
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.invitation.findFirst({
-      where: { id: claims.invitationId, shopId: shop.id },
-      select: { id: true, channel: true, status: true, friendEmailHash: true },
-    });
+    const find = () =>
+      tx.invitation.findFirst({
+        where: { id: claims.invitationId, shopId: shop.id },
+        select: { id: true, channel: true, status: true, friendEmailHash: true },
+      });
+    const first = await find();
+    // Objections to one address (pressed twice, or through two inviters' links) one at
+    // a time: the second finds the first's work done and records nothing.
+    if (first?.friendEmailHash) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invitation-objection:${shop.id}:${first.friendEmailHash}`}, 0))`;
+    }
+    const row = first?.friendEmailHash ? await find() : first;
     if (!row) throw tokenError("NOT_FOUND", "There is no invitation for this link any more: we hold nothing from it.");
     if (row.status === "OBJECTED") return { shop, isAlreadyObjected: true };
     if (row.channel !== "EMAIL" || !row.friendEmailHash) {
@@ -635,7 +644,10 @@ export async function objectToInvitation(options: { token: unknown; now?: Date }
 
 // At sign-up (password or provider): the invitation whose link the new customer came
 // through, and every open email invitation of this shop to their address, are accepted.
-// The new customer is not named to the inviters (the events carry the invitation only).
+// The friend's details leave the inviter's records then (the friend now has an account
+// of their own, which their own rights cover, erasure included): the inviter sees that
+// the invitation was accepted, not who holds the account. The events carry the
+// invitation only.
 export async function acceptInvitationsOnSignUp(
   tx: Prisma.TransactionClient,
   options: { shopId: string; customerId: string; email: string; token?: string | null; now?: Date },
@@ -655,12 +667,18 @@ export async function acceptInvitationsOnSignUp(
         { channel: "EMAIL", friendEmailHash: suppressionHash(options.email) },
       ],
     },
-    select: { id: true, customerId: true, channel: true },
+    select: { id: true, customerId: true, channel: true, friendEmail: true },
   });
+  await deleteNotices(tx, rows);
   for (const row of rows) {
     await tx.invitation.update({
       where: { id: row.id },
-      data: { status: "ACCEPTED", closedAt: now },
+      data: {
+        status: "ACCEPTED",
+        closedAt: now,
+        ...ERASED_DETAILS,
+        ...(row.friendEmail ? { detailsErasedAt: now } : {}),
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {

@@ -13,6 +13,8 @@ import {
   type Viewer,
 } from "@/server/auth/viewer";
 import { getPrisma } from "@/server/db";
+import { suppressionHash } from "@/server/erasure/suppression";
+import { createInvitation } from "@/server/invitations";
 import { createWebhookEndpoint } from "@/server/webhooks/endpoints";
 import {
   agentViewer,
@@ -62,6 +64,8 @@ type Fixtures = {
   // The shop's own webhook endpoint (made by its privacy officer) and one delivery.
   endpointId: string;
   deliveryId: string;
+  // The owner's share-link invitation (issue 14).
+  invitationId: string;
 };
 
 type Case = {
@@ -117,7 +121,9 @@ const CASES: Record<string, Case | PublicCase> = {
   "Query.viewer": {
     kind: "customer",
     operation: `{ viewer { isSignedIn customer { id email firstName lastName addresses { id } exports { edges { node { id } } }
-      orders(first: 5) { edges { node { id } } } } shop { handle } agent { id } impersonation { id endReason } } }`,
+      orders(first: 5) { edges { node { id } } }
+      invitations { totalCount edges { node { id friendEmail friendName link shareUrl } } } }
+      shop { handle } agent { id } impersonation { id endReason } } }`,
     empty: customerIsNull,
   },
   "Query.shop": {
@@ -393,6 +399,35 @@ const CASES: Record<string, Case | PublicCase> = {
     }),
   },
   // --- end of webhooks
+  // --- Invited friends (issue 14): the customer's own, never an agent's or a key's; the
+  // friend's link page and objection take the link's token as their only credential.
+  "Query.invitationLink": {
+    public: "Opened from an invitation's link without signing in; the token is the credential (a bad one here).",
+    operation: `{ invitationLink(token: "not-a-token") { status inviterName friendEmail canObject canAccept } }`,
+  },
+  "Mutation.invitationObjection": {
+    public: "The invited friend's objection from the notice's link, without an account (a bad token here).",
+    operation: `mutation { invitationObjection(input: { token: "not-a-token" }) { shop { handle } isAlreadyObjected ${ERRORS} } }`,
+  },
+  "Mutation.invitationCreate": {
+    kind: "customer",
+    refusedForAgents: true,
+    // A share link: other customers who may invite make one of their own and no mail.
+    operation: `mutation { invitationCreate(input: { channel: LINK }) { invitation { id status link } ${ERRORS} } }`,
+  },
+  "Mutation.invitationWithdraw": {
+    kind: "customer",
+    ownerIds: true,
+    refusedForAgents: true,
+    operation: `mutation($id: ID!) { invitationWithdraw(id: $id) { invitation { id status friendEmail link } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("Invitation", f.invitationId) }),
+  },
+  "Mutation.invitationsEraseFriendDetails": {
+    kind: "customer",
+    refusedForAgents: true,
+    operation: `mutation { invitationsEraseFriendDetails { erasedCount ${ERRORS} } }`,
+  },
+  // --- end of invited friends
   "Mutation.customerSignUp": {
     public: "Opens a new account; it touches no existing one.",
     operation: `mutation($input: CustomerSignUpInput!) { customerSignUp(input: $input) { customer { id email } ${ERRORS} } }`,
@@ -516,6 +551,29 @@ describe("denied access, for every field of the schema", () => {
     const exported = await prisma.export.create({
       data: { shopId: owner.shop.id, customerId: owner.customerId, format: "JSON", categories: [] },
     });
+    // The owner's invitations: a share link made as the owner (no mail), and an emailed
+    // one written directly (its friend's address and name must never show to anyone else).
+    const { invitation } = await createInvitation({ viewer: owner, input: { channel: "LINK" } });
+    const friendEmail = `friend-of-${tag}@test.example`;
+    const emailed = await prisma.invitation.create({
+      data: {
+        shopId: owner.shop.id,
+        customerId: owner.customerId,
+        channel: "EMAIL",
+        friendEmail,
+        friendName: `Friendname${tag}`,
+        friendEmailHash: suppressionHash(friendEmail),
+        expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      },
+    });
+    // Far in the future, so that another file's retention sweep on a shared database
+    // (which may run with a "now" years ahead) never expires them during a case.
+    await prisma.invitation.updateMany({
+      where: { id: { in: [invitation.id, emailed.id] } },
+      data: { expiresAt: new Date("2999-01-01T00:00:00Z") },
+    });
+    const shareLink = invitation.link ?? "";
+    expect(shareLink).toContain("/almaz/invitation?token=");
     f = {
       shop: "almaz",
       ownerId: owner.customerId,
@@ -528,6 +586,7 @@ describe("denied access, for every field of the schema", () => {
       purposeKey: "marketing:post:offers",
       apiKeyId: (await partnerKey({ shop: "almaz", name: "Fixture key" })).apiKeyId,
       ...(await webhookFixture(owner.shop.id)),
+      invitationId: invitation.id,
     };
     secrets = [
       f.email,
@@ -535,6 +594,9 @@ describe("denied access, for every field of the schema", () => {
       f.lastName,
       address.line1,
       "fixture-receiver.example",
+      friendEmail,
+      `Friendname${tag}`,
+      new URL(shareLink).searchParams.get("token") ?? shareLink,
       ...[
         ["Customer", f.ownerId],
         ["Address", f.addressId],
@@ -542,6 +604,8 @@ describe("denied access, for every field of the schema", () => {
         ["Export", f.exportId],
         ["WebhookEndpoint", f.endpointId],
         ["WebhookDelivery", f.deliveryId],
+        ["Invitation", f.invitationId],
+        ["Invitation", emailed.id],
       ].flatMap(([type, id]) => [id as string, toGlobalId(type as string, id as string)]),
     ];
 
@@ -587,6 +651,7 @@ describe("denied access, for every field of the schema", () => {
         (_key, value) => (typeof value === "bigint" ? String(value) : value),
       ),
       apiKey: JSON.stringify(await prisma.apiKey.findUnique({ where: { id: f.apiKeyId }, include: { secrets: true } })),
+      invitations: JSON.stringify(await prisma.invitation.findMany({ where: { customerId }, orderBy: { id: "asc" } })),
     };
   };
 
@@ -655,5 +720,30 @@ describe("denied access, for every field of the schema", () => {
       expect(newEvents, text).toEqual([]);
     }
     expect(after).toEqual(before);
+  });
+
+  // The Query.viewer case, nested: the owner's invitations are in the answer the owner
+  // gets (so the query would show them), and in nobody else's, while each customer's
+  // own list still resolves.
+  it("shows the owner's invitations to the owner only", async () => {
+    const query = `{ viewer { customer { id invitations { totalCount edges { node { id channel friendEmail link } } } } } }`;
+    type Listed = {
+      viewer: { customer: { invitations: { totalCount: number; edges: { node: { id: string } }[] } } | null };
+    };
+    const ownerAnswer = await gql(query, {}, viewers.owner);
+    expect(ownerAnswer.errors).toBeUndefined();
+    const ownIds = (ownerAnswer.data as Listed).viewer.customer?.invitations.edges.map((e) => e.node.id) ?? [];
+    expect(ownIds).toContain(toGlobalId("Invitation", f.invitationId));
+    expect(ownIds).toHaveLength(2);
+    for (const role of ["sameShopCustomer", "otherShopCustomer", "otherShopAgent"] as const) {
+      const result = await gql(query, {}, viewers[role]);
+      expect(result.errors, role).toBeUndefined();
+      const customer = (result.data as Listed).viewer.customer;
+      expect(customer, role).not.toBeNull();
+      const ids = customer?.invitations.edges.map((e) => e.node.id) ?? [];
+      for (const id of ownIds) expect(ids, role).not.toContain(id);
+      const text = JSON.stringify(result);
+      for (const secret of secrets) expect(text, `${role}: ${secret} leaked`).not.toContain(secret);
+    }
   });
 });

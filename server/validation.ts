@@ -46,6 +46,8 @@ export function hasUnsafeCharacters(value: string, isMultiline = false): boolean
 
 export const UNSAFE_TEXT_MESSAGE = "Remove control characters and unreadable symbols from this text.";
 
+export const NAME_ONE_LINE = "Write the name on one line, without line breaks or tabs.";
+
 // Trimmed text with a length range, refusing unsafe characters with a clear message.
 export const safeText = (options: { min?: number; max: number; minMessage?: string; isMultiline?: boolean }) =>
   z

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { acceptInvitationsOnSignUp } from "../invitations";
 import { tryDeliverPendingEmails } from "../mail";
 import { findShop } from "../tenants";
-import { hasUnsafeCharacters, invalidInput } from "../validation";
+import { hasUnsafeCharacters, invalidInput, NAME_ONE_LINE } from "../validation";
 
 export const customerSelect = {
   id: true,
@@ -74,7 +74,13 @@ export async function findCustomerByEmail(options: { viewer: Viewer; email: stri
   return findCustomerById({ viewer, id: found.id });
 }
 
-const name = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+// One line: a name goes into greetings and email subjects.
+const name = z
+  .string()
+  .trim()
+  .min(1, "Enter a name.")
+  .max(100, "Use at most 100 characters.")
+  .refine((value) => !/[\r\n\t]/.test(value), NAME_ONE_LINE);
 
 export const signUpSchema = z.object({
   shop: z.string().min(1),

@@ -11,7 +11,7 @@ import type { DataCategoryKey } from "../data-map/categories";
 import { getPrisma, type Prisma } from "../db";
 import type { Gender, PhoneKind } from "../db/generated/enums";
 import { AppError } from "../errors";
-import { clearable, invalidInput } from "../validation";
+import { clearable, invalidInput, NAME_ONE_LINE } from "../validation";
 import { queueWebhookEvent } from "../webhooks/events";
 import { customerSelect } from "./index";
 
@@ -25,11 +25,13 @@ export const MAX_PHONES = 10;
 const MIN_AGE = 13;
 const MAX_AGE = 120;
 
+// One line: a name goes into greetings and email subjects.
 const name = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
-  .max(100, "Use at most 100 characters.");
+  .max(100, "Use at most 100 characters.")
+  .refine((value) => !/[\r\n\t]/.test(value), NAME_ONE_LINE);
 
 function todayUtc(now = new Date()): { y: number; m: number; d: number } {
   return { y: now.getUTCFullYear(), m: now.getUTCMonth() + 1, d: now.getUTCDate() };

@@ -296,6 +296,7 @@ describe("customerUpdate", () => {
     ["a blank first name", { firstName: "   " }, ["input", "firstName"], /Enter a name/],
     ["a first name of null", { firstName: null }, ["input", "firstName"], /Enter a name/],
     ["a last name that is too long", { lastName: "x".repeat(101) }, ["input", "lastName"], /100/],
+    ["a first name on two lines", { firstName: "Ana\nMaria" }, ["input", "firstName"], /one line/],
     [
       "an invalid phone number",
       {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit";
-import { authorize } from "../auth/authorize";
+import { type AuditActor, authorize } from "../auth/authorize";
 import type { Viewer } from "../auth/viewer";
 import { decodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, type Prisma } from "../db";
@@ -14,7 +14,7 @@ import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
 import { findShopById, type ShopRef } from "../tenants";
 import type { ShopProfile } from "../tenants/profile-schema";
 import { invalidInput, safeText } from "../validation";
-import { queueWebhookEvent } from "../webhooks/events";
+import { queueWebhookEvent, type WebhookEventType } from "../webhooks/events";
 import { type InvitationClaims, signInvitationToken, verifyInvitationToken } from "./token";
 
 // Invited friends (GDPR Art. 14; PRODUCT.md, "Invited friends"). A customer invites a
@@ -289,18 +289,12 @@ export async function createInvitation(options: {
         text: noticeText({ shop, inviter, friendName: created.friendName, invitation: created }),
       });
     }
-    await recordAuditEvent(tx, {
+    await recordChange(tx, {
       shopId: shop.id,
       customerId: scope.customerId,
-      ...scope.actor,
-      action: "invitation.create",
-      details: { invitationId: created.id, channel: created.channel },
-    });
-    await queueWebhookEvent(tx, {
-      shopId: shop.id,
-      customerId: scope.customerId,
-      type: "invitation.created",
-      data: { invitationId: created.id, channel: created.channel },
+      invitation: created,
+      event: "invitation.created",
+      audit: { action: "invitation.create", actor: scope.actor, details: { channel: created.channel } },
     });
     return created;
   });
@@ -385,6 +379,38 @@ async function ownInvitation(tx: Prisma.TransactionClient, scope: { shop: ShopRe
   return row;
 }
 
+// Every change of an invitation: the event partners receive (ids and the channel only)
+// and, where someone acted, the inviter's audit record naming who.
+async function recordChange(
+  tx: Prisma.TransactionClient,
+  options: {
+    shopId: string;
+    customerId: string;
+    invitation: { id: string; channel: InvitationChannel };
+    event: WebhookEventType;
+    audit?: { action: string; actor: AuditActor; details: Record<string, unknown> };
+  },
+): Promise<void> {
+  const { shopId, customerId, invitation, audit } = options;
+  if (audit) {
+    await recordAuditEvent(tx, {
+      shopId,
+      customerId,
+      ...audit.actor,
+      action: audit.action,
+      details: { invitationId: invitation.id, ...audit.details },
+    });
+  }
+  await queueWebhookEvent(tx, {
+    shopId,
+    customerId,
+    type: options.event,
+    data: { invitationId: invitation.id, channel: invitation.channel },
+  });
+}
+
+const SYSTEM_ACTOR: AuditActor = { actorType: "SYSTEM", actorId: null, impersonationId: null };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ERASED_DETAILS = { friendEmail: null, friendName: null } as const;
@@ -423,18 +449,12 @@ export async function withdrawInvitation(options: {
     });
     if (count === 0) throw new AppError("CONFLICT", "This invitation changed meanwhile. Reload the page.");
     await deleteNotices(tx, [{ customerId: scope.customerId, friendEmail: found.friendEmail }]);
-    await recordAuditEvent(tx, {
+    await recordChange(tx, {
       shopId: scope.shop.id,
       customerId: scope.customerId,
-      ...scope.actor,
-      action: "invitation.withdraw",
-      details: { invitationId: found.id, channel: found.channel },
-    });
-    await queueWebhookEvent(tx, {
-      shopId: scope.shop.id,
-      customerId: scope.customerId,
-      type: "invitation.withdrawn",
-      data: { invitationId: found.id, channel: found.channel },
+      invitation: found,
+      event: "invitation.withdrawn",
+      audit: { action: "invitation.withdraw", actor: scope.actor, details: { channel: found.channel } },
     });
     return tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: viewSelect });
   });
@@ -492,11 +512,11 @@ export async function eraseFriendDetails(options: {
       details: { count: rows.length, withdrawn: open.length },
     });
     for (const row of rows.filter((r) => r.status === "SENT")) {
-      await queueWebhookEvent(tx, {
+      await recordChange(tx, {
         shopId: scope.shop.id,
         customerId: scope.customerId,
-        type: "invitation.withdrawn",
-        data: { invitationId: row.id, channel: row.channel },
+        invitation: row,
+        event: "invitation.withdrawn",
       });
     }
     return { erasedCount: rows.length };
@@ -623,19 +643,12 @@ export async function objectToInvitation(options: { token: unknown; now?: Date }
       });
       if (!wasOpen && invitation.id !== row.id) continue;
       // The inviter's record: the friend is no actor of this shop, so the system records it.
-      await recordAuditEvent(tx, {
+      await recordChange(tx, {
         shopId: shop.id,
         customerId: invitation.customerId,
-        actorType: "SYSTEM",
-        actorId: null,
-        action: "invitation.objected",
-        details: { invitationId: invitation.id, via: "friend-notice-link" },
-      });
-      await queueWebhookEvent(tx, {
-        shopId: shop.id,
-        customerId: invitation.customerId,
-        type: "invitation.objected",
-        data: { invitationId: invitation.id, channel: invitation.channel },
+        invitation,
+        event: "invitation.objected",
+        audit: { action: "invitation.objected", actor: SYSTEM_ACTOR, details: { via: "friend-notice-link" } },
       });
     }
     return { shop, isAlreadyObjected: false };
@@ -681,19 +694,12 @@ export async function acceptInvitationsOnSignUp(
       },
       select: { id: true },
     });
-    await recordAuditEvent(tx, {
+    await recordChange(tx, {
       shopId: options.shopId,
       customerId: row.customerId,
-      actorType: "SYSTEM",
-      actorId: null,
-      action: "invitation.accepted",
-      details: { invitationId: row.id },
-    });
-    await queueWebhookEvent(tx, {
-      shopId: options.shopId,
-      customerId: row.customerId,
-      type: "invitation.accepted",
-      data: { invitationId: row.id, channel: row.channel },
+      invitation: row,
+      event: "invitation.accepted",
+      audit: { action: "invitation.accepted", actor: SYSTEM_ACTOR, details: {} },
     });
   }
   return rows.length;
@@ -721,11 +727,11 @@ export async function expireInvitations(options: { now?: Date; batchSize?: numbe
         });
         if (count === 0) continue;
         await deleteNotices(tx, [row]);
-        await queueWebhookEvent(tx, {
+        await recordChange(tx, {
           shopId: row.shopId,
           customerId: row.customerId,
-          type: "invitation.expired",
-          data: { invitationId: row.id, channel: row.channel },
+          invitation: row,
+          event: "invitation.expired",
         });
       }
       return rows.length;

@@ -40,10 +40,12 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
     hasOwnPage: true,
   },
   {
-    slug: "friends",
+    slug: "invitations",
     label: "Invited friends",
-    summary: "Friends you invited, their status; withdraw an invitation.",
+    summary:
+      "Invite a friend with a share link or one email; see what became of each invitation, withdraw one, erase your friends' details.",
     rights: [],
+    hasOwnPage: true,
   },
   {
     slug: "connected-accounts",

@@ -15,6 +15,8 @@ type Props = {
   channels: { key: string; label: string }[];
   topics: string[];
   requiresDoubleOptIn: boolean;
+  // The token of the invitation link the page was opened with; null without one.
+  invitationToken?: string | null;
 };
 
 const initial: SignUpState = {
@@ -24,7 +26,7 @@ const initial: SignUpState = {
   values: { firstName: "", lastName: "", email: "", marketing: [] },
 };
 
-export function SignUpForm({ shop, shopName, action, channels, topics, requiresDoubleOptIn }: Props) {
+export function SignUpForm({ shop, shopName, action, channels, topics, requiresDoubleOptIn, invitationToken }: Props) {
   const router = useRouter();
   // React resets the form after the action, so the credentials are kept from submit.
   const credentials = useRef<{ email: string; password: string } | null>(null);
@@ -50,6 +52,7 @@ export function SignUpForm({ shop, shopName, action, channels, topics, requiresD
       }}
       className="space-y-5"
     >
+      {invitationToken && <input type="hidden" name="invitationToken" value={invitationToken} />}
       {state.formError && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.formError}

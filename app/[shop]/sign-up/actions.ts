@@ -50,6 +50,8 @@ export async function signUpAction(shop: string, _previous: SignUpState, form: F
     firstName: String(form.get("firstName") ?? ""),
     lastName: String(form.get("lastName") ?? ""),
     consents,
+    // The invitation the page was opened with, if any (the API ignores one not valid).
+    invitationToken: String(form.get("invitationToken") ?? "") || null,
   };
   const values = {
     firstName: input.firstName,

@@ -12,7 +12,7 @@ import { saveSignUpChoicesAction } from "./provider-actions";
 export const metadata: Metadata = { title: "Create an account" };
 
 const SignUpQuery = graphql(`
-  query SignUpPage($handle: String!) {
+  query SignUpPage($handle: String!, $invitation: String!) {
     shop(handle: $handle) {
       handle
       name
@@ -20,14 +20,27 @@ const SignUpQuery = graphql(`
       signInProviders { provider name providerId }
     }
     viewer { isSignedIn shop { handle } }
+    invitationLink(token: $invitation) { shop { handle } inviterName canAccept }
   }
 `);
 
-export default async function SignUpPage({ params }: { params: Promise<{ shop: string }> }) {
+type Props = {
+  params: Promise<{ shop: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function SignUpPage({ params, searchParams }: Props) {
   const { shop: handle } = await params;
-  const { shop, viewer } = await execute(SignUpQuery, { handle });
+  const query = await searchParams;
+  // From an invitation's page (?invitation=<its link's token>): accepted with the account.
+  const asked = typeof query.invitation === "string" ? query.invitation.slice(0, 200) : "";
+  const { shop, viewer, invitationLink } = await execute(SignUpQuery, { handle, invitation: asked });
   if (!shop) notFound();
   if (viewer.isSignedIn && viewer.shop?.handle === shop.handle) redirect(`/${shop.handle}/account/privacy`);
+  // A token that is not valid, of another shop, or no longer open is left out: the
+  // account is opened all the same, without the note.
+  const invitation = invitationLink?.canAccept && invitationLink.shop.handle === shop.handle ? invitationLink : null;
+  const invitationToken = invitation ? asked : null;
   // Plain objects for the client component (the API's results have no prototype).
   const providers = shop.signInProviders.map((p) => ({ providerId: p.providerId, name: p.name, provider: p.provider }));
   const hasChannels = shop.policy.marketing.channels.length > 0;
@@ -41,11 +54,18 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
         </Link>
         .
       </p>
+      {invitation && (
+        <p role="note" className="mt-6 rounded-lg border-2 border-sky-700 bg-sky-50 px-5 py-4 text-sky-900">
+          <span className="font-semibold">{invitation.inviterName} invited you</span> to {shop.name}. Opening your
+          account accepts the invitation; {invitation.inviterName} sees that it was accepted.
+        </p>
+      )}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <SignUpForm
           shop={shop.handle}
           shopName={shop.name}
           action={signUpAction.bind(null, shop.handle)}
+          invitationToken={invitationToken}
           channels={shop.policy.marketing.channels.map((c) => ({ key: c.key, label: c.label }))}
           topics={shop.policy.marketing.topics.map((t) => t.label)}
           requiresDoubleOptIn={shop.policy.marketing.requiresDoubleOptIn}
@@ -62,7 +82,7 @@ export default async function SignUpPage({ params }: { params: Promise<{ shop: s
                 providers={providers}
                 callbackUrl={`/${shop.handle}/account/privacy`}
                 labelPrefix="Sign up with"
-                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle, null)}
+                beforeSignIn={saveSignUpChoicesAction.bind(null, shop.handle, invitationToken)}
                 carryChecked="marketing"
               />
             </div>

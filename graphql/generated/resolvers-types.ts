@@ -967,8 +967,10 @@ export type Duration = {
   __typename?: 'Duration';
   days: Scalars['Int']['output'];
   months: Scalars['Int']['output'];
-  /** e.g. "5 years" or "1 month". */
+  /** e.g. "5 years", "1 month" or "10 working days". */
   text: Scalars['String']['output'];
+  /** Working days instead of calendar time (request deadlines only); 0 otherwise. */
+  workingDays: Scalars['Int']['output'];
   years: Scalars['Int']['output'];
 };
 
@@ -1837,10 +1839,28 @@ export type Recipient = {
   purposes: Array<Scalars['String']['output']>;
 };
 
+/** When a rights request received at a moment must be answered, by the shop's regime. */
+export type RequestDueDates = {
+  __typename?: 'RequestDueDates';
+  /** The legal due date: the period counted from the day after receipt, moved off weekends and public holidays. */
+  dueOn: Scalars['Date']['output'];
+  /** The due date if the shop extends it (announced before dueOn); null when it cannot. */
+  extendedDueOn?: Maybe<Scalars['Date']['output']>;
+  /** Whose public holidays count (ISO 3166-1 alpha-2). */
+  holidayCountry: Scalars['String']['output'];
+  /** False when this installation has no public holidays for that country (only weekends move the date). */
+  holidaysKnown: Scalars['Boolean']['output'];
+  /** The day it counts as received, in the controller's time zone. */
+  receivedOn: Scalars['Date']['output'];
+  timeZone: Scalars['String']['output'];
+};
+
 export type RequestHandling = {
   __typename?: 'RequestHandling';
   authorisedAgentRequirement?: Maybe<Scalars['String']['output']>;
   authorisedAgentsAllowed: Scalars['Boolean']['output'];
+  /** The due dates of a request made now. */
+  dueDatesIfAskedNow: RequestDueDates;
   extension?: Maybe<Duration>;
   extensionCondition?: Maybe<Scalars['String']['output']>;
   publishesMetrics: Scalars['Boolean']['output'];
@@ -2529,6 +2549,7 @@ export type ResolversTypes = {
   ProvidedValue: ResolverTypeWrapper<ProvidedValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recipient: ResolverTypeWrapper<Recipient>;
+  RequestDueDates: ResolverTypeWrapper<RequestDueDates>;
   RequestHandling: ResolverTypeWrapper<RequestHandling>;
   RetentionInfo: ResolverTypeWrapper<RetentionInfoParent>;
   RetentionRule: ResolverTypeWrapper<RetentionRule>;
@@ -2701,6 +2722,7 @@ export type ResolversParentTypes = {
   ProvidedValue: ProvidedValue;
   Query: Record<PropertyKey, never>;
   Recipient: Recipient;
+  RequestDueDates: RequestDueDates;
   RequestHandling: RequestHandling;
   RetentionInfo: RetentionInfoParent;
   RetentionRule: RetentionRule;
@@ -3192,6 +3214,7 @@ export type DurationResolvers<ContextType = GraphQLContext, ParentType extends R
   days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -3529,9 +3552,19 @@ export type RecipientResolvers<ContextType = GraphQLContext, ParentType extends 
   purposes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type RequestDueDatesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestDueDates'] = ResolversParentTypes['RequestDueDates']> = {
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  extendedDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  holidayCountry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holidaysKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RequestHandlingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestHandling'] = ResolversParentTypes['RequestHandling']> = {
   authorisedAgentRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authorisedAgentsAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dueDatesIfAskedNow?: Resolver<ResolversTypes['RequestDueDates'], ParentType, ContextType>;
   extension?: Resolver<Maybe<ResolversTypes['Duration']>, ParentType, ContextType>;
   extensionCondition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishesMetrics?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3914,6 +3947,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProvidedValue?: ProvidedValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;
+  RequestDueDates?: RequestDueDatesResolvers<ContextType>;
   RequestHandling?: RequestHandlingResolvers<ContextType>;
   RetentionInfo?: RetentionInfoResolvers<ContextType>;
   RetentionRule?: RetentionRuleResolvers<ContextType>;

@@ -1,7 +1,8 @@
 import { DATA_CATEGORY_LABELS } from "@/server/data-map/categories";
+import { deadlineRule, shopRequestDeadlines } from "@/server/requests";
 import { findShop, listShops } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
-import { durationText, retentionText } from "@/server/tenants/wording";
+import { durationText, responsePeriodText, retentionText } from "@/server/tenants/wording";
 import type { DataSource, LegalBasis, Resolvers } from "../generated/resolvers-types";
 import { toGlobalId } from "../global-id";
 
@@ -11,8 +12,15 @@ const duration = (d: ProfileDuration) => ({
   years: d.years ?? 0,
   months: d.months ?? 0,
   days: d.days ?? 0,
+  workingDays: 0,
   text: durationText(d),
 });
+
+// A request's response period: calendar time, or working days.
+const responsePeriod = (p: ShopProfile["requests"]["responseDeadline"]) =>
+  "workingDays" in p
+    ? { years: 0, months: 0, days: 0, workingDays: p.workingDays, text: responsePeriodText(p) }
+    : duration(p);
 
 const upper = <T extends string>(value: string) => value.toUpperCase().replace(/-/g, "_") as T;
 
@@ -56,8 +64,20 @@ export const shopResolvers: Resolvers = {
     cookieCategories: (p) => p.cookies.categories,
     honoursGlobalPrivacyControl: (p) => p.cookies.honoursGlobalPrivacyControl,
     requests: (p) => ({
-      responseDeadline: duration(p.requests.responseDeadline),
-      extension: p.requests.extension ? duration(p.requests.extension) : null,
+      responseDeadline: responsePeriod(p.requests.responseDeadline),
+      extension: p.requests.extension ? responsePeriod(p.requests.extension) : null,
+      dueDatesIfAskedNow: (() => {
+        const rule = deadlineRule(p);
+        const dates = shopRequestDeadlines(p, new Date());
+        return {
+          receivedOn: dates.receivedOn,
+          dueOn: dates.dueOn,
+          extendedDueOn: dates.extendedDueOn,
+          holidayCountry: rule.country,
+          timeZone: rule.timeZone,
+          holidaysKnown: rule.holidaysKnown,
+        };
+      })(),
       extensionCondition: p.requests.extensionCondition,
       verification: p.requests.verification,
       authorisedAgentsAllowed: p.requests.authorisedAgents.isAllowed,

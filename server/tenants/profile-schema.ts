@@ -19,6 +19,13 @@ export const durationSchema = z
   .strict()
   .refine((d) => (d.years ?? 0) + (d.months ?? 0) + (d.days ?? 0) > 0, "must be longer than zero");
 
+// How long a controller has to answer a rights request: calendar years, months and days,
+// or working days (counted in server/requests/deadline.ts).
+export const responsePeriodSchema = z.union([
+  durationSchema,
+  z.object({ workingDays: z.number().int().min(1).max(365) }).strict(),
+]);
+
 export const LEGAL_BASES = [
   "consent",
   "contract",
@@ -207,8 +214,10 @@ export const shopProfileSchema = z
       .min(1),
     requests: z
       .object({
-        responseDeadline: durationSchema,
-        extension: durationSchema.nullable(),
+        responseDeadline: responsePeriodSchema,
+        extension: responsePeriodSchema.nullable(),
+        // Whose public holidays move a due date (default: the first controller's country).
+        holidayCountry: countryCode.optional(),
         extensionCondition: text.optional(),
         verification: text,
         authorisedAgents: z.object({ isAllowed: z.boolean(), requirement: text.optional() }).strict(),

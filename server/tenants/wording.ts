@@ -7,6 +7,11 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
+// A request's response period in words: "1 month", "45 days", "10 working days".
+export function responsePeriodText(p: Duration | { workingDays: number }): string {
+  return "workingDays" in p ? plural(p.workingDays, "working day") : durationText(p);
+}
+
 export function durationText(d: Duration): string {
   const parts = [
     d.years ? plural(d.years, "year") : null,

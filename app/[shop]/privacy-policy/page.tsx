@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContactCard } from "@/components/contact-card";
+import { formatDay } from "@/components/dates";
 import { legalBasisText } from "@/components/policy-wording";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
@@ -27,6 +28,7 @@ const PolicyQuery = graphql(`
         requests {
           responseDeadline { text }
           extension { text }
+          dueDatesIfAskedNow { dueOn extendedDueOn holidayCountry holidaysKnown }
           extensionCondition
           verification
           authorisedAgentsAllowed
@@ -50,6 +52,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 // The shop's policy as structured data, readable without signing in.
+const regionName = (code: string) => new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+
 export default async function PrivacyPolicyPage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: handle } = await params;
   const { shop } = await execute(PolicyQuery, { handle });
@@ -167,6 +171,18 @@ export default async function PrivacyPolicyPage({ params }: { params: Promise<{ 
           {policy.requests.extension ? `, extendable by ${policy.requests.extension.text}` : ""}
           {policy.requests.extensionCondition ? ` (${policy.requests.extensionCondition})` : ""}.{" "}
           {policy.requests.verification}
+        </p>
+        <p className="mt-2">
+          Counted from the day after we receive a request; a deadline on a weekend or a public holiday
+          {policy.requests.dueDatesIfAskedNow.holidaysKnown
+            ? ` in ${regionName(policy.requests.dueDatesIfAskedNow.holidayCountry)}`
+            : ""}{" "}
+          moves to the next working day. A request made today must be answered by{" "}
+          {formatDay(policy.requests.dueDatesIfAskedNow.dueOn)}
+          {policy.requests.dueDatesIfAskedNow.extendedDueOn
+            ? `, or ${formatDay(policy.requests.dueDatesIfAskedNow.extendedDueOn)} if extended`
+            : ""}
+          .
         </p>
         <p className="mt-2">
           {policy.requests.authorisedAgentsAllowed

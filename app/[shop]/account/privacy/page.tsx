@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ContactCard } from "@/components/contact-card";
+import { formatDay } from "@/components/dates";
 import { sourceText } from "@/components/policy-wording";
 import { PRIVACY_SECTIONS } from "@/components/privacy-sections";
 import { execute } from "@/graphql/execute";
@@ -27,7 +28,11 @@ const OverviewQuery = graphql(`
         policy {
           dataCategories { key label description sources }
           rights { key label description }
-          requests { responseDeadline { text } extension { text } }
+          requests {
+            responseDeadline { text }
+            extension { text }
+            dueDatesIfAskedNow { dueOn extendedDueOn }
+          }
           controllers { name address email }
           dpo { name email phone address note }
           supervisoryAuthority { name website howToComplain }
@@ -125,6 +130,10 @@ export default async function PrivacyOverviewPage() {
           {shop.name} answers requests within {shop.policy.requests.responseDeadline.text}
           {shop.policy.requests.extension
             ? ` (extendable by ${shop.policy.requests.extension.text} for complex requests; you are told why)`
+            : ""}
+          . A request made today must be answered by {formatDay(shop.policy.requests.dueDatesIfAskedNow.dueOn)}
+          {shop.policy.requests.dueDatesIfAskedNow.extendedDueOn
+            ? `, or ${formatDay(shop.policy.requests.dueDatesIfAskedNow.extendedDueOn)} if extended`
             : ""}
           .
         </p>

@@ -211,7 +211,7 @@ const isWeekend = (date: LocalDate) => {
 const holidayCache = new Map<string, Map<LocalDate, string>>();
 
 // The country's public holidays in that year, date → name; empty without data.
-export function publicHolidays(country: string, year: number): Map<LocalDate, string> {
+export function publicHolidays(country: string, year: number): ReadonlyMap<LocalDate, string> {
   const code = country.toUpperCase();
   const key = `${code}:${year}`;
   const cached = holidayCache.get(key);

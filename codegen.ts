@@ -49,6 +49,8 @@ const config: CodegenConfig = {
           ConnectedAccount: "../mappers#ConnectedAccountParent",
           Invitation: "../mappers#InvitationParent",
           InvitationLink: "../mappers#InvitationLinkParent",
+          RightsRequest: "../mappers#RightsRequestParent",
+          RightsRequestCustomer: "../mappers#RightsRequestCustomerParent",
         },
       },
     },

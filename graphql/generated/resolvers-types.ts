@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent, ConnectedAccountsParent, ConnectedAccountParent, InvitationParent, InvitationLinkParent } from '../mappers';
+import type { CustomerParent, ShopParent, ViewerParent, ShopPolicyParent, AddressParent, DataCategoryParent, DataSetParent, DataRecordParent, RetentionInfoParent, OrderParent, InvoiceParent, WarrantyCertificateParent, ExportParent, ConsentPurposeParent, ConsentRecordParent, DeletionRequestParent, DeletionPlanParent, DeletionPlanEntryParent, AgentParent, ImpersonationParent, SupportCustomerParent, SupportAccessParent, AccessLogEntryParent, SupportSessionLogParent, SupportSessionStepParent, AuditEventParent, ApiKeyParent, PartnerParent, WebhookEndpointParent, WebhookDeliveryParent, ConnectedAccountsParent, ConnectedAccountParent, InvitationParent, InvitationLinkParent, RightsRequestParent, RightsRequestCustomerParent } from '../mappers';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -625,6 +625,9 @@ export type Customer = Node & {
   pendingEmailChange?: Maybe<PendingEmailChange>;
   /** The main number first. */
   phones: Array<Phone>;
+  /** When the use of the customer's data was restricted (a granted restriction, GDPR Art. 18); null when it is not. */
+  restrictedAt?: Maybe<Scalars['DateTime']['output']>;
+  rightsRequests: CustomerRightsRequests;
   /** Whether the account is scheduled for deletion. */
   status: CustomerStatus;
   /** Whether support staff may act in this account (and, where the shop asks, the permission given). */
@@ -675,6 +678,12 @@ export type CustomerInvoicesArgs = {
 
 
 export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CustomerRightsRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -741,6 +750,25 @@ export type CustomerPasswordSetPayload = {
   __typename?: 'CustomerPasswordSetPayload';
   customer?: Maybe<Customer>;
   userErrors: Array<UserError>;
+};
+
+/** The customer's requests, with what they can file. */
+export type CustomerRightsRequests = {
+  __typename?: 'CustomerRightsRequests';
+  /** Data categories the shop holds, for a restriction or a disputed correction. */
+  categories: Array<RightsRequestChoice>;
+  /** The due date of a request filed now. */
+  dueDatesIfFiledNow: RequestDueDates;
+  /** The purposes the customer objected to that no longer apply to them. */
+  objectedPurposes: Array<RightsRequestChoice>;
+  /** Purposes based on legitimate interests an objection can name. */
+  objectionPurposes: Array<RightsRequestChoice>;
+  /** Newest first. */
+  requests: RightsRequestConnection;
+  /** When the use of the customer's data has been restricted (granted restriction); null otherwise. */
+  restrictedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the customer can file here (empty for staff and partners). */
+  types: Array<RightsRequestTypeOption>;
 };
 
 export type CustomerSignUpInput = {
@@ -1404,6 +1432,24 @@ export type Mutation = {
   invitationWithdraw: InvitationPayload;
   /** Deletes every friend's name and address the customer gave; open email invitations are withdrawn. */
   invitationsEraseFriendDetails: InvitationsEraseFriendDetailsPayload;
+  /** Privacy officers: lift a restriction (the customer is told first, Art. 18(3)). */
+  restrictionLift: RightsRequestPayload;
+  /** The customer adds information to an open request. */
+  rightsRequestAddInformation: RightsRequestPayload;
+  /** Staff: an internal note, never shown to the customer. */
+  rightsRequestAddNote: RightsRequestPayload;
+  /** Privacy officers: assign a request. */
+  rightsRequestAssign: RightsRequestPayload;
+  /** Files a request: the customer for themselves, a partner (requests:write) or staff for a customer. */
+  rightsRequestCreate: RightsRequestPayload;
+  /** Privacy officers: decide with a reason; a granted restriction or objection takes effect at once. */
+  rightsRequestDecide: RightsRequestPayload;
+  /** Privacy officers: extend the due date with a reason, before the first due date passes; the customer is told. */
+  rightsRequestExtend: RightsRequestPayload;
+  /** Privacy officers: check a representative's proof of authority. */
+  rightsRequestVerify: RightsRequestPayload;
+  /** The customer withdraws an open request. */
+  rightsRequestWithdraw: RightsRequestPayload;
   /** Enters the password again in this session (needed to download an export). */
   sessionReauthenticate: SessionReauthenticatePayload;
   /** The customer allows support staff into their account for a period. The customer only. */
@@ -1543,6 +1589,51 @@ export type MutationInvitationObjectionArgs = {
 
 
 export type MutationInvitationWithdrawArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestrictionLiftArgs = {
+  input: RightsRequestReasonInput;
+};
+
+
+export type MutationRightsRequestAddInformationArgs = {
+  input: RightsRequestAddInformationInput;
+};
+
+
+export type MutationRightsRequestAddNoteArgs = {
+  input: RightsRequestNoteInput;
+};
+
+
+export type MutationRightsRequestAssignArgs = {
+  input: RightsRequestAssignInput;
+};
+
+
+export type MutationRightsRequestCreateArgs = {
+  input: RightsRequestCreateInput;
+};
+
+
+export type MutationRightsRequestDecideArgs = {
+  input: RightsRequestDecideInput;
+};
+
+
+export type MutationRightsRequestExtendArgs = {
+  input: RightsRequestReasonInput;
+};
+
+
+export type MutationRightsRequestVerifyArgs = {
+  input: RightsRequestVerifyInput;
+};
+
+
+export type MutationRightsRequestWithdrawArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1741,10 +1832,16 @@ export type Query = {
    * key with customers:read. Null when there is none.
    */
   customerByEmail?: Maybe<Customer>;
+  /** A partner's view of one customer's requests (requests:read). */
+  customerRightsRequests: RightsRequestConnection;
   /** An invitation by its link's token, without signing in; null when the token is not valid. */
   invitationLink?: Maybe<InvitationLink>;
   /** Fetches any object the viewer may see by its global ID. */
   node?: Maybe<Node>;
+  /** One request: its customer, staff (with notes) or a partner with requests:read. */
+  rightsRequest?: Maybe<RightsRequest>;
+  /** The shop's request queue. Support staff and privacy officers of the shop. */
+  rightsRequestQueue: RightsRequestQueue;
   /** A shop's public privacy profile; null when no shop has this handle. */
   shop?: Maybe<Shop>;
   /** Every shop served here, with its public privacy profile. */
@@ -1797,6 +1894,13 @@ export type QueryCustomerByEmailArgs = {
 };
 
 
+export type QueryCustomerRightsRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryInvitationLinkArgs = {
   token: Scalars['String']['input'];
 };
@@ -1804,6 +1908,18 @@ export type QueryInvitationLinkArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryRightsRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRightsRequestQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RightsRequestQueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1837,6 +1953,13 @@ export type Recipient = {
   location: Scalars['String']['output'];
   name: Scalars['String']['output'];
   purposes: Array<Scalars['String']['output']>;
+};
+
+export type RepresentativeInput = {
+  /** The authorised agent's or representative's name (a person or organisation). */
+  name: Scalars['String']['input'];
+  /** The proof of authority they gave: what it is and where it is kept. */
+  proof: Scalars['String']['input'];
 };
 
 /** When a rights request received at a moment must be answered, by the shop's regime. */
@@ -1898,6 +2021,258 @@ export type Right = {
   label: Scalars['String']['output'];
 };
 
+export type RightsRequest = Node & {
+  __typename?: 'RightsRequest';
+  /** The staff member it is assigned to (staff only). */
+  assignedTo?: Maybe<Agent>;
+  /** Whether the viewer may add information or withdraw it (the customer, while open). */
+  canChange: Scalars['Boolean']['output'];
+  categories: Array<RightsRequestChoice>;
+  /** The customer it is about (staff and partners). */
+  customer?: Maybe<RightsRequestCustomer>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  details?: Maybe<Scalars['String']['output']>;
+  /** The legal due date now (the extended one after an extension). */
+  dueOn: Scalars['Date']['output'];
+  /** The timeline, oldest first; staff notes only for staff. */
+  events: Array<RightsRequestEvent>;
+  /** The due date if it were extended; null when it is extended already or cannot be. */
+  extendableTo?: Maybe<Scalars['Date']['output']>;
+  extendedAt?: Maybe<Scalars['DateTime']['output']>;
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  filedBy: RightsRequestFiler;
+  /** The first legal due date. */
+  firstDueOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** True while open past its due date. */
+  isOverdue: Scalars['Boolean']['output'];
+  /** The type's label in the shop's words. */
+  label: Scalars['String']['output'];
+  outcome?: Maybe<RightsRequestOutcome>;
+  purposes: Array<RightsRequestChoice>;
+  receivedAt: Scalars['DateTime']['output'];
+  receivedOn: Scalars['Date']['output'];
+  representativeName?: Maybe<Scalars['String']['output']>;
+  /** The proof of authority the representative gave (privacy officers and the customer only). */
+  representativeProof?: Maybe<Scalars['String']['output']>;
+  selfService: Scalars['Boolean']['output'];
+  status: RightsRequestStatus;
+  type: RightsRequestType;
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type RightsRequestAddInformationInput = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+};
+
+export type RightsRequestAssignInput = {
+  /** The agent's global ID; null to unassign. */
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+/** A purpose or data category a request can name. */
+export type RightsRequestChoice = {
+  __typename?: 'RightsRequestChoice';
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type RightsRequestConnection = {
+  __typename?: 'RightsRequestConnection';
+  edges: Array<RightsRequestEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RightsRequestCreateInput = {
+  /** RESTRICTION, DISPUTED_CORRECTION: data category keys. */
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Partners and staff: the customer's global ID. The customer files for themselves. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer's words (required where the type asks for them). */
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** OBJECTION: purpose keys from objectionPurposes. */
+  purposes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When an authorised agent or representative files: needs a privacy officer's check. */
+  representative?: InputMaybe<RepresentativeInput>;
+  type: RightsRequestType;
+};
+
+/** The customer a request is about, as staff and partners see them. */
+export type RightsRequestCustomer = {
+  __typename?: 'RightsRequestCustomer';
+  displayName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether the use of their data is restricted now. */
+  isRestricted: Scalars['Boolean']['output'];
+};
+
+export type RightsRequestDecideInput = {
+  /** OBJECTION partly granted: the purposes granted (default: all it names when GRANTED). */
+  grantedPurposes?: InputMaybe<Array<Scalars['String']['input']>>;
+  id: Scalars['ID']['input'];
+  outcome: RightsRequestOutcome;
+  /** Told to the customer, with how to complain to the authority. */
+  reason: Scalars['String']['input'];
+};
+
+export type RightsRequestEdge = {
+  __typename?: 'RightsRequestEdge';
+  cursor: Scalars['String']['output'];
+  node: RightsRequest;
+};
+
+export type RightsRequestEvent = {
+  __typename?: 'RightsRequestEvent';
+  /** Who: the customer, staff, a partner, the system. */
+  actorType: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** A staff note: never shown to the customer. */
+  internal: Scalars['Boolean']['output'];
+  /** RECEIVED, IDENTITY_CONFIRMED, VERIFIED, ACKNOWLEDGED, INFORMATION_ADDED, ASSIGNED, NOTE, EXTENDED, DECIDED, WITHDRAWN, CLOSED. */
+  kind: Scalars['String']['output'];
+  /** The customer's added information, the extension's or the decision's reason, a staff note. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** What happened, in words. */
+  summary: Scalars['String']['output'];
+};
+
+export type RightsRequestFiler =
+  | 'CUSTOMER'
+  /** A partner shop through the API (requests:write). */
+  | 'PARTNER'
+  /** An authorised agent or representative, with proof of authority. */
+  | 'REPRESENTATIVE';
+
+export type RightsRequestMetrics = {
+  __typename?: 'RightsRequestMetrics';
+  rows: Array<RightsRequestMetricsRow>;
+  total: RightsRequestMetricsRow;
+  year: Scalars['Int']['output'];
+};
+
+/** Figures for one request type in one calendar year (by the day received). */
+export type RightsRequestMetricsRow = {
+  __typename?: 'RightsRequestMetricsRow';
+  granted: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  /** Decided after their due date, or still open past it. */
+  late: Scalars['Int']['output'];
+  meanDaysToRespond?: Maybe<Scalars['Float']['output']>;
+  /** Median days from receipt to decision (decided requests); null when none. */
+  medianDaysToRespond?: Maybe<Scalars['Float']['output']>;
+  partlyGranted: Scalars['Int']['output'];
+  /** Still open. */
+  pending: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  refused: Scalars['Int']['output'];
+  /** null for the total of all types. */
+  type?: Maybe<RightsRequestType>;
+  withdrawn: Scalars['Int']['output'];
+};
+
+export type RightsRequestNoteInput = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+export type RightsRequestOutcome =
+  | 'GRANTED'
+  | 'PARTLY_GRANTED'
+  | 'REFUSED';
+
+export type RightsRequestPayload = {
+  __typename?: 'RightsRequestPayload';
+  request?: Maybe<RightsRequest>;
+  userErrors: Array<UserError>;
+};
+
+export type RightsRequestQueue = {
+  __typename?: 'RightsRequestQueue';
+  /** Due within the next 7 days and not overdue. */
+  dueSoonCount: Scalars['Int']['output'];
+  /** Open or awaiting verification. */
+  openCount: Scalars['Int']['output'];
+  overdueCount: Scalars['Int']['output'];
+  /** Overdue first, then by due date. */
+  requests: RightsRequestConnection;
+};
+
+/** Filters of the staff queue. */
+export type RightsRequestQueueFilter = {
+  /** Only requests assigned to this agent (global ID). */
+  assignedToId?: InputMaybe<Scalars['ID']['input']>;
+  /** Self-service requests are left out unless true. */
+  includeSelfService?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default: open and awaiting verification. */
+  statuses?: InputMaybe<Array<RightsRequestStatus>>;
+  types?: InputMaybe<Array<RightsRequestType>>;
+};
+
+export type RightsRequestReasonInput = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type RightsRequestStatus =
+  /** Filed by an authorised agent or representative: a privacy officer checks their proof first. */
+  | 'AWAITING_VERIFICATION'
+  /** Decided and closed. */
+  | 'CLOSED'
+  /** Received and acknowledged: waiting for a decision. */
+  | 'OPEN'
+  /** Withdrawn by the customer. */
+  | 'WITHDRAWN';
+
+export type RightsRequestType =
+  /** A copy of the data (self-service export). */
+  | 'ACCESS'
+  /** Review by a person of a decision made by automated means (Art. 22). */
+  | 'AUTOMATED_DECISION'
+  /** A correction the customer disputes, or data they say is wrong and cannot correct themselves. */
+  | 'DISPUTED_CORRECTION'
+  /** Deletion of the account. */
+  | 'ERASURE'
+  /** Objection (Art. 21) to purposes based on the shop's legitimate interests. */
+  | 'OBJECTION'
+  /** A correction made in the account. */
+  | 'RECTIFICATION'
+  /** Restriction of processing (Art. 18): the data is kept but not used. */
+  | 'RESTRICTION'
+  /** Withdrawal of marketing consent. */
+  | 'WITHDRAW_CONSENT';
+
+/** A request type the shop offers, in the shop's words. */
+export type RightsRequestTypeOption = {
+  __typename?: 'RightsRequestTypeOption';
+  /** Whether the customer may say which data it concerns. */
+  asksForCategories: Scalars['Boolean']['output'];
+  /** Whether the customer must say which purposes (OBJECTION: the legitimate-interest purposes). */
+  asksForPurposes: Scalars['Boolean']['output'];
+  /** When it applies, from the shop's policy. */
+  conditions?: Maybe<Scalars['String']['output']>;
+  /** What it means, from the shop's policy. */
+  description: Scalars['String']['output'];
+  /** The question the form asks for the details. */
+  detailsLabel: Scalars['String']['output'];
+  /** The right's name in the shop's policy. */
+  label: Scalars['String']['output'];
+  /** Whether the customer must explain (grounds, what is wrong, the decision to review). */
+  requiresDetails: Scalars['Boolean']['output'];
+  type: RightsRequestType;
+};
+
+export type RightsRequestVerifyInput = {
+  id: Scalars['ID']['input'];
+  /** True: the proof of authority holds and the request is opened; false: refused with the reason. */
+  isAccepted: Scalars['Boolean']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type SessionReauthenticateInput = {
   password: Scalars['String']['input'];
 };
@@ -1917,8 +2292,19 @@ export type Shop = Node & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   policy: ShopPolicy;
+  /**
+   * Request figures of a calendar year: public where the shop's profile says it publishes
+   * them, always to the shop's privacy officers; null otherwise.
+   */
+  requestMetrics?: Maybe<RightsRequestMetrics>;
   /** The social providers customers can sign in with here (those the shop offers and this installation has set up). */
   signInProviders: Array<SignInProvider>;
+};
+
+
+/** A shop (tenant) and the privacy promises of its policy. */
+export type ShopRequestMetricsArgs = {
+  year: Scalars['Int']['input'];
 };
 
 export type ShopBranding = {
@@ -2400,6 +2786,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ImpersonationParent )
     | ( InvoiceParent )
     | ( OrderParent )
+    | ( RightsRequestParent )
     | ( ShopParent )
     | ( WarrantyCertificateParent )
   ;
@@ -2472,6 +2859,7 @@ export type ResolversTypes = {
   CustomerEmailChangeRequestPayload: ResolverTypeWrapper<CustomerEmailChangeRequestPayload>;
   CustomerPasswordSetInput: CustomerPasswordSetInput;
   CustomerPasswordSetPayload: ResolverTypeWrapper<Omit<CustomerPasswordSetPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerRightsRequests: ResolverTypeWrapper<Omit<CustomerRightsRequests, 'requests'> & { requests: ResolversTypes['RightsRequestConnection'] }>;
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: ResolverTypeWrapper<Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerStatus: CustomerStatus;
@@ -2549,11 +2937,35 @@ export type ResolversTypes = {
   ProvidedValue: ResolverTypeWrapper<ProvidedValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recipient: ResolverTypeWrapper<Recipient>;
+  RepresentativeInput: RepresentativeInput;
   RequestDueDates: ResolverTypeWrapper<RequestDueDates>;
   RequestHandling: ResolverTypeWrapper<RequestHandling>;
   RetentionInfo: ResolverTypeWrapper<RetentionInfoParent>;
   RetentionRule: ResolverTypeWrapper<RetentionRule>;
   Right: ResolverTypeWrapper<Right>;
+  RightsRequest: ResolverTypeWrapper<RightsRequestParent>;
+  RightsRequestAddInformationInput: RightsRequestAddInformationInput;
+  RightsRequestAssignInput: RightsRequestAssignInput;
+  RightsRequestChoice: ResolverTypeWrapper<RightsRequestChoice>;
+  RightsRequestConnection: ResolverTypeWrapper<Omit<RightsRequestConnection, 'edges'> & { edges: Array<ResolversTypes['RightsRequestEdge']> }>;
+  RightsRequestCreateInput: RightsRequestCreateInput;
+  RightsRequestCustomer: ResolverTypeWrapper<RightsRequestCustomerParent>;
+  RightsRequestDecideInput: RightsRequestDecideInput;
+  RightsRequestEdge: ResolverTypeWrapper<Omit<RightsRequestEdge, 'node'> & { node: ResolversTypes['RightsRequest'] }>;
+  RightsRequestEvent: ResolverTypeWrapper<RightsRequestEvent>;
+  RightsRequestFiler: RightsRequestFiler;
+  RightsRequestMetrics: ResolverTypeWrapper<RightsRequestMetrics>;
+  RightsRequestMetricsRow: ResolverTypeWrapper<RightsRequestMetricsRow>;
+  RightsRequestNoteInput: RightsRequestNoteInput;
+  RightsRequestOutcome: RightsRequestOutcome;
+  RightsRequestPayload: ResolverTypeWrapper<Omit<RightsRequestPayload, 'request'> & { request?: Maybe<ResolversTypes['RightsRequest']> }>;
+  RightsRequestQueue: ResolverTypeWrapper<Omit<RightsRequestQueue, 'requests'> & { requests: ResolversTypes['RightsRequestConnection'] }>;
+  RightsRequestQueueFilter: RightsRequestQueueFilter;
+  RightsRequestReasonInput: RightsRequestReasonInput;
+  RightsRequestStatus: RightsRequestStatus;
+  RightsRequestType: RightsRequestType;
+  RightsRequestTypeOption: ResolverTypeWrapper<RightsRequestTypeOption>;
+  RightsRequestVerifyInput: RightsRequestVerifyInput;
   SessionReauthenticateInput: SessionReauthenticateInput;
   SessionReauthenticatePayload: ResolverTypeWrapper<SessionReauthenticatePayload>;
   Shop: ResolverTypeWrapper<ShopParent>;
@@ -2657,6 +3069,7 @@ export type ResolversParentTypes = {
   CustomerEmailChangeRequestPayload: CustomerEmailChangeRequestPayload;
   CustomerPasswordSetInput: CustomerPasswordSetInput;
   CustomerPasswordSetPayload: Omit<CustomerPasswordSetPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerRightsRequests: Omit<CustomerRightsRequests, 'requests'> & { requests: ResolversParentTypes['RightsRequestConnection'] };
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerUpdateInput: CustomerUpdateInput;
@@ -2722,11 +3135,31 @@ export type ResolversParentTypes = {
   ProvidedValue: ProvidedValue;
   Query: Record<PropertyKey, never>;
   Recipient: Recipient;
+  RepresentativeInput: RepresentativeInput;
   RequestDueDates: RequestDueDates;
   RequestHandling: RequestHandling;
   RetentionInfo: RetentionInfoParent;
   RetentionRule: RetentionRule;
   Right: Right;
+  RightsRequest: RightsRequestParent;
+  RightsRequestAddInformationInput: RightsRequestAddInformationInput;
+  RightsRequestAssignInput: RightsRequestAssignInput;
+  RightsRequestChoice: RightsRequestChoice;
+  RightsRequestConnection: Omit<RightsRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['RightsRequestEdge']> };
+  RightsRequestCreateInput: RightsRequestCreateInput;
+  RightsRequestCustomer: RightsRequestCustomerParent;
+  RightsRequestDecideInput: RightsRequestDecideInput;
+  RightsRequestEdge: Omit<RightsRequestEdge, 'node'> & { node: ResolversParentTypes['RightsRequest'] };
+  RightsRequestEvent: RightsRequestEvent;
+  RightsRequestMetrics: RightsRequestMetrics;
+  RightsRequestMetricsRow: RightsRequestMetricsRow;
+  RightsRequestNoteInput: RightsRequestNoteInput;
+  RightsRequestPayload: Omit<RightsRequestPayload, 'request'> & { request?: Maybe<ResolversParentTypes['RightsRequest']> };
+  RightsRequestQueue: Omit<RightsRequestQueue, 'requests'> & { requests: ResolversParentTypes['RightsRequestConnection'] };
+  RightsRequestQueueFilter: RightsRequestQueueFilter;
+  RightsRequestReasonInput: RightsRequestReasonInput;
+  RightsRequestTypeOption: RightsRequestTypeOption;
+  RightsRequestVerifyInput: RightsRequestVerifyInput;
   SessionReauthenticateInput: SessionReauthenticateInput;
   SessionReauthenticatePayload: SessionReauthenticatePayload;
   Shop: ShopParent;
@@ -3066,6 +3499,8 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   pendingEmailChange?: Resolver<Maybe<ResolversTypes['PendingEmailChange']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
+  restrictedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rightsRequests?: Resolver<ResolversTypes['CustomerRightsRequests'], ParentType, ContextType, RequireFields<CustomerRightsRequestsArgs, 'first'>>;
   status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
   supportAccess?: Resolver<ResolversTypes['SupportAccess'], ParentType, ContextType>;
   warrantyCertificates?: Resolver<ResolversTypes['WarrantyCertificateConnection'], ParentType, ContextType, RequireFields<CustomerWarrantyCertificatesArgs, 'first'>>;
@@ -3096,6 +3531,16 @@ export type CustomerEmailChangeRequestPayloadResolvers<ContextType = GraphQLCont
 export type CustomerPasswordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerPasswordSetPayload'] = ResolversParentTypes['CustomerPasswordSetPayload']> = {
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CustomerRightsRequestsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerRightsRequests'] = ResolversParentTypes['CustomerRightsRequests']> = {
+  categories?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
+  dueDatesIfFiledNow?: Resolver<ResolversTypes['RequestDueDates'], ParentType, ContextType>;
+  objectedPurposes?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
+  objectionPurposes?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['RightsRequestConnection'], ParentType, ContextType>;
+  restrictedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['RightsRequestTypeOption']>, ParentType, ContextType>;
 };
 
 export type CustomerSignUpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerSignUpPayload'] = ResolversParentTypes['CustomerSignUpPayload']> = {
@@ -3425,6 +3870,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   invitationObjection?: Resolver<ResolversTypes['InvitationObjectionPayload'], ParentType, ContextType, RequireFields<MutationInvitationObjectionArgs, 'input'>>;
   invitationWithdraw?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInvitationWithdrawArgs, 'id'>>;
   invitationsEraseFriendDetails?: Resolver<ResolversTypes['InvitationsEraseFriendDetailsPayload'], ParentType, ContextType>;
+  restrictionLift?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRestrictionLiftArgs, 'input'>>;
+  rightsRequestAddInformation?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestAddInformationArgs, 'input'>>;
+  rightsRequestAddNote?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestAddNoteArgs, 'input'>>;
+  rightsRequestAssign?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestAssignArgs, 'input'>>;
+  rightsRequestCreate?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestCreateArgs, 'input'>>;
+  rightsRequestDecide?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestDecideArgs, 'input'>>;
+  rightsRequestExtend?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestExtendArgs, 'input'>>;
+  rightsRequestVerify?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestVerifyArgs, 'input'>>;
+  rightsRequestWithdraw?: Resolver<ResolversTypes['RightsRequestPayload'], ParentType, ContextType, RequireFields<MutationRightsRequestWithdrawArgs, 'id'>>;
   sessionReauthenticate?: Resolver<ResolversTypes['SessionReauthenticatePayload'], ParentType, ContextType, RequireFields<MutationSessionReauthenticateArgs, 'input'>>;
   supportAccessGrant?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType, RequireFields<MutationSupportAccessGrantArgs, 'input'>>;
   supportAccessRevoke?: Resolver<ResolversTypes['SupportAccessPayload'], ParentType, ContextType>;
@@ -3437,7 +3891,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Address' | 'Agent' | 'ApiKey' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Impersonation' | 'Invoice' | 'Order' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Address' | 'Agent' | 'ApiKey' | 'ConsentRecord' | 'Customer' | 'DeletionRequest' | 'Export' | 'Impersonation' | 'Invoice' | 'Order' | 'RightsRequest' | 'Shop' | 'WarrantyCertificate', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -3530,8 +3984,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   consentUnsubscribeLink?: Resolver<Maybe<ResolversTypes['ConsentUnsubscribeLink']>, ParentType, ContextType, RequireFields<QueryConsentUnsubscribeLinkArgs, 'token'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByEmail?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByEmailArgs, 'email'>>;
+  customerRightsRequests?: Resolver<ResolversTypes['RightsRequestConnection'], ParentType, ContextType, RequireFields<QueryCustomerRightsRequestsArgs, 'customerId' | 'first'>>;
   invitationLink?: Resolver<Maybe<ResolversTypes['InvitationLink']>, ParentType, ContextType, RequireFields<QueryInvitationLinkArgs, 'token'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  rightsRequest?: Resolver<Maybe<ResolversTypes['RightsRequest']>, ParentType, ContextType, RequireFields<QueryRightsRequestArgs, 'id'>>;
+  rightsRequestQueue?: Resolver<ResolversTypes['RightsRequestQueue'], ParentType, ContextType, RequireFields<QueryRightsRequestQueueArgs, 'first'>>;
   shop?: Resolver<Maybe<ResolversTypes['Shop']>, ParentType, ContextType, RequireFields<QueryShopArgs, 'handle'>>;
   shops?: Resolver<Array<ResolversTypes['Shop']>, ParentType, ContextType>;
   supportCustomer?: Resolver<Maybe<ResolversTypes['SupportCustomer']>, ParentType, ContextType, RequireFields<QuerySupportCustomerArgs, 'id'>>;
@@ -3596,6 +4053,112 @@ export type RightResolvers<ContextType = GraphQLContext, ParentType extends Reso
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type RightsRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequest'] = ResolversParentTypes['RightsRequest']> = {
+  assignedTo?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  canChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['RightsRequestCustomer']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['RightsRequestEvent']>, ParentType, ContextType>;
+  extendableTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  extendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  extensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filedBy?: Resolver<ResolversTypes['RightsRequestFiler'], ParentType, ContextType>;
+  firstDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['RightsRequestOutcome']>, ParentType, ContextType>;
+  purposes?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  representativeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  representativeProof?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  selfService?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RightsRequestStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RightsRequestType'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RightsRequestChoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestChoice'] = ResolversParentTypes['RightsRequestChoice']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RightsRequestConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestConnection'] = ResolversParentTypes['RightsRequestConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RightsRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RightsRequestCustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestCustomer'] = ResolversParentTypes['RightsRequestCustomer']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isRestricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type RightsRequestEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestEdge'] = ResolversParentTypes['RightsRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RightsRequest'], ParentType, ContextType>;
+};
+
+export type RightsRequestEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestEvent'] = ResolversParentTypes['RightsRequestEvent']> = {
+  actorType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  internal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RightsRequestMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestMetrics'] = ResolversParentTypes['RightsRequestMetrics']> = {
+  rows?: Resolver<Array<ResolversTypes['RightsRequestMetricsRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['RightsRequestMetricsRow'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RightsRequestMetricsRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestMetricsRow'] = ResolversParentTypes['RightsRequestMetricsRow']> = {
+  granted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanDaysToRespond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDaysToRespond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  partlyGranted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['RightsRequestType']>, ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RightsRequestPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestPayload'] = ResolversParentTypes['RightsRequestPayload']> = {
+  request?: Resolver<Maybe<ResolversTypes['RightsRequest']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RightsRequestQueueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestQueue'] = ResolversParentTypes['RightsRequestQueue']> = {
+  dueSoonCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['RightsRequestConnection'], ParentType, ContextType>;
+};
+
+export type RightsRequestTypeOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestTypeOption'] = ResolversParentTypes['RightsRequestTypeOption']> = {
+  asksForCategories?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  asksForPurposes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  conditions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detailsLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiresDetails?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RightsRequestType'], ParentType, ContextType>;
+};
+
 export type SessionReauthenticatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionReauthenticatePayload'] = ResolversParentTypes['SessionReauthenticatePayload']> = {
   authenticatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -3607,6 +4170,7 @@ export type ShopResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['ShopPolicy'], ParentType, ContextType>;
+  requestMetrics?: Resolver<Maybe<ResolversTypes['RightsRequestMetrics']>, ParentType, ContextType, RequireFields<ShopRequestMetricsArgs, 'year'>>;
   signInProviders?: Resolver<Array<ResolversTypes['SignInProvider']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3893,6 +4457,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CustomerEmailChangeConfirmPayload?: CustomerEmailChangeConfirmPayloadResolvers<ContextType>;
   CustomerEmailChangeRequestPayload?: CustomerEmailChangeRequestPayloadResolvers<ContextType>;
   CustomerPasswordSetPayload?: CustomerPasswordSetPayloadResolvers<ContextType>;
+  CustomerRightsRequests?: CustomerRightsRequestsResolvers<ContextType>;
   CustomerSignUpPayload?: CustomerSignUpPayloadResolvers<ContextType>;
   CustomerUpdatePayload?: CustomerUpdatePayloadResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
@@ -3952,6 +4517,17 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RetentionInfo?: RetentionInfoResolvers<ContextType>;
   RetentionRule?: RetentionRuleResolvers<ContextType>;
   Right?: RightResolvers<ContextType>;
+  RightsRequest?: RightsRequestResolvers<ContextType>;
+  RightsRequestChoice?: RightsRequestChoiceResolvers<ContextType>;
+  RightsRequestConnection?: RightsRequestConnectionResolvers<ContextType>;
+  RightsRequestCustomer?: RightsRequestCustomerResolvers<ContextType>;
+  RightsRequestEdge?: RightsRequestEdgeResolvers<ContextType>;
+  RightsRequestEvent?: RightsRequestEventResolvers<ContextType>;
+  RightsRequestMetrics?: RightsRequestMetricsResolvers<ContextType>;
+  RightsRequestMetricsRow?: RightsRequestMetricsRowResolvers<ContextType>;
+  RightsRequestPayload?: RightsRequestPayloadResolvers<ContextType>;
+  RightsRequestQueue?: RightsRequestQueueResolvers<ContextType>;
+  RightsRequestTypeOption?: RightsRequestTypeOptionResolvers<ContextType>;
   SessionReauthenticatePayload?: SessionReauthenticatePayloadResolvers<ContextType>;
   Shop?: ShopResolvers<ContextType>;
   ShopBranding?: ShopBrandingResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { findCustomerById } from "@/server/customers";
 import { findDeletionRequest } from "@/server/erasure";
 import { findExport } from "@/server/export";
 import { findOwnRecord } from "@/server/orders";
+import { findRightsRequest } from "@/server/requests/requests";
 import { findShopById } from "@/server/tenants";
 import type { Resolvers } from "../generated/resolvers-types";
 import { fromGlobalId } from "../global-id";
@@ -89,6 +90,8 @@ export const baseResolvers: Resolvers = {
           return tag(await findConsentRecord({ viewer, id: decoded.id }));
         case "DeletionRequest":
           return tag(await findDeletionRequest({ viewer, id: decoded.id }));
+        case "RightsRequest":
+          return tag(await findRightsRequest({ viewer, id: decoded.id }));
         default:
           return null;
       }

@@ -13,6 +13,7 @@ import { erasureResolvers } from "./erasure";
 import { exportResolvers } from "./export";
 import { invitationsResolvers } from "./invitations";
 import { myDataResolvers } from "./my-data";
+import { requestsResolvers } from "./requests";
 import { shopResolvers } from "./shop";
 import { supportResolvers } from "./support";
 import { viewerResolvers } from "./viewer";
@@ -86,4 +87,5 @@ export const resolvers = merge(
   webhooksResolvers,
   connectedAccountsResolvers,
   invitationsResolvers,
+  requestsResolvers,
 );

@@ -1,5 +1,5 @@
 import { DATA_CATEGORY_LABELS } from "@/server/data-map/categories";
-import { deadlineRule, shopRequestDeadlines } from "@/server/requests";
+import { dueDatesView } from "@/server/requests";
 import { findShop, listShops } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
 import { durationText, responsePeriodText, retentionText } from "@/server/tenants/wording";
@@ -66,18 +66,7 @@ export const shopResolvers: Resolvers = {
     requests: (p) => ({
       responseDeadline: responsePeriod(p.requests.responseDeadline),
       extension: p.requests.extension ? responsePeriod(p.requests.extension) : null,
-      dueDatesIfAskedNow: (() => {
-        const rule = deadlineRule(p);
-        const dates = shopRequestDeadlines(p, new Date());
-        return {
-          receivedOn: dates.receivedOn,
-          dueOn: dates.dueOn,
-          extendedDueOn: dates.extendedDueOn,
-          holidayCountry: rule.country,
-          timeZone: rule.timeZone,
-          holidaysKnown: rule.holidaysKnown,
-        };
-      })(),
+      dueDatesIfAskedNow: dueDatesView(p, new Date()),
       extensionCondition: p.requests.extensionCondition,
       verification: p.requests.verification,
       authorisedAgentsAllowed: p.requests.authorisedAgents.isAllowed,

@@ -23,6 +23,7 @@ export const READ_ACTIONS = [
   "deletion.read", // the deletion request and what erasure would do
   "access-log.read", // sign-ins, support sessions, partners, reveals, downloads
   "support-access.read", // whether support staff may act in the account
+  "requests.read", // rights requests, their timeline and due dates
 ] as const;
 
 export const WRITE_ACTIONS = [
@@ -45,6 +46,8 @@ export const WRITE_ACTIONS = [
   "social.unlink", // unlink a provider, erase what it gave us
   "invitation.send",
   "invitation.manage", // withdraw an invitation, erase friends' details
+  "request.create", // file a rights request
+  "request.update", // add information to a request, withdraw it
 ] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number];
@@ -196,8 +199,8 @@ const SCOPE_ACTIONS: Record<ApiScope, readonly Action[]> = {
   "customers:read": ["account.read"],
   "consents:read": ["consents.read"],
   "consents:write": ["consent.grant", "consent.withdraw"],
-  "requests:read": [],
-  "requests:write": [],
+  "requests:read": ["requests.read"],
+  "requests:write": ["request.create"],
   "webhooks:manage": [],
   "policy:read": [],
 };
@@ -209,6 +212,21 @@ export function isAllowedForPartner(scopes: readonly ApiScope[], action: Action)
 export function scopeNeededFor(action: Action): ApiScope | null {
   for (const scope of API_SCOPES) if (SCOPE_ACTIONS[scope].includes(action)) return scope;
   return null;
+}
+
+// A customer whose restriction of processing was granted (GDPR Art. 18): their data is
+// stored but not used, so partners get none of it and may not record new consent.
+// Withdrawals, requests and their status stay open to a key with the scope.
+const RESTRICTED_FOR_PARTNERS: readonly Action[] = ["account.read", "consents.read", "consent.grant"];
+export const RESTRICTED_MESSAGE =
+  "This customer has restricted the use of their data (GDPR Art. 18): it is not shared with partners.";
+
+async function isRestricted(viewer: PartnerViewer, customerId: string): Promise<boolean> {
+  const row = await getPrisma().customer.findFirst({
+    where: { id: customerId, shopId: viewer.shop.id },
+    select: { restrictedAt: true },
+  });
+  return Boolean(row?.restrictedAt);
 }
 
 // Customers of the key's shop that exist and are not erased, remembered per request
@@ -244,6 +262,9 @@ async function authorizePartner(viewer: PartnerViewer, action: Action, subjectId
   // that does not exist.
   if (subjectId === undefined) throw new AppError("INVALID_INPUT", "Name the customer (customerId).");
   if (!(await isCustomerOfShop(viewer, subjectId))) throw new AppError("NOT_FOUND", "Customer not found.");
+  if (RESTRICTED_FOR_PARTNERS.includes(action) && (await isRestricted(viewer, subjectId))) {
+    throw new AppError("FORBIDDEN", RESTRICTED_MESSAGE);
+  }
   await recordPartnerAccess(viewer, action, subjectId);
   return scopeFor(viewer, subjectId);
 }

@@ -20,3 +20,17 @@ export function deadlineRule(profile: ShopProfile) {
 export function shopRequestDeadlines(profile: ShopProfile, receivedAt: Date): RequestDeadlines {
   return requestDeadlines(deadlineRule(profile), receivedAt);
 }
+
+// The due dates with the rule that made them, as the API shows them.
+export function dueDatesView(profile: ShopProfile, receivedAt: Date) {
+  const rule = deadlineRule(profile);
+  const dates = shopRequestDeadlines(profile, receivedAt);
+  return {
+    receivedOn: dates.receivedOn,
+    dueOn: dates.dueOn,
+    extendedDueOn: dates.extendedDueOn,
+    holidayCountry: rule.country,
+    timeZone: rule.timeZone,
+    holidaysKnown: rule.holidaysKnown,
+  };
+}

@@ -20,6 +20,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "invitation.objected",
   "invitation.withdrawn",
   "invitation.expired",
+  "request.created",
+  "request.updated",
+  "request.completed",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -77,6 +80,20 @@ export const WEBHOOK_EVENTS: Record<WebhookEventType, { description: string; sco
   "invitation.expired": {
     description: "An invitation was not accepted in time: the friend's details are deleted.",
     scope: "customers:read",
+  },
+  "request.created": {
+    description:
+      "A rights request was filed (restriction, objection, automated-decision review, disputed correction): its id, type and status.",
+    scope: "requests:read",
+  },
+  "request.updated": {
+    description:
+      "A rights request changed: information added, the representative's authority checked, the due date extended or a restriction lifted.",
+    scope: "requests:read",
+  },
+  "request.completed": {
+    description: "A rights request was decided (granted, partly granted, refused) or withdrawn: its outcome.",
+    scope: "requests:read",
   },
 };
 

@@ -604,6 +604,7 @@ export type EditAddressPageQuery = { viewer: { shop: { handle: string } | null }
     | { __typename: 'Impersonation' }
     | { __typename: 'Invoice' }
     | { __typename: 'Order' }
+    | { __typename: 'RightsRequest' }
     | { __typename: 'Shop' }
     | { __typename: 'WarrantyCertificate' }
    | null };

@@ -251,3 +251,13 @@ export type WebhookDelivery = Prisma.WebhookDeliveryModel
  * 
  */
 export type WebhookAttempt = Prisma.WebhookAttemptModel
+/**
+ * Model RightsRequest
+ * 
+ */
+export type RightsRequest = Prisma.RightsRequestModel
+/**
+ * Model RightsRequestEvent
+ * 
+ */
+export type RightsRequestEvent = Prisma.RightsRequestEventModel

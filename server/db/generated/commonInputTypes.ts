@@ -779,6 +779,74 @@ export type EnumWebhookDeliveryStatusWithAggregatesFilter<$PrismaModel = never> 
   _max?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
 }
 
+export type EnumRightsRequestTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestType | Prisma.EnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestTypeFilter<$PrismaModel> | $Enums.RightsRequestType
+}
+
+export type EnumRightsRequestStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestStatus | Prisma.EnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestStatusFilter<$PrismaModel> | $Enums.RightsRequestStatus
+}
+
+export type EnumRightsRequestOutcomeNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestOutcome | Prisma.EnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  in?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel> | $Enums.RightsRequestOutcome | null
+}
+
+export type EnumRightsRequestFilerFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestFiler | Prisma.EnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestFilerFilter<$PrismaModel> | $Enums.RightsRequestFiler
+}
+
+export type EnumRightsRequestTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestType | Prisma.EnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestTypeWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestTypeFilter<$PrismaModel>
+}
+
+export type EnumRightsRequestStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestStatus | Prisma.EnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestStatusWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestStatusFilter<$PrismaModel>
+}
+
+export type EnumRightsRequestOutcomeNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestOutcome | Prisma.EnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  in?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumRightsRequestOutcomeNullableWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestOutcome | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel>
+}
+
+export type EnumRightsRequestFilerWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestFiler | Prisma.EnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestFilerWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestFiler
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestFilerFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestFilerFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1486,6 +1554,74 @@ export type NestedEnumWebhookDeliveryStatusWithAggregatesFilter<$PrismaModel = n
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumWebhookDeliveryStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumRightsRequestTypeFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestType | Prisma.EnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestTypeFilter<$PrismaModel> | $Enums.RightsRequestType
+}
+
+export type NestedEnumRightsRequestStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestStatus | Prisma.EnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestStatusFilter<$PrismaModel> | $Enums.RightsRequestStatus
+}
+
+export type NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestOutcome | Prisma.EnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  in?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel> | $Enums.RightsRequestOutcome | null
+}
+
+export type NestedEnumRightsRequestFilerFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestFiler | Prisma.EnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestFilerFilter<$PrismaModel> | $Enums.RightsRequestFiler
+}
+
+export type NestedEnumRightsRequestTypeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestType | Prisma.EnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestType[] | Prisma.ListEnumRightsRequestTypeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestTypeWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestType
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestTypeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestTypeFilter<$PrismaModel>
+}
+
+export type NestedEnumRightsRequestStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestStatus | Prisma.EnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestStatus[] | Prisma.ListEnumRightsRequestStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestStatusWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumRightsRequestOutcomeNullableWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestOutcome | Prisma.EnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  in?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  notIn?: $Enums.RightsRequestOutcome[] | Prisma.ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> | null
+  not?: Prisma.NestedEnumRightsRequestOutcomeNullableWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestOutcome | null
+  _count?: Prisma.NestedIntNullableFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestOutcomeNullableFilter<$PrismaModel>
+}
+
+export type NestedEnumRightsRequestFilerWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RightsRequestFiler | Prisma.EnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  in?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RightsRequestFiler[] | Prisma.ListEnumRightsRequestFilerFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRightsRequestFilerWithAggregatesFilter<$PrismaModel> | $Enums.RightsRequestFiler
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRightsRequestFilerFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRightsRequestFilerFilter<$PrismaModel>
 }
 
 

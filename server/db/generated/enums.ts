@@ -203,3 +203,45 @@ export const WebhookDeliveryStatus = {
 } as const
 
 export type WebhookDeliveryStatus = (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus]
+
+
+export const RightsRequestType = {
+  RESTRICTION: 'RESTRICTION',
+  OBJECTION: 'OBJECTION',
+  AUTOMATED_DECISION: 'AUTOMATED_DECISION',
+  DISPUTED_CORRECTION: 'DISPUTED_CORRECTION',
+  ACCESS: 'ACCESS',
+  RECTIFICATION: 'RECTIFICATION',
+  ERASURE: 'ERASURE',
+  WITHDRAW_CONSENT: 'WITHDRAW_CONSENT'
+} as const
+
+export type RightsRequestType = (typeof RightsRequestType)[keyof typeof RightsRequestType]
+
+
+export const RightsRequestStatus = {
+  AWAITING_VERIFICATION: 'AWAITING_VERIFICATION',
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+  WITHDRAWN: 'WITHDRAWN'
+} as const
+
+export type RightsRequestStatus = (typeof RightsRequestStatus)[keyof typeof RightsRequestStatus]
+
+
+export const RightsRequestOutcome = {
+  GRANTED: 'GRANTED',
+  PARTLY_GRANTED: 'PARTLY_GRANTED',
+  REFUSED: 'REFUSED'
+} as const
+
+export type RightsRequestOutcome = (typeof RightsRequestOutcome)[keyof typeof RightsRequestOutcome]
+
+
+export const RightsRequestFiler = {
+  CUSTOMER: 'CUSTOMER',
+  REPRESENTATIVE: 'REPRESENTATIVE',
+  PARTNER: 'PARTNER'
+} as const
+
+export type RightsRequestFiler = (typeof RightsRequestFiler)[keyof typeof RightsRequestFiler]

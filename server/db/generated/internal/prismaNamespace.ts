@@ -438,7 +438,9 @@ export const ModelName = {
   WebhookEndpoint: 'WebhookEndpoint',
   WebhookEvent: 'WebhookEvent',
   WebhookDelivery: 'WebhookDelivery',
-  WebhookAttempt: 'WebhookAttempt'
+  WebhookAttempt: 'WebhookAttempt',
+  RightsRequest: 'RightsRequest',
+  RightsRequestEvent: 'RightsRequestEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -454,7 +456,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "invitation" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry" | "agent" | "agentSession" | "impersonation" | "supportAccessGrant" | "apiKey" | "apiKeySecret" | "throttleBucket" | "webhookEndpoint" | "webhookEvent" | "webhookDelivery" | "webhookAttempt"
+    modelProps: "shop" | "customer" | "customerPhone" | "address" | "order" | "orderItem" | "invoice" | "warrantyCertificate" | "paymentMethod" | "wishlistItem" | "preference" | "pollAnswer" | "device" | "signInEvent" | "thirdPartyRecord" | "account" | "invitation" | "session" | "consentRecord" | "signInThrottle" | "auditEvent" | "auditEventValue" | "recipientNotification" | "outboundEmail" | "emailChangeRequest" | "consentConfirmation" | "job" | "export" | "exportDownload" | "deletionRequest" | "suppressionEntry" | "agent" | "agentSession" | "impersonation" | "supportAccessGrant" | "apiKey" | "apiKeySecret" | "throttleBucket" | "webhookEndpoint" | "webhookEvent" | "webhookDelivery" | "webhookAttempt" | "rightsRequest" | "rightsRequestEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -3566,6 +3568,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    RightsRequest: {
+      payload: Prisma.$RightsRequestPayload<ExtArgs>
+      fields: Prisma.RightsRequestFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RightsRequestFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RightsRequestFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>
+        }
+        findFirst: {
+          args: Prisma.RightsRequestFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RightsRequestFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>
+        }
+        findMany: {
+          args: Prisma.RightsRequestFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>[]
+        }
+        create: {
+          args: Prisma.RightsRequestCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>
+        }
+        createMany: {
+          args: Prisma.RightsRequestCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RightsRequestCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>[]
+        }
+        delete: {
+          args: Prisma.RightsRequestDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>
+        }
+        update: {
+          args: Prisma.RightsRequestUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>
+        }
+        deleteMany: {
+          args: Prisma.RightsRequestDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RightsRequestUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RightsRequestUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>[]
+        }
+        upsert: {
+          args: Prisma.RightsRequestUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestPayload>
+        }
+        aggregate: {
+          args: Prisma.RightsRequestAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRightsRequest>
+        }
+        groupBy: {
+          args: Prisma.RightsRequestGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RightsRequestGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RightsRequestCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RightsRequestCountAggregateOutputType> | number
+        }
+      }
+    }
+    RightsRequestEvent: {
+      payload: Prisma.$RightsRequestEventPayload<ExtArgs>
+      fields: Prisma.RightsRequestEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RightsRequestEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RightsRequestEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>
+        }
+        findFirst: {
+          args: Prisma.RightsRequestEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RightsRequestEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>
+        }
+        findMany: {
+          args: Prisma.RightsRequestEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>[]
+        }
+        create: {
+          args: Prisma.RightsRequestEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>
+        }
+        createMany: {
+          args: Prisma.RightsRequestEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RightsRequestEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>[]
+        }
+        delete: {
+          args: Prisma.RightsRequestEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>
+        }
+        update: {
+          args: Prisma.RightsRequestEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.RightsRequestEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RightsRequestEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RightsRequestEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.RightsRequestEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RightsRequestEventPayload>
+        }
+        aggregate: {
+          args: Prisma.RightsRequestEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRightsRequestEvent>
+        }
+        groupBy: {
+          args: Prisma.RightsRequestEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RightsRequestEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RightsRequestEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RightsRequestEventCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -3631,6 +3781,8 @@ export const CustomerScalarFieldEnum = {
   nationalId: 'nationalId',
   locale: 'locale',
   status: 'status',
+  restrictedAt: 'restrictedAt',
+  objectedPurposes: 'objectedPurposes',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -4258,6 +4410,51 @@ export const WebhookAttemptScalarFieldEnum = {
 export type WebhookAttemptScalarFieldEnum = (typeof WebhookAttemptScalarFieldEnum)[keyof typeof WebhookAttemptScalarFieldEnum]
 
 
+export const RightsRequestScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  type: 'type',
+  status: 'status',
+  outcome: 'outcome',
+  purposes: 'purposes',
+  categories: 'categories',
+  details: 'details',
+  filedBy: 'filedBy',
+  representativeName: 'representativeName',
+  representativeProof: 'representativeProof',
+  apiKeyId: 'apiKeyId',
+  selfService: 'selfService',
+  assignedToId: 'assignedToId',
+  receivedAt: 'receivedAt',
+  receivedOn: 'receivedOn',
+  firstDueOn: 'firstDueOn',
+  dueOn: 'dueOn',
+  extendedAt: 'extendedAt',
+  extensionReason: 'extensionReason',
+  decidedAt: 'decidedAt',
+  decisionReason: 'decisionReason',
+  withdrawnAt: 'withdrawnAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type RightsRequestScalarFieldEnum = (typeof RightsRequestScalarFieldEnum)[keyof typeof RightsRequestScalarFieldEnum]
+
+
+export const RightsRequestEventScalarFieldEnum = {
+  id: 'id',
+  requestId: 'requestId',
+  kind: 'kind',
+  actorType: 'actorType',
+  actorId: 'actorId',
+  message: 'message',
+  internal: 'internal',
+  at: 'at'
+} as const
+
+export type RightsRequestEventScalarFieldEnum = (typeof RightsRequestEventScalarFieldEnum)[keyof typeof RightsRequestEventScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -4682,6 +4879,62 @@ export type EnumWebhookDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInput
 export type ListEnumWebhookDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'WebhookDeliveryStatus[]'>
     
 
+
+/**
+ * Reference to a field of type 'RightsRequestType'
+ */
+export type EnumRightsRequestTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestType'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestType[]'
+ */
+export type ListEnumRightsRequestTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestType[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestStatus'
+ */
+export type EnumRightsRequestStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestStatus[]'
+ */
+export type ListEnumRightsRequestStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestOutcome'
+ */
+export type EnumRightsRequestOutcomeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestOutcome'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestOutcome[]'
+ */
+export type ListEnumRightsRequestOutcomeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestOutcome[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestFiler'
+ */
+export type EnumRightsRequestFilerFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestFiler'>
+    
+
+
+/**
+ * Reference to a field of type 'RightsRequestFiler[]'
+ */
+export type ListEnumRightsRequestFilerFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RightsRequestFiler[]'>
+    
+
 /**
  * Batch Payload for updateMany & deleteMany & createMany
  */
@@ -4875,6 +5128,8 @@ export type GlobalOmitConfig = {
   webhookEvent?: Prisma.WebhookEventOmit
   webhookDelivery?: Prisma.WebhookDeliveryOmit
   webhookAttempt?: Prisma.WebhookAttemptOmit
+  rightsRequest?: Prisma.RightsRequestOmit
+  rightsRequestEvent?: Prisma.RightsRequestEventOmit
 }
 
 /* Types for Logging */

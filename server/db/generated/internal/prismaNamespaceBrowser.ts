@@ -92,7 +92,9 @@ export const ModelName = {
   WebhookEndpoint: 'WebhookEndpoint',
   WebhookEvent: 'WebhookEvent',
   WebhookDelivery: 'WebhookDelivery',
-  WebhookAttempt: 'WebhookAttempt'
+  WebhookAttempt: 'WebhookAttempt',
+  RightsRequest: 'RightsRequest',
+  RightsRequestEvent: 'RightsRequestEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -137,6 +139,8 @@ export const CustomerScalarFieldEnum = {
   nationalId: 'nationalId',
   locale: 'locale',
   status: 'status',
+  restrictedAt: 'restrictedAt',
+  objectedPurposes: 'objectedPurposes',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -762,6 +766,51 @@ export const WebhookAttemptScalarFieldEnum = {
 } as const
 
 export type WebhookAttemptScalarFieldEnum = (typeof WebhookAttemptScalarFieldEnum)[keyof typeof WebhookAttemptScalarFieldEnum]
+
+
+export const RightsRequestScalarFieldEnum = {
+  id: 'id',
+  shopId: 'shopId',
+  customerId: 'customerId',
+  type: 'type',
+  status: 'status',
+  outcome: 'outcome',
+  purposes: 'purposes',
+  categories: 'categories',
+  details: 'details',
+  filedBy: 'filedBy',
+  representativeName: 'representativeName',
+  representativeProof: 'representativeProof',
+  apiKeyId: 'apiKeyId',
+  selfService: 'selfService',
+  assignedToId: 'assignedToId',
+  receivedAt: 'receivedAt',
+  receivedOn: 'receivedOn',
+  firstDueOn: 'firstDueOn',
+  dueOn: 'dueOn',
+  extendedAt: 'extendedAt',
+  extensionReason: 'extensionReason',
+  decidedAt: 'decidedAt',
+  decisionReason: 'decisionReason',
+  withdrawnAt: 'withdrawnAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type RightsRequestScalarFieldEnum = (typeof RightsRequestScalarFieldEnum)[keyof typeof RightsRequestScalarFieldEnum]
+
+
+export const RightsRequestEventScalarFieldEnum = {
+  id: 'id',
+  requestId: 'requestId',
+  kind: 'kind',
+  actorType: 'actorType',
+  actorId: 'actorId',
+  message: 'message',
+  internal: 'internal',
+  at: 'at'
+} as const
+
+export type RightsRequestEventScalarFieldEnum = (typeof RightsRequestEventScalarFieldEnum)[keyof typeof RightsRequestEventScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -210,6 +210,7 @@ export type AgentWhereInput = {
   sessions?: Prisma.AgentSessionListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
   apiKeys?: Prisma.ApiKeyListRelationFilter
+  assignedRequests?: Prisma.RightsRequestListRelationFilter
 }
 
 export type AgentOrderByWithRelationInput = {
@@ -225,6 +226,7 @@ export type AgentOrderByWithRelationInput = {
   sessions?: Prisma.AgentSessionOrderByRelationAggregateInput
   impersonations?: Prisma.ImpersonationOrderByRelationAggregateInput
   apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
+  assignedRequests?: Prisma.RightsRequestOrderByRelationAggregateInput
 }
 
 export type AgentWhereUniqueInput = Prisma.AtLeast<{
@@ -244,6 +246,7 @@ export type AgentWhereUniqueInput = Prisma.AtLeast<{
   sessions?: Prisma.AgentSessionListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
   apiKeys?: Prisma.ApiKeyListRelationFilter
+  assignedRequests?: Prisma.RightsRequestListRelationFilter
 }, "id" | "shopId_email">
 
 export type AgentOrderByWithAggregationInput = {
@@ -286,6 +289,7 @@ export type AgentCreateInput = {
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentUncheckedCreateInput = {
@@ -300,6 +304,7 @@ export type AgentUncheckedCreateInput = {
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentUpdateInput = {
@@ -314,6 +319,7 @@ export type AgentUpdateInput = {
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentUncheckedUpdateInput = {
@@ -328,6 +334,7 @@ export type AgentUncheckedUpdateInput = {
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentCreateManyInput = {
@@ -510,6 +517,22 @@ export type AgentUpdateOneWithoutApiKeysNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AgentUpdateToOneWithWhereWithoutApiKeysInput, Prisma.AgentUpdateWithoutApiKeysInput>, Prisma.AgentUncheckedUpdateWithoutApiKeysInput>
 }
 
+export type AgentCreateNestedOneWithoutAssignedRequestsInput = {
+  create?: Prisma.XOR<Prisma.AgentCreateWithoutAssignedRequestsInput, Prisma.AgentUncheckedCreateWithoutAssignedRequestsInput>
+  connectOrCreate?: Prisma.AgentCreateOrConnectWithoutAssignedRequestsInput
+  connect?: Prisma.AgentWhereUniqueInput
+}
+
+export type AgentUpdateOneWithoutAssignedRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.AgentCreateWithoutAssignedRequestsInput, Prisma.AgentUncheckedCreateWithoutAssignedRequestsInput>
+  connectOrCreate?: Prisma.AgentCreateOrConnectWithoutAssignedRequestsInput
+  upsert?: Prisma.AgentUpsertWithoutAssignedRequestsInput
+  disconnect?: Prisma.AgentWhereInput | boolean
+  delete?: Prisma.AgentWhereInput | boolean
+  connect?: Prisma.AgentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AgentUpdateToOneWithWhereWithoutAssignedRequestsInput, Prisma.AgentUpdateWithoutAssignedRequestsInput>, Prisma.AgentUncheckedUpdateWithoutAssignedRequestsInput>
+}
+
 export type AgentCreateWithoutShopInput = {
   id?: string
   email: string
@@ -521,6 +544,7 @@ export type AgentCreateWithoutShopInput = {
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentUncheckedCreateWithoutShopInput = {
@@ -534,6 +558,7 @@ export type AgentUncheckedCreateWithoutShopInput = {
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentCreateOrConnectWithoutShopInput = {
@@ -587,6 +612,7 @@ export type AgentCreateWithoutSessionsInput = {
   shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentUncheckedCreateWithoutSessionsInput = {
@@ -600,6 +626,7 @@ export type AgentUncheckedCreateWithoutSessionsInput = {
   disabledAt?: Date | string | null
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentCreateOrConnectWithoutSessionsInput = {
@@ -629,6 +656,7 @@ export type AgentUpdateWithoutSessionsInput = {
   shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutSessionsInput = {
@@ -642,6 +670,7 @@ export type AgentUncheckedUpdateWithoutSessionsInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentCreateWithoutImpersonationsInput = {
@@ -655,6 +684,7 @@ export type AgentCreateWithoutImpersonationsInput = {
   shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentUncheckedCreateWithoutImpersonationsInput = {
@@ -668,6 +698,7 @@ export type AgentUncheckedCreateWithoutImpersonationsInput = {
   disabledAt?: Date | string | null
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  assignedRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentCreateOrConnectWithoutImpersonationsInput = {
@@ -697,6 +728,7 @@ export type AgentUpdateWithoutImpersonationsInput = {
   shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutImpersonationsInput = {
@@ -710,6 +742,7 @@ export type AgentUncheckedUpdateWithoutImpersonationsInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentCreateWithoutApiKeysInput = {
@@ -723,6 +756,7 @@ export type AgentCreateWithoutApiKeysInput = {
   shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
   sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
+  assignedRequests?: Prisma.RightsRequestCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentUncheckedCreateWithoutApiKeysInput = {
@@ -736,6 +770,7 @@ export type AgentUncheckedCreateWithoutApiKeysInput = {
   disabledAt?: Date | string | null
   sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
+  assignedRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutAssignedToInput
 }
 
 export type AgentCreateOrConnectWithoutApiKeysInput = {
@@ -765,6 +800,7 @@ export type AgentUpdateWithoutApiKeysInput = {
   shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
+  assignedRequests?: Prisma.RightsRequestUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutApiKeysInput = {
@@ -778,6 +814,79 @@ export type AgentUncheckedUpdateWithoutApiKeysInput = {
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
+  assignedRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutAssignedToNestedInput
+}
+
+export type AgentCreateWithoutAssignedRequestsInput = {
+  id?: string
+  email: string
+  displayName: string
+  role: $Enums.AgentRole
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  shop: Prisma.ShopCreateNestedOneWithoutAgentsInput
+  sessions?: Prisma.AgentSessionCreateNestedManyWithoutAgentInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+}
+
+export type AgentUncheckedCreateWithoutAssignedRequestsInput = {
+  id?: string
+  shopId: string
+  email: string
+  displayName: string
+  role: $Enums.AgentRole
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  sessions?: Prisma.AgentSessionUncheckedCreateNestedManyWithoutAgentInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutAgentInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+}
+
+export type AgentCreateOrConnectWithoutAssignedRequestsInput = {
+  where: Prisma.AgentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AgentCreateWithoutAssignedRequestsInput, Prisma.AgentUncheckedCreateWithoutAssignedRequestsInput>
+}
+
+export type AgentUpsertWithoutAssignedRequestsInput = {
+  update: Prisma.XOR<Prisma.AgentUpdateWithoutAssignedRequestsInput, Prisma.AgentUncheckedUpdateWithoutAssignedRequestsInput>
+  create: Prisma.XOR<Prisma.AgentCreateWithoutAssignedRequestsInput, Prisma.AgentUncheckedCreateWithoutAssignedRequestsInput>
+  where?: Prisma.AgentWhereInput
+}
+
+export type AgentUpdateToOneWithWhereWithoutAssignedRequestsInput = {
+  where?: Prisma.AgentWhereInput
+  data: Prisma.XOR<Prisma.AgentUpdateWithoutAssignedRequestsInput, Prisma.AgentUncheckedUpdateWithoutAssignedRequestsInput>
+}
+
+export type AgentUpdateWithoutAssignedRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumAgentRoleFieldUpdateOperationsInput | $Enums.AgentRole
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  shop?: Prisma.ShopUpdateOneRequiredWithoutAgentsNestedInput
+  sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+}
+
+export type AgentUncheckedUpdateWithoutAssignedRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.StringFieldUpdateOperationsInput | string
+  role?: Prisma.EnumAgentRoleFieldUpdateOperationsInput | $Enums.AgentRole
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
 }
 
 export type AgentCreateManyShopInput = {
@@ -801,6 +910,7 @@ export type AgentUpdateWithoutShopInput = {
   sessions?: Prisma.AgentSessionUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentUncheckedUpdateWithoutShopInput = {
@@ -814,6 +924,7 @@ export type AgentUncheckedUpdateWithoutShopInput = {
   sessions?: Prisma.AgentSessionUncheckedUpdateManyWithoutAgentNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutAgentNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  assignedRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutAssignedToNestedInput
 }
 
 export type AgentUncheckedUpdateManyWithoutShopInput = {
@@ -835,12 +946,14 @@ export type AgentCountOutputType = {
   sessions: number
   impersonations: number
   apiKeys: number
+  assignedRequests: number
 }
 
 export type AgentCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sessions?: boolean | AgentCountOutputTypeCountSessionsArgs
   impersonations?: boolean | AgentCountOutputTypeCountImpersonationsArgs
   apiKeys?: boolean | AgentCountOutputTypeCountApiKeysArgs
+  assignedRequests?: boolean | AgentCountOutputTypeCountAssignedRequestsArgs
 }
 
 /**
@@ -874,6 +987,13 @@ export type AgentCountOutputTypeCountApiKeysArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.ApiKeyWhereInput
 }
 
+/**
+ * AgentCountOutputType without action
+ */
+export type AgentCountOutputTypeCountAssignedRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RightsRequestWhereInput
+}
+
 
 export type AgentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -888,6 +1008,7 @@ export type AgentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   sessions?: boolean | Prisma.Agent$sessionsArgs<ExtArgs>
   impersonations?: boolean | Prisma.Agent$impersonationsArgs<ExtArgs>
   apiKeys?: boolean | Prisma.Agent$apiKeysArgs<ExtArgs>
+  assignedRequests?: boolean | Prisma.Agent$assignedRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.AgentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["agent"]>
 
@@ -932,6 +1053,7 @@ export type AgentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   sessions?: boolean | Prisma.Agent$sessionsArgs<ExtArgs>
   impersonations?: boolean | Prisma.Agent$impersonationsArgs<ExtArgs>
   apiKeys?: boolean | Prisma.Agent$apiKeysArgs<ExtArgs>
+  assignedRequests?: boolean | Prisma.Agent$assignedRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.AgentCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AgentIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -948,6 +1070,7 @@ export type $AgentPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     sessions: Prisma.$AgentSessionPayload<ExtArgs>[]
     impersonations: Prisma.$ImpersonationPayload<ExtArgs>[]
     apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
+    assignedRequests: Prisma.$RightsRequestPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1356,6 +1479,7 @@ export interface Prisma__AgentClient<T, Null = never, ExtArgs extends runtime.Ty
   sessions<T extends Prisma.Agent$sessionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$sessionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AgentSessionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   impersonations<T extends Prisma.Agent$impersonationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$impersonationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ImpersonationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   apiKeys<T extends Prisma.Agent$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  assignedRequests<T extends Prisma.Agent$assignedRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Agent$assignedRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RightsRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1863,6 +1987,30 @@ export type Agent$apiKeysArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.ApiKeyScalarFieldEnum | Prisma.ApiKeyScalarFieldEnum[]
+}
+
+/**
+ * Agent.assignedRequests
+ */
+export type Agent$assignedRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RightsRequest
+   */
+  select?: Prisma.RightsRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RightsRequest
+   */
+  omit?: Prisma.RightsRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RightsRequestInclude<ExtArgs> | null
+  where?: Prisma.RightsRequestWhereInput
+  orderBy?: Prisma.RightsRequestOrderByWithRelationInput | Prisma.RightsRequestOrderByWithRelationInput[]
+  cursor?: Prisma.RightsRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RightsRequestScalarFieldEnum | Prisma.RightsRequestScalarFieldEnum[]
 }
 
 /**

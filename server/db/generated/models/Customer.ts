@@ -40,6 +40,7 @@ export type CustomerMinAggregateOutputType = {
   nationalId: string | null
   locale: string | null
   status: $Enums.CustomerStatus | null
+  restrictedAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -60,6 +61,7 @@ export type CustomerMaxAggregateOutputType = {
   nationalId: string | null
   locale: string | null
   status: $Enums.CustomerStatus | null
+  restrictedAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -80,6 +82,8 @@ export type CustomerCountAggregateOutputType = {
   nationalId: number
   locale: number
   status: number
+  restrictedAt: number
+  objectedPurposes: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -102,6 +106,7 @@ export type CustomerMinAggregateInputType = {
   nationalId?: true
   locale?: true
   status?: true
+  restrictedAt?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -122,6 +127,7 @@ export type CustomerMaxAggregateInputType = {
   nationalId?: true
   locale?: true
   status?: true
+  restrictedAt?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -142,6 +148,8 @@ export type CustomerCountAggregateInputType = {
   nationalId?: true
   locale?: true
   status?: true
+  restrictedAt?: true
+  objectedPurposes?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -235,6 +243,8 @@ export type CustomerGroupByOutputType = {
   nationalId: string | null
   locale: string
   status: $Enums.CustomerStatus
+  restrictedAt: Date | null
+  objectedPurposes: string[]
   createdAt: Date
   updatedAt: Date
   _count: CustomerCountAggregateOutputType | null
@@ -276,6 +286,8 @@ export type CustomerWhereInput = {
   nationalId?: Prisma.StringNullableFilter<"Customer"> | string | null
   locale?: Prisma.StringFilter<"Customer"> | string
   status?: Prisma.EnumCustomerStatusFilter<"Customer"> | $Enums.CustomerStatus
+  restrictedAt?: Prisma.DateTimeNullableFilter<"Customer"> | Date | string | null
+  objectedPurposes?: Prisma.StringNullableListFilter<"Customer">
   createdAt?: Prisma.DateTimeFilter<"Customer"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Customer"> | Date | string
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
@@ -306,6 +318,7 @@ export type CustomerWhereInput = {
   auditEventValues?: Prisma.AuditEventValueListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
   supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
+  rightsRequests?: Prisma.RightsRequestListRelationFilter
 }
 
 export type CustomerOrderByWithRelationInput = {
@@ -324,6 +337,8 @@ export type CustomerOrderByWithRelationInput = {
   nationalId?: Prisma.SortOrderInput | Prisma.SortOrder
   locale?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  restrictedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  objectedPurposes?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   shop?: Prisma.ShopOrderByWithRelationInput
@@ -354,6 +369,7 @@ export type CustomerOrderByWithRelationInput = {
   auditEventValues?: Prisma.AuditEventValueOrderByRelationAggregateInput
   impersonations?: Prisma.ImpersonationOrderByRelationAggregateInput
   supportAccessGrants?: Prisma.SupportAccessGrantOrderByRelationAggregateInput
+  rightsRequests?: Prisma.RightsRequestOrderByRelationAggregateInput
 }
 
 export type CustomerWhereUniqueInput = Prisma.AtLeast<{
@@ -376,6 +392,8 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   nationalId?: Prisma.StringNullableFilter<"Customer"> | string | null
   locale?: Prisma.StringFilter<"Customer"> | string
   status?: Prisma.EnumCustomerStatusFilter<"Customer"> | $Enums.CustomerStatus
+  restrictedAt?: Prisma.DateTimeNullableFilter<"Customer"> | Date | string | null
+  objectedPurposes?: Prisma.StringNullableListFilter<"Customer">
   createdAt?: Prisma.DateTimeFilter<"Customer"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Customer"> | Date | string
   shop?: Prisma.XOR<Prisma.ShopScalarRelationFilter, Prisma.ShopWhereInput>
@@ -406,6 +424,7 @@ export type CustomerWhereUniqueInput = Prisma.AtLeast<{
   auditEventValues?: Prisma.AuditEventValueListRelationFilter
   impersonations?: Prisma.ImpersonationListRelationFilter
   supportAccessGrants?: Prisma.SupportAccessGrantListRelationFilter
+  rightsRequests?: Prisma.RightsRequestListRelationFilter
 }, "id" | "shopId_email">
 
 export type CustomerOrderByWithAggregationInput = {
@@ -424,6 +443,8 @@ export type CustomerOrderByWithAggregationInput = {
   nationalId?: Prisma.SortOrderInput | Prisma.SortOrder
   locale?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  restrictedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  objectedPurposes?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CustomerCountOrderByAggregateInput
@@ -450,6 +471,8 @@ export type CustomerScalarWhereWithAggregatesInput = {
   nationalId?: Prisma.StringNullableWithAggregatesFilter<"Customer"> | string | null
   locale?: Prisma.StringWithAggregatesFilter<"Customer"> | string
   status?: Prisma.EnumCustomerStatusWithAggregatesFilter<"Customer"> | $Enums.CustomerStatus
+  restrictedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Customer"> | Date | string | null
+  objectedPurposes?: Prisma.StringNullableListFilter<"Customer">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Customer"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Customer"> | Date | string
 }
@@ -469,6 +492,8 @@ export type CustomerCreateInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -499,6 +524,7 @@ export type CustomerCreateInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateInput = {
@@ -517,6 +543,8 @@ export type CustomerUncheckedCreateInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -546,6 +574,7 @@ export type CustomerUncheckedCreateInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUpdateInput = {
@@ -563,6 +592,8 @@ export type CustomerUpdateInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -593,6 +624,7 @@ export type CustomerUpdateInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateInput = {
@@ -611,6 +643,8 @@ export type CustomerUncheckedUpdateInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -640,6 +674,7 @@ export type CustomerUncheckedUpdateInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateManyInput = {
@@ -658,6 +693,8 @@ export type CustomerCreateManyInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -677,6 +714,8 @@ export type CustomerUpdateManyMutationInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -697,6 +736,8 @@ export type CustomerUncheckedUpdateManyInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -709,6 +750,14 @@ export type CustomerListRelationFilter = {
 
 export type CustomerOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
+}
+
+export type StringNullableListFilter<$PrismaModel = never> = {
+  equals?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel> | null
+  has?: string | Prisma.StringFieldRefInput<$PrismaModel> | null
+  hasEvery?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  hasSome?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  isEmpty?: boolean
 }
 
 export type CustomerShopIdEmailCompoundUniqueInput = {
@@ -732,6 +781,8 @@ export type CustomerCountOrderByAggregateInput = {
   nationalId?: Prisma.SortOrder
   locale?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  restrictedAt?: Prisma.SortOrder
+  objectedPurposes?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -752,6 +803,7 @@ export type CustomerMaxOrderByAggregateInput = {
   nationalId?: Prisma.SortOrder
   locale?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  restrictedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -772,6 +824,7 @@ export type CustomerMinOrderByAggregateInput = {
   nationalId?: Prisma.SortOrder
   locale?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  restrictedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -828,6 +881,10 @@ export type CustomerUncheckedUpdateManyWithoutShopNestedInput = {
   deleteMany?: Prisma.CustomerScalarWhereInput | Prisma.CustomerScalarWhereInput[]
 }
 
+export type CustomerCreateobjectedPurposesInput = {
+  set: string[]
+}
+
 export type NullableDateTimeFieldUpdateOperationsInput = {
   set?: Date | string | null
 }
@@ -842,6 +899,11 @@ export type NullableEnumGenderFieldUpdateOperationsInput = {
 
 export type EnumCustomerStatusFieldUpdateOperationsInput = {
   set?: $Enums.CustomerStatus
+}
+
+export type CustomerUpdateobjectedPurposesInput = {
+  set?: string[]
+  push?: string | string[]
 }
 
 export type CustomerCreateNestedOneWithoutPhonesInput = {
@@ -1232,6 +1294,20 @@ export type CustomerUpdateOneRequiredWithoutSupportAccessGrantsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutSupportAccessGrantsInput, Prisma.CustomerUpdateWithoutSupportAccessGrantsInput>, Prisma.CustomerUncheckedUpdateWithoutSupportAccessGrantsInput>
 }
 
+export type CustomerCreateNestedOneWithoutRightsRequestsInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutRightsRequestsInput, Prisma.CustomerUncheckedCreateWithoutRightsRequestsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutRightsRequestsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+}
+
+export type CustomerUpdateOneRequiredWithoutRightsRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.CustomerCreateWithoutRightsRequestsInput, Prisma.CustomerUncheckedCreateWithoutRightsRequestsInput>
+  connectOrCreate?: Prisma.CustomerCreateOrConnectWithoutRightsRequestsInput
+  upsert?: Prisma.CustomerUpsertWithoutRightsRequestsInput
+  connect?: Prisma.CustomerWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CustomerUpdateToOneWithWhereWithoutRightsRequestsInput, Prisma.CustomerUpdateWithoutRightsRequestsInput>, Prisma.CustomerUncheckedUpdateWithoutRightsRequestsInput>
+}
+
 export type CustomerCreateWithoutShopInput = {
   id?: string
   email: string
@@ -1247,6 +1323,8 @@ export type CustomerCreateWithoutShopInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
@@ -1276,6 +1354,7 @@ export type CustomerCreateWithoutShopInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutShopInput = {
@@ -1293,6 +1372,8 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -1322,6 +1403,7 @@ export type CustomerUncheckedCreateWithoutShopInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutShopInput = {
@@ -1369,6 +1451,8 @@ export type CustomerScalarWhereInput = {
   nationalId?: Prisma.StringNullableFilter<"Customer"> | string | null
   locale?: Prisma.StringFilter<"Customer"> | string
   status?: Prisma.EnumCustomerStatusFilter<"Customer"> | $Enums.CustomerStatus
+  restrictedAt?: Prisma.DateTimeNullableFilter<"Customer"> | Date | string | null
+  objectedPurposes?: Prisma.StringNullableListFilter<"Customer">
   createdAt?: Prisma.DateTimeFilter<"Customer"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Customer"> | Date | string
 }
@@ -1388,6 +1472,8 @@ export type CustomerCreateWithoutPhonesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -1417,6 +1503,7 @@ export type CustomerCreateWithoutPhonesInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPhonesInput = {
@@ -1435,6 +1522,8 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
@@ -1463,6 +1552,7 @@ export type CustomerUncheckedCreateWithoutPhonesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPhonesInput = {
@@ -1496,6 +1586,8 @@ export type CustomerUpdateWithoutPhonesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -1525,6 +1617,7 @@ export type CustomerUpdateWithoutPhonesInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPhonesInput = {
@@ -1543,6 +1636,8 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1571,6 +1666,7 @@ export type CustomerUncheckedUpdateWithoutPhonesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAddressesInput = {
@@ -1588,6 +1684,8 @@ export type CustomerCreateWithoutAddressesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -1617,6 +1715,7 @@ export type CustomerCreateWithoutAddressesInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAddressesInput = {
@@ -1635,6 +1734,8 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -1663,6 +1764,7 @@ export type CustomerUncheckedCreateWithoutAddressesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAddressesInput = {
@@ -1696,6 +1798,8 @@ export type CustomerUpdateWithoutAddressesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -1725,6 +1829,7 @@ export type CustomerUpdateWithoutAddressesInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAddressesInput = {
@@ -1743,6 +1848,8 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1771,6 +1878,7 @@ export type CustomerUncheckedUpdateWithoutAddressesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOrdersInput = {
@@ -1788,6 +1896,8 @@ export type CustomerCreateWithoutOrdersInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -1817,6 +1927,7 @@ export type CustomerCreateWithoutOrdersInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOrdersInput = {
@@ -1835,6 +1946,8 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -1863,6 +1976,7 @@ export type CustomerUncheckedCreateWithoutOrdersInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOrdersInput = {
@@ -1896,6 +2010,8 @@ export type CustomerUpdateWithoutOrdersInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -1925,6 +2041,7 @@ export type CustomerUpdateWithoutOrdersInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOrdersInput = {
@@ -1943,6 +2060,8 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -1971,6 +2090,7 @@ export type CustomerUncheckedUpdateWithoutOrdersInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvoicesInput = {
@@ -1988,6 +2108,8 @@ export type CustomerCreateWithoutInvoicesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -2017,6 +2139,7 @@ export type CustomerCreateWithoutInvoicesInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvoicesInput = {
@@ -2035,6 +2158,8 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -2063,6 +2188,7 @@ export type CustomerUncheckedCreateWithoutInvoicesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvoicesInput = {
@@ -2096,6 +2222,8 @@ export type CustomerUpdateWithoutInvoicesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -2125,6 +2253,7 @@ export type CustomerUpdateWithoutInvoicesInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvoicesInput = {
@@ -2143,6 +2272,8 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2171,6 +2302,7 @@ export type CustomerUncheckedUpdateWithoutInvoicesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWarrantiesInput = {
@@ -2188,6 +2320,8 @@ export type CustomerCreateWithoutWarrantiesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -2217,6 +2351,7 @@ export type CustomerCreateWithoutWarrantiesInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWarrantiesInput = {
@@ -2235,6 +2370,8 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -2263,6 +2400,7 @@ export type CustomerUncheckedCreateWithoutWarrantiesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWarrantiesInput = {
@@ -2296,6 +2434,8 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -2325,6 +2465,7 @@ export type CustomerUpdateWithoutWarrantiesInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
@@ -2343,6 +2484,8 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2371,6 +2514,7 @@ export type CustomerUncheckedUpdateWithoutWarrantiesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPaymentMethodsInput = {
@@ -2388,6 +2532,8 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -2417,6 +2563,7 @@ export type CustomerCreateWithoutPaymentMethodsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
@@ -2435,6 +2582,8 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -2463,6 +2612,7 @@ export type CustomerUncheckedCreateWithoutPaymentMethodsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPaymentMethodsInput = {
@@ -2496,6 +2646,8 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -2525,6 +2677,7 @@ export type CustomerUpdateWithoutPaymentMethodsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
@@ -2543,6 +2696,8 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2571,6 +2726,7 @@ export type CustomerUncheckedUpdateWithoutPaymentMethodsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutWishlistItemsInput = {
@@ -2588,6 +2744,8 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -2617,6 +2775,7 @@ export type CustomerCreateWithoutWishlistItemsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
@@ -2635,6 +2794,8 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -2663,6 +2824,7 @@ export type CustomerUncheckedCreateWithoutWishlistItemsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutWishlistItemsInput = {
@@ -2696,6 +2858,8 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -2725,6 +2889,7 @@ export type CustomerUpdateWithoutWishlistItemsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
@@ -2743,6 +2908,8 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2771,6 +2938,7 @@ export type CustomerUncheckedUpdateWithoutWishlistItemsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPreferencesInput = {
@@ -2788,6 +2956,8 @@ export type CustomerCreateWithoutPreferencesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -2817,6 +2987,7 @@ export type CustomerCreateWithoutPreferencesInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPreferencesInput = {
@@ -2835,6 +3006,8 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -2863,6 +3036,7 @@ export type CustomerUncheckedCreateWithoutPreferencesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPreferencesInput = {
@@ -2896,6 +3070,8 @@ export type CustomerUpdateWithoutPreferencesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -2925,6 +3101,7 @@ export type CustomerUpdateWithoutPreferencesInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPreferencesInput = {
@@ -2943,6 +3120,8 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -2971,6 +3150,7 @@ export type CustomerUncheckedUpdateWithoutPreferencesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutPollAnswersInput = {
@@ -2988,6 +3168,8 @@ export type CustomerCreateWithoutPollAnswersInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -3017,6 +3199,7 @@ export type CustomerCreateWithoutPollAnswersInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutPollAnswersInput = {
@@ -3035,6 +3218,8 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -3063,6 +3248,7 @@ export type CustomerUncheckedCreateWithoutPollAnswersInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutPollAnswersInput = {
@@ -3096,6 +3282,8 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -3125,6 +3313,7 @@ export type CustomerUpdateWithoutPollAnswersInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
@@ -3143,6 +3332,8 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3171,6 +3362,7 @@ export type CustomerUncheckedUpdateWithoutPollAnswersInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDevicesInput = {
@@ -3188,6 +3380,8 @@ export type CustomerCreateWithoutDevicesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -3217,6 +3411,7 @@ export type CustomerCreateWithoutDevicesInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDevicesInput = {
@@ -3235,6 +3430,8 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -3263,6 +3460,7 @@ export type CustomerUncheckedCreateWithoutDevicesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDevicesInput = {
@@ -3296,6 +3494,8 @@ export type CustomerUpdateWithoutDevicesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -3325,6 +3525,7 @@ export type CustomerUpdateWithoutDevicesInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDevicesInput = {
@@ -3343,6 +3544,8 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3371,6 +3574,7 @@ export type CustomerUncheckedUpdateWithoutDevicesInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSignInEventsInput = {
@@ -3388,6 +3592,8 @@ export type CustomerCreateWithoutSignInEventsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -3417,6 +3623,7 @@ export type CustomerCreateWithoutSignInEventsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSignInEventsInput = {
@@ -3435,6 +3642,8 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -3463,6 +3672,7 @@ export type CustomerUncheckedCreateWithoutSignInEventsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSignInEventsInput = {
@@ -3496,6 +3706,8 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -3525,6 +3737,7 @@ export type CustomerUpdateWithoutSignInEventsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
@@ -3543,6 +3756,8 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3571,6 +3786,7 @@ export type CustomerUncheckedUpdateWithoutSignInEventsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutThirdPartyDataInput = {
@@ -3588,6 +3804,8 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -3617,6 +3835,7 @@ export type CustomerCreateWithoutThirdPartyDataInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
@@ -3635,6 +3854,8 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -3663,6 +3884,7 @@ export type CustomerUncheckedCreateWithoutThirdPartyDataInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutThirdPartyDataInput = {
@@ -3696,6 +3918,8 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -3725,6 +3949,7 @@ export type CustomerUpdateWithoutThirdPartyDataInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
@@ -3743,6 +3968,8 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3771,6 +3998,7 @@ export type CustomerUncheckedUpdateWithoutThirdPartyDataInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAccountsInput = {
@@ -3788,6 +4016,8 @@ export type CustomerCreateWithoutAccountsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -3817,6 +4047,7 @@ export type CustomerCreateWithoutAccountsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAccountsInput = {
@@ -3835,6 +4066,8 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -3863,6 +4096,7 @@ export type CustomerUncheckedCreateWithoutAccountsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAccountsInput = {
@@ -3896,6 +4130,8 @@ export type CustomerUpdateWithoutAccountsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -3925,6 +4161,7 @@ export type CustomerUpdateWithoutAccountsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAccountsInput = {
@@ -3943,6 +4180,8 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -3971,6 +4210,7 @@ export type CustomerUncheckedUpdateWithoutAccountsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutInvitationsInput = {
@@ -3988,6 +4228,8 @@ export type CustomerCreateWithoutInvitationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -4017,6 +4259,7 @@ export type CustomerCreateWithoutInvitationsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutInvitationsInput = {
@@ -4035,6 +4278,8 @@ export type CustomerUncheckedCreateWithoutInvitationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -4063,6 +4308,7 @@ export type CustomerUncheckedCreateWithoutInvitationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutInvitationsInput = {
@@ -4096,6 +4342,8 @@ export type CustomerUpdateWithoutInvitationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -4125,6 +4373,7 @@ export type CustomerUpdateWithoutInvitationsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutInvitationsInput = {
@@ -4143,6 +4392,8 @@ export type CustomerUncheckedUpdateWithoutInvitationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4171,6 +4422,7 @@ export type CustomerUncheckedUpdateWithoutInvitationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSessionsInput = {
@@ -4188,6 +4440,8 @@ export type CustomerCreateWithoutSessionsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -4217,6 +4471,7 @@ export type CustomerCreateWithoutSessionsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSessionsInput = {
@@ -4235,6 +4490,8 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -4263,6 +4520,7 @@ export type CustomerUncheckedCreateWithoutSessionsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSessionsInput = {
@@ -4296,6 +4554,8 @@ export type CustomerUpdateWithoutSessionsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -4325,6 +4585,7 @@ export type CustomerUpdateWithoutSessionsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSessionsInput = {
@@ -4343,6 +4604,8 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4371,6 +4634,7 @@ export type CustomerUncheckedUpdateWithoutSessionsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentRecordsInput = {
@@ -4388,6 +4652,8 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -4417,6 +4683,7 @@ export type CustomerCreateWithoutConsentRecordsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
@@ -4435,6 +4702,8 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -4463,6 +4732,7 @@ export type CustomerUncheckedCreateWithoutConsentRecordsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentRecordsInput = {
@@ -4496,6 +4766,8 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -4525,6 +4797,7 @@ export type CustomerUpdateWithoutConsentRecordsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
@@ -4543,6 +4816,8 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4571,6 +4846,7 @@ export type CustomerUncheckedUpdateWithoutConsentRecordsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventsInput = {
@@ -4588,6 +4864,8 @@ export type CustomerCreateWithoutAuditEventsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -4617,6 +4895,7 @@ export type CustomerCreateWithoutAuditEventsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventsInput = {
@@ -4635,6 +4914,8 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -4663,6 +4944,7 @@ export type CustomerUncheckedCreateWithoutAuditEventsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventsInput = {
@@ -4696,6 +4978,8 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -4725,6 +5009,7 @@ export type CustomerUpdateWithoutAuditEventsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
@@ -4743,6 +5028,8 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4771,6 +5058,7 @@ export type CustomerUncheckedUpdateWithoutAuditEventsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutAuditEventValuesInput = {
@@ -4788,6 +5076,8 @@ export type CustomerCreateWithoutAuditEventValuesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -4817,6 +5107,7 @@ export type CustomerCreateWithoutAuditEventValuesInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
@@ -4835,6 +5126,8 @@ export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -4863,6 +5156,7 @@ export type CustomerUncheckedCreateWithoutAuditEventValuesInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutAuditEventValuesInput = {
@@ -4896,6 +5190,8 @@ export type CustomerUpdateWithoutAuditEventValuesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -4925,6 +5221,7 @@ export type CustomerUpdateWithoutAuditEventValuesInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
@@ -4943,6 +5240,8 @@ export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -4971,6 +5270,7 @@ export type CustomerUncheckedUpdateWithoutAuditEventValuesInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutRecipientNotificationsInput = {
@@ -4988,6 +5288,8 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -5017,6 +5319,7 @@ export type CustomerCreateWithoutRecipientNotificationsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -5035,6 +5338,8 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -5063,6 +5368,7 @@ export type CustomerUncheckedCreateWithoutRecipientNotificationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -5096,6 +5402,8 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -5125,6 +5433,7 @@ export type CustomerUpdateWithoutRecipientNotificationsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -5143,6 +5452,8 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5171,6 +5482,7 @@ export type CustomerUncheckedUpdateWithoutRecipientNotificationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutOutboundEmailsInput = {
@@ -5188,6 +5500,8 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -5217,6 +5531,7 @@ export type CustomerCreateWithoutOutboundEmailsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
@@ -5235,6 +5550,8 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -5263,6 +5580,7 @@ export type CustomerUncheckedCreateWithoutOutboundEmailsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutOutboundEmailsInput = {
@@ -5296,6 +5614,8 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -5325,6 +5645,7 @@ export type CustomerUpdateWithoutOutboundEmailsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -5343,6 +5664,8 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5371,6 +5694,7 @@ export type CustomerUncheckedUpdateWithoutOutboundEmailsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutEmailChangeRequestsInput = {
@@ -5388,6 +5712,8 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -5417,6 +5743,7 @@ export type CustomerCreateWithoutEmailChangeRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -5435,6 +5762,8 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -5463,6 +5792,7 @@ export type CustomerUncheckedCreateWithoutEmailChangeRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -5496,6 +5826,8 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -5525,6 +5857,7 @@ export type CustomerUpdateWithoutEmailChangeRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -5543,6 +5876,8 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5571,6 +5906,7 @@ export type CustomerUncheckedUpdateWithoutEmailChangeRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutConsentConfirmationsInput = {
@@ -5588,6 +5924,8 @@ export type CustomerCreateWithoutConsentConfirmationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -5617,6 +5955,7 @@ export type CustomerCreateWithoutConsentConfirmationsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -5635,6 +5974,8 @@ export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -5663,6 +6004,7 @@ export type CustomerUncheckedCreateWithoutConsentConfirmationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -5696,6 +6038,8 @@ export type CustomerUpdateWithoutConsentConfirmationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -5725,6 +6069,7 @@ export type CustomerUpdateWithoutConsentConfirmationsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -5743,6 +6088,8 @@ export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5771,6 +6118,7 @@ export type CustomerUncheckedUpdateWithoutConsentConfirmationsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportsInput = {
@@ -5788,6 +6136,8 @@ export type CustomerCreateWithoutExportsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -5817,6 +6167,7 @@ export type CustomerCreateWithoutExportsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportsInput = {
@@ -5835,6 +6186,8 @@ export type CustomerUncheckedCreateWithoutExportsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -5863,6 +6216,7 @@ export type CustomerUncheckedCreateWithoutExportsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportsInput = {
@@ -5896,6 +6250,8 @@ export type CustomerUpdateWithoutExportsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -5925,6 +6281,7 @@ export type CustomerUpdateWithoutExportsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportsInput = {
@@ -5943,6 +6300,8 @@ export type CustomerUncheckedUpdateWithoutExportsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -5971,6 +6330,7 @@ export type CustomerUncheckedUpdateWithoutExportsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutExportDownloadsInput = {
@@ -5988,6 +6348,8 @@ export type CustomerCreateWithoutExportDownloadsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -6017,6 +6379,7 @@ export type CustomerCreateWithoutExportDownloadsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
@@ -6035,6 +6398,8 @@ export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -6063,6 +6428,7 @@ export type CustomerUncheckedCreateWithoutExportDownloadsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutExportDownloadsInput = {
@@ -6096,6 +6462,8 @@ export type CustomerUpdateWithoutExportDownloadsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -6125,6 +6493,7 @@ export type CustomerUpdateWithoutExportDownloadsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
@@ -6143,6 +6512,8 @@ export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6171,6 +6542,7 @@ export type CustomerUncheckedUpdateWithoutExportDownloadsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutDeletionRequestsInput = {
@@ -6188,6 +6560,8 @@ export type CustomerCreateWithoutDeletionRequestsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -6217,6 +6591,7 @@ export type CustomerCreateWithoutDeletionRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
@@ -6235,6 +6610,8 @@ export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -6263,6 +6640,7 @@ export type CustomerUncheckedCreateWithoutDeletionRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutDeletionRequestsInput = {
@@ -6296,6 +6674,8 @@ export type CustomerUpdateWithoutDeletionRequestsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -6325,6 +6705,7 @@ export type CustomerUpdateWithoutDeletionRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
@@ -6343,6 +6724,8 @@ export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6371,6 +6754,7 @@ export type CustomerUncheckedUpdateWithoutDeletionRequestsInput = {
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutImpersonationsInput = {
@@ -6388,6 +6772,8 @@ export type CustomerCreateWithoutImpersonationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -6417,6 +6803,7 @@ export type CustomerCreateWithoutImpersonationsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutImpersonationsInput = {
@@ -6435,6 +6822,8 @@ export type CustomerUncheckedCreateWithoutImpersonationsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -6463,6 +6852,7 @@ export type CustomerUncheckedCreateWithoutImpersonationsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutImpersonationsInput = {
@@ -6496,6 +6886,8 @@ export type CustomerUpdateWithoutImpersonationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -6525,6 +6917,7 @@ export type CustomerUpdateWithoutImpersonationsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutImpersonationsInput = {
@@ -6543,6 +6936,8 @@ export type CustomerUncheckedUpdateWithoutImpersonationsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6571,6 +6966,7 @@ export type CustomerUncheckedUpdateWithoutImpersonationsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerCreateWithoutSupportAccessGrantsInput = {
@@ -6588,6 +6984,8 @@ export type CustomerCreateWithoutSupportAccessGrantsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
@@ -6617,6 +7015,7 @@ export type CustomerCreateWithoutSupportAccessGrantsInput = {
   deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerUncheckedCreateWithoutSupportAccessGrantsInput = {
@@ -6635,6 +7034,8 @@ export type CustomerUncheckedCreateWithoutSupportAccessGrantsInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
   phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
@@ -6663,6 +7064,7 @@ export type CustomerUncheckedCreateWithoutSupportAccessGrantsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
   auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
   impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutCustomerInput
 }
 
 export type CustomerCreateOrConnectWithoutSupportAccessGrantsInput = {
@@ -6696,6 +7098,8 @@ export type CustomerUpdateWithoutSupportAccessGrantsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
@@ -6725,6 +7129,7 @@ export type CustomerUpdateWithoutSupportAccessGrantsInput = {
   deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
 }
 
 export type CustomerUncheckedUpdateWithoutSupportAccessGrantsInput = {
@@ -6743,6 +7148,8 @@ export type CustomerUncheckedUpdateWithoutSupportAccessGrantsInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6771,9 +7178,10 @@ export type CustomerUncheckedUpdateWithoutSupportAccessGrantsInput = {
   deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
   auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
   impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
-export type CustomerCreateManyShopInput = {
+export type CustomerCreateWithoutRightsRequestsInput = {
   id?: string
   email: string
   emailVerifiedAt?: Date | string | null
@@ -6788,11 +7196,106 @@ export type CustomerCreateManyShopInput = {
   nationalId?: string | null
   locale?: string
   status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
   createdAt?: Date | string
   updatedAt?: Date | string
+  shop: Prisma.ShopCreateNestedOneWithoutCustomersInput
+  phones?: Prisma.CustomerPhoneCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutCustomerInput
 }
 
-export type CustomerUpdateWithoutShopInput = {
+export type CustomerUncheckedCreateWithoutRightsRequestsInput = {
+  id?: string
+  shopId: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  phones?: Prisma.CustomerPhoneUncheckedCreateNestedManyWithoutCustomerInput
+  addresses?: Prisma.AddressUncheckedCreateNestedManyWithoutCustomerInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutCustomerInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutCustomerInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutCustomerInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedCreateNestedManyWithoutCustomerInput
+  wishlistItems?: Prisma.WishlistItemUncheckedCreateNestedManyWithoutCustomerInput
+  preferences?: Prisma.PreferenceUncheckedCreateNestedManyWithoutCustomerInput
+  pollAnswers?: Prisma.PollAnswerUncheckedCreateNestedManyWithoutCustomerInput
+  devices?: Prisma.DeviceUncheckedCreateNestedManyWithoutCustomerInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutCustomerInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedCreateNestedManyWithoutCustomerInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutCustomerInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutCustomerInput
+  sessions?: Prisma.SessionUncheckedCreateNestedManyWithoutCustomerInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutCustomerInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutCustomerInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutCustomerInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutCustomerInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutCustomerInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutCustomerInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedCreateNestedManyWithoutCustomerInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutCustomerInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutCustomerInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutCustomerInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutCustomerInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutCustomerInput
+}
+
+export type CustomerCreateOrConnectWithoutRightsRequestsInput = {
+  where: Prisma.CustomerWhereUniqueInput
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutRightsRequestsInput, Prisma.CustomerUncheckedCreateWithoutRightsRequestsInput>
+}
+
+export type CustomerUpsertWithoutRightsRequestsInput = {
+  update: Prisma.XOR<Prisma.CustomerUpdateWithoutRightsRequestsInput, Prisma.CustomerUncheckedUpdateWithoutRightsRequestsInput>
+  create: Prisma.XOR<Prisma.CustomerCreateWithoutRightsRequestsInput, Prisma.CustomerUncheckedCreateWithoutRightsRequestsInput>
+  where?: Prisma.CustomerWhereInput
+}
+
+export type CustomerUpdateToOneWithWhereWithoutRightsRequestsInput = {
+  where?: Prisma.CustomerWhereInput
+  data: Prisma.XOR<Prisma.CustomerUpdateWithoutRightsRequestsInput, Prisma.CustomerUncheckedUpdateWithoutRightsRequestsInput>
+}
+
+export type CustomerUpdateWithoutRightsRequestsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -6807,8 +7310,11 @@ export type CustomerUpdateWithoutShopInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  shop?: Prisma.ShopUpdateOneRequiredWithoutCustomersNestedInput
   phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
   addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
   orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
@@ -6838,8 +7344,9 @@ export type CustomerUpdateWithoutShopInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
 }
 
-export type CustomerUncheckedUpdateWithoutShopInput = {
+export type CustomerUncheckedUpdateWithoutRightsRequestsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  shopId?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
   emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -6853,6 +7360,8 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
@@ -6884,6 +7393,125 @@ export type CustomerUncheckedUpdateWithoutShopInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
 }
 
+export type CustomerCreateManyShopInput = {
+  id?: string
+  email: string
+  emailVerifiedAt?: Date | string | null
+  passwordHash?: string | null
+  firstName: string
+  lastName: string
+  alias?: string | null
+  photoUrl?: string | null
+  dateOfBirth?: Date | string | null
+  gender?: $Enums.Gender | null
+  hometown?: string | null
+  nationalId?: string | null
+  locale?: string
+  status?: $Enums.CustomerStatus
+  restrictedAt?: Date | string | null
+  objectedPurposes?: Prisma.CustomerCreateobjectedPurposesInput | string[]
+  createdAt?: Date | string
+  updatedAt?: Date | string
+}
+
+export type CustomerUpdateWithoutShopInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutCustomerNestedInput
+}
+
+export type CustomerUncheckedUpdateWithoutShopInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  emailVerifiedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  firstName?: Prisma.StringFieldUpdateOperationsInput | string
+  lastName?: Prisma.StringFieldUpdateOperationsInput | string
+  alias?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  photoUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  dateOfBirth?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  gender?: Prisma.NullableEnumGenderFieldUpdateOperationsInput | $Enums.Gender | null
+  hometown?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  locale?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  phones?: Prisma.CustomerPhoneUncheckedUpdateManyWithoutCustomerNestedInput
+  addresses?: Prisma.AddressUncheckedUpdateManyWithoutCustomerNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutCustomerNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutCustomerNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutCustomerNestedInput
+  paymentMethods?: Prisma.PaymentMethodUncheckedUpdateManyWithoutCustomerNestedInput
+  wishlistItems?: Prisma.WishlistItemUncheckedUpdateManyWithoutCustomerNestedInput
+  preferences?: Prisma.PreferenceUncheckedUpdateManyWithoutCustomerNestedInput
+  pollAnswers?: Prisma.PollAnswerUncheckedUpdateManyWithoutCustomerNestedInput
+  devices?: Prisma.DeviceUncheckedUpdateManyWithoutCustomerNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutCustomerNestedInput
+  thirdPartyData?: Prisma.ThirdPartyRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutCustomerNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutCustomerNestedInput
+  sessions?: Prisma.SessionUncheckedUpdateManyWithoutCustomerNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutCustomerNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutCustomerNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutCustomerNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutCustomerNestedInput
+  exportDownloads?: Prisma.ExportDownloadUncheckedUpdateManyWithoutCustomerNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutCustomerNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutCustomerNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutCustomerNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutCustomerNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutCustomerNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutCustomerNestedInput
+}
+
 export type CustomerUncheckedUpdateManyWithoutShopInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   email?: Prisma.StringFieldUpdateOperationsInput | string
@@ -6899,6 +7527,8 @@ export type CustomerUncheckedUpdateManyWithoutShopInput = {
   nationalId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   locale?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumCustomerStatusFieldUpdateOperationsInput | $Enums.CustomerStatus
+  restrictedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  objectedPurposes?: Prisma.CustomerUpdateobjectedPurposesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -6936,6 +7566,7 @@ export type CustomerCountOutputType = {
   auditEventValues: number
   impersonations: number
   supportAccessGrants: number
+  rightsRequests: number
 }
 
 export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -6966,6 +7597,7 @@ export type CustomerCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensio
   auditEventValues?: boolean | CustomerCountOutputTypeCountAuditEventValuesArgs
   impersonations?: boolean | CustomerCountOutputTypeCountImpersonationsArgs
   supportAccessGrants?: boolean | CustomerCountOutputTypeCountSupportAccessGrantsArgs
+  rightsRequests?: boolean | CustomerCountOutputTypeCountRightsRequestsArgs
 }
 
 /**
@@ -7167,6 +7799,13 @@ export type CustomerCountOutputTypeCountSupportAccessGrantsArgs<ExtArgs extends 
   where?: Prisma.SupportAccessGrantWhereInput
 }
 
+/**
+ * CustomerCountOutputType without action
+ */
+export type CustomerCountOutputTypeCountRightsRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RightsRequestWhereInput
+}
+
 
 export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -7184,6 +7823,8 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   nationalId?: boolean
   locale?: boolean
   status?: boolean
+  restrictedAt?: boolean
+  objectedPurposes?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -7214,6 +7855,7 @@ export type CustomerSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   auditEventValues?: boolean | Prisma.Customer$auditEventValuesArgs<ExtArgs>
   impersonations?: boolean | Prisma.Customer$impersonationsArgs<ExtArgs>
   supportAccessGrants?: boolean | Prisma.Customer$supportAccessGrantsArgs<ExtArgs>
+  rightsRequests?: boolean | Prisma.Customer$rightsRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["customer"]>
 
@@ -7233,6 +7875,8 @@ export type CustomerSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exte
   nationalId?: boolean
   locale?: boolean
   status?: boolean
+  restrictedAt?: boolean
+  objectedPurposes?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -7254,6 +7898,8 @@ export type CustomerSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exte
   nationalId?: boolean
   locale?: boolean
   status?: boolean
+  restrictedAt?: boolean
+  objectedPurposes?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
@@ -7275,11 +7921,13 @@ export type CustomerSelectScalar = {
   nationalId?: boolean
   locale?: boolean
   status?: boolean
+  restrictedAt?: boolean
+  objectedPurposes?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type CustomerOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "email" | "emailVerifiedAt" | "passwordHash" | "firstName" | "lastName" | "alias" | "photoUrl" | "dateOfBirth" | "gender" | "hometown" | "nationalId" | "locale" | "status" | "createdAt" | "updatedAt", ExtArgs["result"]["customer"]>
+export type CustomerOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "email" | "emailVerifiedAt" | "passwordHash" | "firstName" | "lastName" | "alias" | "photoUrl" | "dateOfBirth" | "gender" | "hometown" | "nationalId" | "locale" | "status" | "restrictedAt" | "objectedPurposes" | "createdAt" | "updatedAt", ExtArgs["result"]["customer"]>
 export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   phones?: boolean | Prisma.Customer$phonesArgs<ExtArgs>
@@ -7309,6 +7957,7 @@ export type CustomerInclude<ExtArgs extends runtime.Types.Extensions.InternalArg
   auditEventValues?: boolean | Prisma.Customer$auditEventValuesArgs<ExtArgs>
   impersonations?: boolean | Prisma.Customer$impersonationsArgs<ExtArgs>
   supportAccessGrants?: boolean | Prisma.Customer$supportAccessGrantsArgs<ExtArgs>
+  rightsRequests?: boolean | Prisma.Customer$rightsRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.CustomerCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CustomerIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -7349,6 +7998,7 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     auditEventValues: Prisma.$AuditEventValuePayload<ExtArgs>[]
     impersonations: Prisma.$ImpersonationPayload<ExtArgs>[]
     supportAccessGrants: Prisma.$SupportAccessGrantPayload<ExtArgs>[]
+    rightsRequests: Prisma.$RightsRequestPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -7366,6 +8016,8 @@ export type $CustomerPayload<ExtArgs extends runtime.Types.Extensions.InternalAr
     nationalId: string | null
     locale: string
     status: $Enums.CustomerStatus
+    restrictedAt: Date | null
+    objectedPurposes: string[]
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["customer"]>
@@ -7790,6 +8442,7 @@ export interface Prisma__CustomerClient<T, Null = never, ExtArgs extends runtime
   auditEventValues<T extends Prisma.Customer$auditEventValuesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$auditEventValuesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventValuePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   impersonations<T extends Prisma.Customer$impersonationsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$impersonationsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ImpersonationPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   supportAccessGrants<T extends Prisma.Customer$supportAccessGrantsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$supportAccessGrantsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SupportAccessGrantPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  rightsRequests<T extends Prisma.Customer$rightsRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Customer$rightsRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RightsRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -7834,6 +8487,8 @@ export interface CustomerFieldRefs {
   readonly nationalId: Prisma.FieldRef<"Customer", 'String'>
   readonly locale: Prisma.FieldRef<"Customer", 'String'>
   readonly status: Prisma.FieldRef<"Customer", 'CustomerStatus'>
+  readonly restrictedAt: Prisma.FieldRef<"Customer", 'DateTime'>
+  readonly objectedPurposes: Prisma.FieldRef<"Customer", 'String[]'>
   readonly createdAt: Prisma.FieldRef<"Customer", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Customer", 'DateTime'>
 }
@@ -8882,6 +9537,30 @@ export type Customer$supportAccessGrantsArgs<ExtArgs extends runtime.Types.Exten
   take?: number
   skip?: number
   distinct?: Prisma.SupportAccessGrantScalarFieldEnum | Prisma.SupportAccessGrantScalarFieldEnum[]
+}
+
+/**
+ * Customer.rightsRequests
+ */
+export type Customer$rightsRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RightsRequest
+   */
+  select?: Prisma.RightsRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RightsRequest
+   */
+  omit?: Prisma.RightsRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RightsRequestInclude<ExtArgs> | null
+  where?: Prisma.RightsRequestWhereInput
+  orderBy?: Prisma.RightsRequestOrderByWithRelationInput | Prisma.RightsRequestOrderByWithRelationInput[]
+  cursor?: Prisma.RightsRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RightsRequestScalarFieldEnum | Prisma.RightsRequestScalarFieldEnum[]
 }
 
 /**

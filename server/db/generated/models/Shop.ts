@@ -197,6 +197,7 @@ export type ShopWhereInput = {
   apiKeys?: Prisma.ApiKeyListRelationFilter
   webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
   webhookEvents?: Prisma.WebhookEventListRelationFilter
+  rightsRequests?: Prisma.RightsRequestListRelationFilter
 }
 
 export type ShopOrderByWithRelationInput = {
@@ -227,6 +228,7 @@ export type ShopOrderByWithRelationInput = {
   apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
   webhookEndpoints?: Prisma.WebhookEndpointOrderByRelationAggregateInput
   webhookEvents?: Prisma.WebhookEventOrderByRelationAggregateInput
+  rightsRequests?: Prisma.RightsRequestOrderByRelationAggregateInput
 }
 
 export type ShopWhereUniqueInput = Prisma.AtLeast<{
@@ -260,6 +262,7 @@ export type ShopWhereUniqueInput = Prisma.AtLeast<{
   apiKeys?: Prisma.ApiKeyListRelationFilter
   webhookEndpoints?: Prisma.WebhookEndpointListRelationFilter
   webhookEvents?: Prisma.WebhookEventListRelationFilter
+  rightsRequests?: Prisma.RightsRequestListRelationFilter
 }, "id" | "handle">
 
 export type ShopOrderByWithAggregationInput = {
@@ -310,6 +313,7 @@ export type ShopCreateInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateInput = {
@@ -340,6 +344,7 @@ export type ShopUncheckedCreateInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopUpdateInput = {
@@ -370,6 +375,7 @@ export type ShopUpdateInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateInput = {
@@ -400,6 +406,7 @@ export type ShopUncheckedUpdateInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateManyInput = {
@@ -779,6 +786,20 @@ export type ShopUpdateOneRequiredWithoutWebhookEventsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutWebhookEventsInput, Prisma.ShopUpdateWithoutWebhookEventsInput>, Prisma.ShopUncheckedUpdateWithoutWebhookEventsInput>
 }
 
+export type ShopCreateNestedOneWithoutRightsRequestsInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutRightsRequestsInput, Prisma.ShopUncheckedCreateWithoutRightsRequestsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutRightsRequestsInput
+  connect?: Prisma.ShopWhereUniqueInput
+}
+
+export type ShopUpdateOneRequiredWithoutRightsRequestsNestedInput = {
+  create?: Prisma.XOR<Prisma.ShopCreateWithoutRightsRequestsInput, Prisma.ShopUncheckedCreateWithoutRightsRequestsInput>
+  connectOrCreate?: Prisma.ShopCreateOrConnectWithoutRightsRequestsInput
+  upsert?: Prisma.ShopUpsertWithoutRightsRequestsInput
+  connect?: Prisma.ShopWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.ShopUpdateToOneWithWhereWithoutRightsRequestsInput, Prisma.ShopUpdateWithoutRightsRequestsInput>, Prisma.ShopUncheckedUpdateWithoutRightsRequestsInput>
+}
+
 export type ShopCreateWithoutCustomersInput = {
   id?: string
   handle: string
@@ -806,6 +827,7 @@ export type ShopCreateWithoutCustomersInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutCustomersInput = {
@@ -835,6 +857,7 @@ export type ShopUncheckedCreateWithoutCustomersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutCustomersInput = {
@@ -880,6 +903,7 @@ export type ShopUpdateWithoutCustomersInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutCustomersInput = {
@@ -909,6 +933,7 @@ export type ShopUncheckedUpdateWithoutCustomersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOrdersInput = {
@@ -938,6 +963,7 @@ export type ShopCreateWithoutOrdersInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOrdersInput = {
@@ -967,6 +993,7 @@ export type ShopUncheckedCreateWithoutOrdersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOrdersInput = {
@@ -1012,6 +1039,7 @@ export type ShopUpdateWithoutOrdersInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOrdersInput = {
@@ -1041,6 +1069,7 @@ export type ShopUncheckedUpdateWithoutOrdersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvoicesInput = {
@@ -1070,6 +1099,7 @@ export type ShopCreateWithoutInvoicesInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvoicesInput = {
@@ -1099,6 +1129,7 @@ export type ShopUncheckedCreateWithoutInvoicesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvoicesInput = {
@@ -1144,6 +1175,7 @@ export type ShopUpdateWithoutInvoicesInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvoicesInput = {
@@ -1173,6 +1205,7 @@ export type ShopUncheckedUpdateWithoutInvoicesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWarrantiesInput = {
@@ -1202,6 +1235,7 @@ export type ShopCreateWithoutWarrantiesInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWarrantiesInput = {
@@ -1231,6 +1265,7 @@ export type ShopUncheckedCreateWithoutWarrantiesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWarrantiesInput = {
@@ -1276,6 +1311,7 @@ export type ShopUpdateWithoutWarrantiesInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWarrantiesInput = {
@@ -1305,6 +1341,7 @@ export type ShopUncheckedUpdateWithoutWarrantiesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSignInEventsInput = {
@@ -1334,6 +1371,7 @@ export type ShopCreateWithoutSignInEventsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSignInEventsInput = {
@@ -1363,6 +1401,7 @@ export type ShopUncheckedCreateWithoutSignInEventsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSignInEventsInput = {
@@ -1408,6 +1447,7 @@ export type ShopUpdateWithoutSignInEventsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSignInEventsInput = {
@@ -1437,6 +1477,7 @@ export type ShopUncheckedUpdateWithoutSignInEventsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAccountsInput = {
@@ -1466,6 +1507,7 @@ export type ShopCreateWithoutAccountsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAccountsInput = {
@@ -1495,6 +1537,7 @@ export type ShopUncheckedCreateWithoutAccountsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAccountsInput = {
@@ -1540,6 +1583,7 @@ export type ShopUpdateWithoutAccountsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAccountsInput = {
@@ -1569,6 +1613,7 @@ export type ShopUncheckedUpdateWithoutAccountsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutInvitationsInput = {
@@ -1598,6 +1643,7 @@ export type ShopCreateWithoutInvitationsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutInvitationsInput = {
@@ -1627,6 +1673,7 @@ export type ShopUncheckedCreateWithoutInvitationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutInvitationsInput = {
@@ -1672,6 +1719,7 @@ export type ShopUpdateWithoutInvitationsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutInvitationsInput = {
@@ -1701,6 +1749,7 @@ export type ShopUncheckedUpdateWithoutInvitationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentRecordsInput = {
@@ -1730,6 +1779,7 @@ export type ShopCreateWithoutConsentRecordsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentRecordsInput = {
@@ -1759,6 +1809,7 @@ export type ShopUncheckedCreateWithoutConsentRecordsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentRecordsInput = {
@@ -1804,6 +1855,7 @@ export type ShopUpdateWithoutConsentRecordsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
@@ -1833,6 +1885,7 @@ export type ShopUncheckedUpdateWithoutConsentRecordsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventsInput = {
@@ -1862,6 +1915,7 @@ export type ShopCreateWithoutAuditEventsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventsInput = {
@@ -1891,6 +1945,7 @@ export type ShopUncheckedCreateWithoutAuditEventsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventsInput = {
@@ -1936,6 +1991,7 @@ export type ShopUpdateWithoutAuditEventsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventsInput = {
@@ -1965,6 +2021,7 @@ export type ShopUncheckedUpdateWithoutAuditEventsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAuditEventValuesInput = {
@@ -1994,6 +2051,7 @@ export type ShopCreateWithoutAuditEventValuesInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
@@ -2023,6 +2081,7 @@ export type ShopUncheckedCreateWithoutAuditEventValuesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAuditEventValuesInput = {
@@ -2068,6 +2127,7 @@ export type ShopUpdateWithoutAuditEventValuesInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
@@ -2097,6 +2157,7 @@ export type ShopUncheckedUpdateWithoutAuditEventValuesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutRecipientNotificationsInput = {
@@ -2126,6 +2187,7 @@ export type ShopCreateWithoutRecipientNotificationsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
@@ -2155,6 +2217,7 @@ export type ShopUncheckedCreateWithoutRecipientNotificationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutRecipientNotificationsInput = {
@@ -2200,6 +2263,7 @@ export type ShopUpdateWithoutRecipientNotificationsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
@@ -2229,6 +2293,7 @@ export type ShopUncheckedUpdateWithoutRecipientNotificationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutOutboundEmailsInput = {
@@ -2258,6 +2323,7 @@ export type ShopCreateWithoutOutboundEmailsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
@@ -2287,6 +2353,7 @@ export type ShopUncheckedCreateWithoutOutboundEmailsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutOutboundEmailsInput = {
@@ -2332,6 +2399,7 @@ export type ShopUpdateWithoutOutboundEmailsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
@@ -2361,6 +2429,7 @@ export type ShopUncheckedUpdateWithoutOutboundEmailsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutEmailChangeRequestsInput = {
@@ -2390,6 +2459,7 @@ export type ShopCreateWithoutEmailChangeRequestsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
@@ -2419,6 +2489,7 @@ export type ShopUncheckedCreateWithoutEmailChangeRequestsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutEmailChangeRequestsInput = {
@@ -2464,6 +2535,7 @@ export type ShopUpdateWithoutEmailChangeRequestsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
@@ -2493,6 +2565,7 @@ export type ShopUncheckedUpdateWithoutEmailChangeRequestsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutConsentConfirmationsInput = {
@@ -2522,6 +2595,7 @@ export type ShopCreateWithoutConsentConfirmationsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
@@ -2551,6 +2625,7 @@ export type ShopUncheckedCreateWithoutConsentConfirmationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutConsentConfirmationsInput = {
@@ -2596,6 +2671,7 @@ export type ShopUpdateWithoutConsentConfirmationsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
@@ -2625,6 +2701,7 @@ export type ShopUncheckedUpdateWithoutConsentConfirmationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutExportsInput = {
@@ -2654,6 +2731,7 @@ export type ShopCreateWithoutExportsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutExportsInput = {
@@ -2683,6 +2761,7 @@ export type ShopUncheckedCreateWithoutExportsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutExportsInput = {
@@ -2728,6 +2807,7 @@ export type ShopUpdateWithoutExportsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutExportsInput = {
@@ -2757,6 +2837,7 @@ export type ShopUncheckedUpdateWithoutExportsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutDeletionRequestsInput = {
@@ -2786,6 +2867,7 @@ export type ShopCreateWithoutDeletionRequestsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
@@ -2815,6 +2897,7 @@ export type ShopUncheckedCreateWithoutDeletionRequestsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutDeletionRequestsInput = {
@@ -2860,6 +2943,7 @@ export type ShopUpdateWithoutDeletionRequestsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
@@ -2889,6 +2973,7 @@ export type ShopUncheckedUpdateWithoutDeletionRequestsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSuppressionEntriesInput = {
@@ -2918,6 +3003,7 @@ export type ShopCreateWithoutSuppressionEntriesInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
@@ -2947,6 +3033,7 @@ export type ShopUncheckedCreateWithoutSuppressionEntriesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSuppressionEntriesInput = {
@@ -2992,6 +3079,7 @@ export type ShopUpdateWithoutSuppressionEntriesInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
@@ -3021,6 +3109,7 @@ export type ShopUncheckedUpdateWithoutSuppressionEntriesInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutAgentsInput = {
@@ -3050,6 +3139,7 @@ export type ShopCreateWithoutAgentsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutAgentsInput = {
@@ -3079,6 +3169,7 @@ export type ShopUncheckedCreateWithoutAgentsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutAgentsInput = {
@@ -3124,6 +3215,7 @@ export type ShopUpdateWithoutAgentsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutAgentsInput = {
@@ -3153,6 +3245,7 @@ export type ShopUncheckedUpdateWithoutAgentsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutImpersonationsInput = {
@@ -3182,6 +3275,7 @@ export type ShopCreateWithoutImpersonationsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutImpersonationsInput = {
@@ -3211,6 +3305,7 @@ export type ShopUncheckedCreateWithoutImpersonationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutImpersonationsInput = {
@@ -3256,6 +3351,7 @@ export type ShopUpdateWithoutImpersonationsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutImpersonationsInput = {
@@ -3285,6 +3381,7 @@ export type ShopUncheckedUpdateWithoutImpersonationsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutSupportAccessGrantsInput = {
@@ -3314,6 +3411,7 @@ export type ShopCreateWithoutSupportAccessGrantsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutSupportAccessGrantsInput = {
@@ -3343,6 +3441,7 @@ export type ShopUncheckedCreateWithoutSupportAccessGrantsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutSupportAccessGrantsInput = {
@@ -3388,6 +3487,7 @@ export type ShopUpdateWithoutSupportAccessGrantsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutSupportAccessGrantsInput = {
@@ -3417,6 +3517,7 @@ export type ShopUncheckedUpdateWithoutSupportAccessGrantsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutApiKeysInput = {
@@ -3446,6 +3547,7 @@ export type ShopCreateWithoutApiKeysInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutApiKeysInput = {
@@ -3475,6 +3577,7 @@ export type ShopUncheckedCreateWithoutApiKeysInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutApiKeysInput = {
@@ -3520,6 +3623,7 @@ export type ShopUpdateWithoutApiKeysInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutApiKeysInput = {
@@ -3549,6 +3653,7 @@ export type ShopUncheckedUpdateWithoutApiKeysInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWebhookEndpointsInput = {
@@ -3578,6 +3683,7 @@ export type ShopCreateWithoutWebhookEndpointsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWebhookEndpointsInput = {
@@ -3607,6 +3713,7 @@ export type ShopUncheckedCreateWithoutWebhookEndpointsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWebhookEndpointsInput = {
@@ -3652,6 +3759,7 @@ export type ShopUpdateWithoutWebhookEndpointsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWebhookEndpointsInput = {
@@ -3681,6 +3789,7 @@ export type ShopUncheckedUpdateWithoutWebhookEndpointsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
 }
 
 export type ShopCreateWithoutWebhookEventsInput = {
@@ -3710,6 +3819,7 @@ export type ShopCreateWithoutWebhookEventsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestCreateNestedManyWithoutShopInput
 }
 
 export type ShopUncheckedCreateWithoutWebhookEventsInput = {
@@ -3739,6 +3849,7 @@ export type ShopUncheckedCreateWithoutWebhookEventsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  rightsRequests?: Prisma.RightsRequestUncheckedCreateNestedManyWithoutShopInput
 }
 
 export type ShopCreateOrConnectWithoutWebhookEventsInput = {
@@ -3784,6 +3895,7 @@ export type ShopUpdateWithoutWebhookEventsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUpdateManyWithoutShopNestedInput
 }
 
 export type ShopUncheckedUpdateWithoutWebhookEventsInput = {
@@ -3813,6 +3925,143 @@ export type ShopUncheckedUpdateWithoutWebhookEventsInput = {
   supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
   webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  rightsRequests?: Prisma.RightsRequestUncheckedUpdateManyWithoutShopNestedInput
+}
+
+export type ShopCreateWithoutRightsRequestsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventCreateNestedManyWithoutShopInput
+}
+
+export type ShopUncheckedCreateWithoutRightsRequestsInput = {
+  id?: string
+  handle: string
+  name: string
+  createdAt?: Date | string
+  customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutShopInput
+  orders?: Prisma.OrderUncheckedCreateNestedManyWithoutShopInput
+  invoices?: Prisma.InvoiceUncheckedCreateNestedManyWithoutShopInput
+  warranties?: Prisma.WarrantyCertificateUncheckedCreateNestedManyWithoutShopInput
+  signInEvents?: Prisma.SignInEventUncheckedCreateNestedManyWithoutShopInput
+  consentRecords?: Prisma.ConsentRecordUncheckedCreateNestedManyWithoutShopInput
+  accounts?: Prisma.AccountUncheckedCreateNestedManyWithoutShopInput
+  invitations?: Prisma.InvitationUncheckedCreateNestedManyWithoutShopInput
+  auditEvents?: Prisma.AuditEventUncheckedCreateNestedManyWithoutShopInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedCreateNestedManyWithoutShopInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedCreateNestedManyWithoutShopInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedCreateNestedManyWithoutShopInput
+  exports?: Prisma.ExportUncheckedCreateNestedManyWithoutShopInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedCreateNestedManyWithoutShopInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedCreateNestedManyWithoutShopInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedCreateNestedManyWithoutShopInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedCreateNestedManyWithoutShopInput
+  agents?: Prisma.AgentUncheckedCreateNestedManyWithoutShopInput
+  impersonations?: Prisma.ImpersonationUncheckedCreateNestedManyWithoutShopInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedCreateNestedManyWithoutShopInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutShopInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedCreateNestedManyWithoutShopInput
+  webhookEvents?: Prisma.WebhookEventUncheckedCreateNestedManyWithoutShopInput
+}
+
+export type ShopCreateOrConnectWithoutRightsRequestsInput = {
+  where: Prisma.ShopWhereUniqueInput
+  create: Prisma.XOR<Prisma.ShopCreateWithoutRightsRequestsInput, Prisma.ShopUncheckedCreateWithoutRightsRequestsInput>
+}
+
+export type ShopUpsertWithoutRightsRequestsInput = {
+  update: Prisma.XOR<Prisma.ShopUpdateWithoutRightsRequestsInput, Prisma.ShopUncheckedUpdateWithoutRightsRequestsInput>
+  create: Prisma.XOR<Prisma.ShopCreateWithoutRightsRequestsInput, Prisma.ShopUncheckedCreateWithoutRightsRequestsInput>
+  where?: Prisma.ShopWhereInput
+}
+
+export type ShopUpdateToOneWithWhereWithoutRightsRequestsInput = {
+  where?: Prisma.ShopWhereInput
+  data: Prisma.XOR<Prisma.ShopUpdateWithoutRightsRequestsInput, Prisma.ShopUncheckedUpdateWithoutRightsRequestsInput>
+}
+
+export type ShopUpdateWithoutRightsRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUpdateManyWithoutShopNestedInput
+}
+
+export type ShopUncheckedUpdateWithoutRightsRequestsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  handle?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  customers?: Prisma.CustomerUncheckedUpdateManyWithoutShopNestedInput
+  orders?: Prisma.OrderUncheckedUpdateManyWithoutShopNestedInput
+  invoices?: Prisma.InvoiceUncheckedUpdateManyWithoutShopNestedInput
+  warranties?: Prisma.WarrantyCertificateUncheckedUpdateManyWithoutShopNestedInput
+  signInEvents?: Prisma.SignInEventUncheckedUpdateManyWithoutShopNestedInput
+  consentRecords?: Prisma.ConsentRecordUncheckedUpdateManyWithoutShopNestedInput
+  accounts?: Prisma.AccountUncheckedUpdateManyWithoutShopNestedInput
+  invitations?: Prisma.InvitationUncheckedUpdateManyWithoutShopNestedInput
+  auditEvents?: Prisma.AuditEventUncheckedUpdateManyWithoutShopNestedInput
+  recipientNotifications?: Prisma.RecipientNotificationUncheckedUpdateManyWithoutShopNestedInput
+  outboundEmails?: Prisma.OutboundEmailUncheckedUpdateManyWithoutShopNestedInput
+  emailChangeRequests?: Prisma.EmailChangeRequestUncheckedUpdateManyWithoutShopNestedInput
+  exports?: Prisma.ExportUncheckedUpdateManyWithoutShopNestedInput
+  consentConfirmations?: Prisma.ConsentConfirmationUncheckedUpdateManyWithoutShopNestedInput
+  deletionRequests?: Prisma.DeletionRequestUncheckedUpdateManyWithoutShopNestedInput
+  suppressionEntries?: Prisma.SuppressionEntryUncheckedUpdateManyWithoutShopNestedInput
+  auditEventValues?: Prisma.AuditEventValueUncheckedUpdateManyWithoutShopNestedInput
+  agents?: Prisma.AgentUncheckedUpdateManyWithoutShopNestedInput
+  impersonations?: Prisma.ImpersonationUncheckedUpdateManyWithoutShopNestedInput
+  supportAccessGrants?: Prisma.SupportAccessGrantUncheckedUpdateManyWithoutShopNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutShopNestedInput
+  webhookEndpoints?: Prisma.WebhookEndpointUncheckedUpdateManyWithoutShopNestedInput
+  webhookEvents?: Prisma.WebhookEventUncheckedUpdateManyWithoutShopNestedInput
 }
 
 
@@ -3844,6 +4093,7 @@ export type ShopCountOutputType = {
   apiKeys: number
   webhookEndpoints: number
   webhookEvents: number
+  rightsRequests: number
 }
 
 export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3870,6 +4120,7 @@ export type ShopCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.I
   apiKeys?: boolean | ShopCountOutputTypeCountApiKeysArgs
   webhookEndpoints?: boolean | ShopCountOutputTypeCountWebhookEndpointsArgs
   webhookEvents?: boolean | ShopCountOutputTypeCountWebhookEventsArgs
+  rightsRequests?: boolean | ShopCountOutputTypeCountRightsRequestsArgs
 }
 
 /**
@@ -4043,6 +4294,13 @@ export type ShopCountOutputTypeCountWebhookEventsArgs<ExtArgs extends runtime.Ty
   where?: Prisma.WebhookEventWhereInput
 }
 
+/**
+ * ShopCountOutputType without action
+ */
+export type ShopCountOutputTypeCountRightsRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RightsRequestWhereInput
+}
+
 
 export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -4072,6 +4330,7 @@ export type ShopSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   apiKeys?: boolean | Prisma.Shop$apiKeysArgs<ExtArgs>
   webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
   webhookEvents?: boolean | Prisma.Shop$webhookEventsArgs<ExtArgs>
+  rightsRequests?: boolean | Prisma.Shop$rightsRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["shop"]>
 
@@ -4121,6 +4380,7 @@ export type ShopInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   apiKeys?: boolean | Prisma.Shop$apiKeysArgs<ExtArgs>
   webhookEndpoints?: boolean | Prisma.Shop$webhookEndpointsArgs<ExtArgs>
   webhookEvents?: boolean | Prisma.Shop$webhookEventsArgs<ExtArgs>
+  rightsRequests?: boolean | Prisma.Shop$rightsRequestsArgs<ExtArgs>
   _count?: boolean | Prisma.ShopCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type ShopIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -4152,6 +4412,7 @@ export type $ShopPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
     webhookEndpoints: Prisma.$WebhookEndpointPayload<ExtArgs>[]
     webhookEvents: Prisma.$WebhookEventPayload<ExtArgs>[]
+    rightsRequests: Prisma.$RightsRequestPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -4575,6 +4836,7 @@ export interface Prisma__ShopClient<T, Null = never, ExtArgs extends runtime.Typ
   apiKeys<T extends Prisma.Shop$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   webhookEndpoints<T extends Prisma.Shop$webhookEndpointsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$webhookEndpointsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookEndpointPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   webhookEvents<T extends Prisma.Shop$webhookEventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$webhookEventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$WebhookEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  rightsRequests<T extends Prisma.Shop$rightsRequestsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Shop$rightsRequestsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RightsRequestPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -5550,6 +5812,30 @@ export type Shop$webhookEventsArgs<ExtArgs extends runtime.Types.Extensions.Inte
   take?: number
   skip?: number
   distinct?: Prisma.WebhookEventScalarFieldEnum | Prisma.WebhookEventScalarFieldEnum[]
+}
+
+/**
+ * Shop.rightsRequests
+ */
+export type Shop$rightsRequestsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RightsRequest
+   */
+  select?: Prisma.RightsRequestSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RightsRequest
+   */
+  omit?: Prisma.RightsRequestOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RightsRequestInclude<ExtArgs> | null
+  where?: Prisma.RightsRequestWhereInput
+  orderBy?: Prisma.RightsRequestOrderByWithRelationInput | Prisma.RightsRequestOrderByWithRelationInput[]
+  cursor?: Prisma.RightsRequestWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RightsRequestScalarFieldEnum | Prisma.RightsRequestScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,1596 @@
+import "server-only";
+import { z } from "zod";
+import { appUrl } from "../app-url";
+import { recordAuditEvent } from "../audit";
+import { queueRecipientNotifications } from "../audit/recipients";
+import { type AuditActor, authorize } from "../auth/authorize";
+import type { Viewer } from "../auth/viewer";
+import { DATA_CATEGORY_LABELS, type DataCategoryKey } from "../data-map/categories";
+import { decodeCursor, encodeCursor, type Page, pageSize } from "../data-map/view";
+import { getPrisma, type Prisma } from "../db";
+import type {
+  ActorType,
+  RightsRequestFiler,
+  RightsRequestOutcome,
+  RightsRequestStatus,
+  RightsRequestType,
+} from "../db/generated/enums";
+import { AppError, type FieldError } from "../errors";
+import { requireAgent } from "../impersonation";
+import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
+import type { ShopRef } from "../tenants";
+import type { ShopProfile } from "../tenants/profile-schema";
+import { invalidInput, safeText } from "../validation";
+import { queueWebhookEvent } from "../webhooks/events";
+import { canStillExtend, localDateOf } from "./deadline";
+import { deadlineRule, dueDatesView, shopRequestDeadlines } from "./index";
+
+// Rights requests (GDPR Art. 12, 18, 21, 22; PRODUCT.md "Requests"). A customer files a
+// request the shop's policy offers; it is a record with a timeline and legal due dates
+// fixed at receipt by the shop's regime (./deadline.ts). Privacy officers work the queue:
+// assign, note, extend (with a reason, before the first due date), decide (with a
+// reason and the authority's complaint route). A granted restriction marks the customer
+// restricted (no marketing mail, nothing to partners, a banner; erasure still works); a
+// granted objection withdraws exactly the legitimate-interest purposes it names. A
+// request filed by an authorised agent, a representative or a partner waits for an
+// officer's check of the proof before anything is done. The self-service actions
+// (export, correction, deletion, consent withdrawal) are recorded as requests completed
+// at once, so the history and the published metrics are complete.
+
+export const FILED_TYPES = ["RESTRICTION", "OBJECTION", "AUTOMATED_DECISION", "DISPUTED_CORRECTION"] as const;
+export type FiledType = (typeof FILED_TYPES)[number];
+export const SELF_SERVICE_TYPES = ["ACCESS", "RECTIFICATION", "ERASURE", "WITHDRAW_CONSENT"] as const;
+export type SelfServiceType = (typeof SELF_SERVICE_TYPES)[number];
+
+const OPEN_STATUSES: RightsRequestStatus[] = ["AWAITING_VERIFICATION", "OPEN"];
+
+export type Choice = { key: string; label: string };
+
+export type RequestTypeOption = {
+  type: FiledType;
+  label: string;
+  description: string;
+  conditions: string | null;
+  asksForPurposes: boolean;
+  asksForCategories: boolean;
+  requiresDetails: boolean;
+  detailsLabel: string;
+};
+
+// The profile right behind each type a customer can file.
+const RIGHT_OF: Record<FiledType, ShopProfile["rights"][number]["key"]> = {
+  RESTRICTION: "restriction",
+  OBJECTION: "objection",
+  AUTOMATED_DECISION: "automated-decision",
+  DISPUTED_CORRECTION: "rectification",
+};
+
+const DETAILS_LABEL: Record<FiledType, string> = {
+  RESTRICTION:
+    "Why should we stop using your data? (for example: it is wrong, we should not hold it, or you need it kept for a legal claim)",
+  OBJECTION: "Your grounds: what in your particular situation makes you object",
+  AUTOMATED_DECISION: "Which decision should a person review, and why do you contest it?",
+  DISPUTED_CORRECTION: "What is wrong, and what should it say?",
+};
+
+// Self-service types are named by their right's label where the policy lists it.
+const SELF_SERVICE_RIGHT: Record<SelfServiceType, ShopProfile["rights"][number]["key"]> = {
+  ACCESS: "access",
+  RECTIFICATION: "rectification",
+  ERASURE: "erasure",
+  WITHDRAW_CONSENT: "withdraw-consent",
+};
+
+const FALLBACK_LABEL: Record<RightsRequestType, string> = {
+  RESTRICTION: "Restriction of processing",
+  OBJECTION: "Objection",
+  AUTOMATED_DECISION: "Review of an automated decision",
+  DISPUTED_CORRECTION: "Disputed correction",
+  ACCESS: "Copy of your data",
+  RECTIFICATION: "Correction of your data",
+  ERASURE: "Deletion of your account",
+  WITHDRAW_CONSENT: "Withdrawal of consent",
+};
+
+export function objectionPurposes(profile: ShopProfile): Choice[] {
+  return profile.purposes
+    .filter((p) => p.legalBasis === "legitimate-interests")
+    .map((p) => ({ key: p.key, label: p.label }));
+}
+
+export function categoryChoices(profile: ShopProfile): Choice[] {
+  return profile.dataCategories.map((c) => ({ key: c.key, label: DATA_CATEGORY_LABELS[c.key] }));
+}
+
+// The types a customer of this shop can file: those whose right the policy lists (an
+// objection also needs a purpose based on legitimate interests to object to).
+export function requestTypeOptions(profile: ShopProfile): RequestTypeOption[] {
+  const options: RequestTypeOption[] = [];
+  for (const type of FILED_TYPES) {
+    const right = profile.rights.find((r) => r.key === RIGHT_OF[type]);
+    if (!right) continue;
+    if (type === "OBJECTION" && objectionPurposes(profile).length === 0) continue;
+    options.push({
+      type,
+      label: type === "DISPUTED_CORRECTION" ? `${right.label}: dispute a correction` : right.label,
+      description: right.description,
+      conditions: right.conditions ?? null,
+      asksForPurposes: type === "OBJECTION",
+      asksForCategories: type === "RESTRICTION" || type === "DISPUTED_CORRECTION",
+      requiresDetails: true,
+      detailsLabel: DETAILS_LABEL[type],
+    });
+  }
+  return options;
+}
+
+export function requestTypeLabel(profile: ShopProfile, type: RightsRequestType): string {
+  if ((FILED_TYPES as readonly string[]).includes(type)) {
+    const option = requestTypeOptions(profile).find((o) => o.type === type);
+    if (option) return option.label;
+  } else {
+    const right = profile.rights.find((r) => r.key === SELF_SERVICE_RIGHT[type as SelfServiceType]);
+    if (right) return right.label;
+  }
+  return FALLBACK_LABEL[type];
+}
+
+// ---- Views ----
+
+export type RequestEventView = {
+  kind: string;
+  summary: string;
+  actorType: ActorType;
+  message: string | null;
+  internal: boolean;
+  at: Date;
+};
+
+export type RightsRequestView = {
+  id: string;
+  shopId: string;
+  customerId: string;
+  type: RightsRequestType;
+  label: string;
+  status: RightsRequestStatus;
+  outcome: RightsRequestOutcome | null;
+  purposes: Choice[];
+  categories: Choice[];
+  details: string | null;
+  filedBy: RightsRequestFiler;
+  representativeName: string | null;
+  representativeProof: string | null;
+  selfService: boolean;
+  receivedAt: Date;
+  receivedOn: string;
+  firstDueOn: string;
+  dueOn: string;
+  isOverdue: boolean;
+  extendableTo: string | null;
+  extendedAt: Date | null;
+  extensionReason: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  withdrawnAt: Date | null;
+  assignedTo: { id: string; email: string; displayName: string; role: "SUPPORT" | "PRIVACY_OFFICER" } | null;
+  customer: { id: string; displayName: string; email: string; isRestricted: boolean } | null;
+  events: RequestEventView[];
+  canChange: boolean;
+};
+
+const viewInclude = {
+  events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+  assignedTo: { select: { id: true, email: true, displayName: true, role: true } },
+  customer: { select: { id: true, firstName: true, lastName: true, email: true, restrictedAt: true } },
+} satisfies Prisma.RightsRequestInclude;
+
+type Row = Prisma.RightsRequestGetPayload<{ include: typeof viewInclude }>;
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+const EVENT_SUMMARY: Record<string, string> = {
+  RECEIVED: "Request received",
+  IDENTITY_CONFIRMED: "Identity confirmed",
+  VERIFIED: "Representative's authority checked",
+  ACKNOWLEDGED: "Acknowledged: we are working on it",
+  INFORMATION_ADDED: "Information added",
+  ASSIGNED: "Assigned",
+  NOTE: "Staff note",
+  EXTENDED: "Due date extended",
+  DECIDED: "Decided",
+  WITHDRAWN: "Withdrawn",
+  CLOSED: "Closed",
+  RESTRICTION_LIFTED: "Restriction lifted",
+  COMPLETED: "Done in your account",
+};
+
+const OUTCOME_WORDS: Record<RightsRequestOutcome, string> = {
+  GRANTED: "granted",
+  PARTLY_GRANTED: "partly granted",
+  REFUSED: "refused",
+};
+
+type Audience = "customer" | "staff" | "partner";
+
+function todayIn(shop: ShopRef, now: Date): string {
+  return localDateOf(now, deadlineRule(shop.profile).timeZone);
+}
+
+function choicesOf(keys: string[], all: Choice[]): Choice[] {
+  return keys.map((key) => all.find((c) => c.key === key) ?? { key, label: key });
+}
+
+function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsRequestView {
+  const profile = shop.profile;
+  const isOpen = OPEN_STATUSES.includes(row.status);
+  const today = todayIn(shop, now);
+  let extendableTo: string | null = null;
+  if (isOpen && !row.extendedAt && profile.requests.extension) {
+    const dates = shopRequestDeadlines(profile, row.receivedAt);
+    if (dates.extendedDueOn && canStillExtend({ dueOn: day(row.firstDueOn) }, now, deadlineRule(profile).timeZone)) {
+      extendableTo = dates.extendedDueOn;
+    }
+  }
+  const allPurposes = profile.purposes.map((p) => ({ key: p.key, label: p.label }));
+  const staff = audience === "staff";
+  return {
+    id: row.id,
+    shopId: row.shopId,
+    customerId: row.customerId,
+    type: row.type,
+    label: requestTypeLabel(profile, row.type),
+    status: row.status,
+    outcome: row.outcome,
+    purposes: choicesOf(row.purposes, allPurposes),
+    categories: choicesOf(row.categories, categoryChoices(profile)),
+    details: row.details,
+    filedBy: row.filedBy,
+    representativeName: row.representativeName,
+    // The proof is for the officer who checks it and the customer it concerns.
+    representativeProof: audience === "partner" ? null : row.representativeProof,
+    selfService: row.selfService,
+    receivedAt: row.receivedAt,
+    receivedOn: day(row.receivedOn),
+    firstDueOn: day(row.firstDueOn),
+    dueOn: day(row.dueOn),
+    isOverdue: isOpen && day(row.dueOn) < today,
+    extendableTo,
+    extendedAt: row.extendedAt,
+    extensionReason: row.extensionReason,
+    decidedAt: row.decidedAt,
+    decisionReason: row.decisionReason,
+    withdrawnAt: row.withdrawnAt,
+    assignedTo: staff ? row.assignedTo : null,
+    customer:
+      audience === "customer"
+        ? null
+        : {
+            id: row.customer.id,
+            displayName: `${row.customer.firstName} ${row.customer.lastName}`.replace(/\s+/g, " ").trim(),
+            email: row.customer.email,
+            isRestricted: row.customer.restrictedAt !== null,
+          },
+    events: row.events
+      .filter((e) => staff || !e.internal)
+      .map((e) => ({
+        kind: e.kind,
+        summary:
+          e.kind === "DECIDED" && row.outcome
+            ? `Decided: ${OUTCOME_WORDS[row.outcome]}`
+            : (EVENT_SUMMARY[e.kind] ?? e.kind),
+        actorType: e.actorType,
+        message: e.message,
+        internal: e.internal,
+        at: e.at,
+      })),
+    canChange: audience === "customer" && isOpen,
+  };
+}
+
+const audienceOf = (viewer: Viewer): Audience =>
+  viewer.kind === "agent" ? "staff" : viewer.kind === "partner" ? "partner" : "customer";
+
+// ---- The customer's requests ----
+
+export type CustomerRequests = {
+  requests: Page<RightsRequestView>;
+  types: RequestTypeOption[];
+  objectionPurposes: Choice[];
+  categories: Choice[];
+  restrictedAt: Date | null;
+  objectedPurposes: Choice[];
+  dueDatesIfFiledNow: ReturnType<typeof dueDatesView>;
+};
+
+export async function listCustomerRequests(options: {
+  viewer: Viewer;
+  customerId?: string;
+  first?: number | null;
+  after?: string | null;
+  now?: Date;
+}): Promise<CustomerRequests> {
+  const scope = await authorize(options.viewer, "requests.read", options.customerId);
+  const take = pageSize(options.first);
+  const cursor = decodeCursor(options.after);
+  const now = options.now ?? new Date();
+  const prisma = getPrisma();
+  const where = { customerId: scope.customerId, shopId: scope.shop.id };
+  const [rows, totalCount, customer] = await Promise.all([
+    prisma.rightsRequest.findMany({
+      where: cursor ? { ...where, id: { lt: cursor } } : where,
+      include: viewInclude,
+      orderBy: { id: "desc" },
+      take: take + 1,
+    }),
+    prisma.rightsRequest.count({ where }),
+    prisma.customer.findFirst({
+      where: { id: scope.customerId, shopId: scope.shop.id },
+      select: { restrictedAt: true, objectedPurposes: true },
+    }),
+  ]);
+  const profile = scope.shop.profile;
+  const audience = audienceOf(options.viewer);
+  return {
+    requests: {
+      nodes: rows.slice(0, take).map((row) => toView(scope.shop, row, audience, now)),
+      hasNextPage: rows.length > take,
+      totalCount,
+    },
+    // Only the customer files for themselves here.
+    types: options.viewer.kind === "customer" ? requestTypeOptions(profile) : [],
+    objectionPurposes: objectionPurposes(profile),
+    categories: categoryChoices(profile),
+    restrictedAt: customer?.restrictedAt ?? null,
+    objectedPurposes: choicesOf(
+      customer?.objectedPurposes ?? [],
+      profile.purposes.map((p) => ({ key: p.key, label: p.label })),
+    ),
+    dueDatesIfFiledNow: dueDatesView(profile, now),
+  };
+}
+
+// Whether the use of a customer's data is restricted now (a granted restriction).
+export async function restrictionOf(options: { viewer: Viewer; customerId?: string }): Promise<Date | null> {
+  const scope = await authorize(options.viewer, "account.read", options.customerId);
+  const row = await getPrisma().customer.findFirst({
+    where: { id: scope.customerId, shopId: scope.shop.id },
+    select: { restrictedAt: true },
+  });
+  return row?.restrictedAt ?? null;
+}
+
+// ---- Filing ----
+
+const TEXT_MAX = 4000;
+
+const createSchema = z.object({
+  type: z.enum([...FILED_TYPES, ...SELF_SERVICE_TYPES], { error: "Choose what you are asking for." }),
+  purposes: z.array(z.string().max(100)).max(50).nullish(),
+  categories: z.array(z.string().max(100)).max(50).nullish(),
+  details: safeText({ max: TEXT_MAX, isMultiline: true }).nullish(),
+  customerId: z.string().max(200).nullish(),
+  representative: z
+    .object({
+      name: safeText({ min: 2, max: 200, minMessage: "Enter who is filing for the customer." }),
+      proof: safeText({
+        min: 10,
+        max: TEXT_MAX,
+        isMultiline: true,
+        minMessage: "Describe the proof of authority (at least 10 characters).",
+      }),
+    })
+    .nullish(),
+});
+
+const SELF_SERVICE_PAGE: Record<SelfServiceType, string> = {
+  ACCESS: "Download my data",
+  RECTIFICATION: "My data (correct my details)",
+  ERASURE: "Delete my account",
+  WITHDRAW_CONSENT: "My subscriptions",
+};
+
+function fieldError(code: "CONFLICT" | "FORBIDDEN" | "INVALID_INPUT", field: string, message: string): AppError {
+  return new AppError(code, message, [{ field: ["input", field], code, message }]);
+}
+
+// Who is filing, and for whom.
+type Filing = {
+  shop: ShopRef;
+  customerId: string;
+  actor: AuditActor;
+  filedBy: RightsRequestFiler;
+  apiKeyId: string | null;
+  // The customer themselves, signed in: their identity is confirmed.
+  bySubject: boolean;
+};
+
+async function filingOf(viewer: Viewer, customerId: string | null | undefined, hasRepresentative: boolean) {
+  if (viewer.kind === "agent") {
+    // Staff record a request an authorised agent or representative sent by post or email.
+    const agent = requireAgent(viewer);
+    if (!hasRepresentative) {
+      throw fieldError(
+        "INVALID_INPUT",
+        "representative",
+        "Staff record requests from an authorised agent or representative: give their name and proof.",
+      );
+    }
+    if (!customerId) throw fieldError("INVALID_INPUT", "customerId", "Name the customer.");
+    const customer = await getPrisma().customer.findFirst({
+      where: { id: customerId, shopId: agent.shop.id, status: { not: "ERASED" } },
+      select: { id: true },
+    });
+    if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
+    return {
+      shop: agent.shop,
+      customerId,
+      actor: { actorType: "AGENT", actorId: agent.agent.id, impersonationId: null },
+      filedBy: "REPRESENTATIVE",
+      apiKeyId: null,
+      bySubject: false,
+    } satisfies Filing;
+  }
+  const scope = await authorize(viewer, "request.create", customerId ?? undefined);
+  if (viewer.kind === "partner") {
+    return {
+      shop: scope.shop,
+      customerId: scope.customerId,
+      actor: scope.actor,
+      filedBy: hasRepresentative ? "REPRESENTATIVE" : "PARTNER",
+      apiKeyId: viewer.apiKey.id,
+      bySubject: false,
+    } satisfies Filing;
+  }
+  if (hasRepresentative) {
+    throw fieldError("INVALID_INPUT", "representative", "You file for yourself here; a representative writes to us.");
+  }
+  return {
+    shop: scope.shop,
+    customerId: scope.customerId,
+    actor: scope.actor,
+    filedBy: "CUSTOMER",
+    apiKeyId: null,
+    bySubject: true,
+  } satisfies Filing;
+}
+
+export async function createRightsRequest(options: {
+  viewer: Viewer;
+  input: unknown;
+  now?: Date;
+}): Promise<{ request: RightsRequestView }> {
+  const parsed = createSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const input = parsed.data;
+  const filing = await filingOf(options.viewer, input.customerId, Boolean(input.representative));
+  const { shop } = filing;
+  const profile = shop.profile;
+  if ((SELF_SERVICE_TYPES as readonly string[]).includes(input.type)) {
+    throw fieldError(
+      "INVALID_INPUT",
+      "type",
+      `This is done at once in the account, on "${SELF_SERVICE_PAGE[input.type as SelfServiceType]}".`,
+    );
+  }
+  const type = input.type as FiledType;
+  const option = requestTypeOptions(profile).find((o) => o.type === type);
+  if (!option) throw fieldError("FORBIDDEN", "type", `${shop.name}'s privacy policy does not offer this request.`);
+  if (filing.filedBy === "REPRESENTATIVE" && !profile.requests.authorisedAgents.isAllowed) {
+    throw fieldError(
+      "FORBIDDEN",
+      "representative",
+      `${shop.name}'s privacy policy does not accept requests from authorised agents.`,
+    );
+  }
+  const errors: FieldError[] = [];
+  const purposes = [...new Set(input.purposes ?? [])];
+  const categories = [...new Set(input.categories ?? [])];
+  const allowedPurposes = objectionPurposes(profile).map((p) => p.key);
+  const allowedCategories = categoryChoices(profile).map((c) => c.key);
+  if (option.asksForPurposes) {
+    if (purposes.length === 0) {
+      errors.push({ field: ["input", "purposes"], code: "INVALID_INPUT", message: "Choose what you object to." });
+    }
+    for (const key of purposes) {
+      if (!allowedPurposes.includes(key)) {
+        errors.push({
+          field: ["input", "purposes"],
+          code: "INVALID_INPUT",
+          message: "Choose from the purposes listed: those based on our legitimate interests.",
+        });
+        break;
+      }
+    }
+  } else if (purposes.length) {
+    errors.push({ field: ["input", "purposes"], code: "INVALID_INPUT", message: "This request names no purposes." });
+  }
+  if (option.asksForCategories) {
+    if (categories.some((key) => !allowedCategories.includes(key))) {
+      errors.push({
+        field: ["input", "categories"],
+        code: "INVALID_INPUT",
+        message: "Choose from the kinds of data listed.",
+      });
+    }
+  } else if (categories.length) {
+    errors.push({ field: ["input", "categories"], code: "INVALID_INPUT", message: "This request names no data." });
+  }
+  if (option.requiresDetails && !input.details) {
+    errors.push({ field: ["input", "details"], code: "INVALID_INPUT", message: "Tell us in a few words." });
+  }
+  if (errors.length) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", errors);
+
+  const now = options.now ?? new Date();
+  const dates = shopRequestDeadlines(profile, now);
+  const needsCheck = filing.filedBy !== "CUSTOMER";
+  const created = await getPrisma().$transaction(async (tx) => {
+    // One filing at a time per customer: two clicks must not open the same request twice.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rights-request:${filing.customerId}`}, 0))`;
+    const customer = await tx.customer.findFirst({
+      where: { id: filing.customerId, shopId: shop.id, status: { not: "ERASED" } },
+      select: { email: true, firstName: true },
+    });
+    if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
+    const open = await tx.rightsRequest.findFirst({
+      where: { customerId: filing.customerId, type, status: { in: OPEN_STATUSES } },
+      select: { id: true },
+    });
+    if (open) {
+      throw fieldError(
+        "CONFLICT",
+        "type",
+        "There is already an open request of this kind. Add information to it instead of filing another.",
+      );
+    }
+    const actor = filing.actor;
+    const events: Prisma.RightsRequestEventCreateWithoutRequestInput[] = [
+      {
+        kind: "RECEIVED",
+        actorType: actor.actorType,
+        actorId: actor.actorId,
+        at: now,
+        message: needsCheck
+          ? `Filed for you by ${input.representative?.name ?? (options.viewer.kind === "partner" ? options.viewer.apiKey.name : "a representative")}.`
+          : null,
+      },
+    ];
+    if (filing.bySubject) {
+      events.push(
+        {
+          kind: "IDENTITY_CONFIRMED",
+          actorType: "SYSTEM",
+          at: now,
+          message: "You were signed in to your account.",
+        },
+        {
+          kind: "ACKNOWLEDGED",
+          actorType: "SYSTEM",
+          at: now,
+          message: `We will answer by ${dates.dueOn}.`,
+        },
+      );
+    }
+    const row = await tx.rightsRequest.create({
+      data: {
+        shopId: shop.id,
+        customerId: filing.customerId,
+        type,
+        status: needsCheck ? "AWAITING_VERIFICATION" : "OPEN",
+        purposes,
+        categories: option.asksForCategories ? categories : [],
+        details: input.details || null,
+        filedBy: filing.filedBy,
+        representativeName: input.representative?.name ?? null,
+        representativeProof: input.representative?.proof ?? null,
+        apiKeyId: filing.apiKeyId,
+        receivedAt: now,
+        receivedOn: new Date(`${dates.receivedOn}T00:00:00Z`),
+        firstDueOn: new Date(`${dates.dueOn}T00:00:00Z`),
+        dueOn: new Date(`${dates.dueOn}T00:00:00Z`),
+        events: { create: events },
+      },
+      include: viewInclude,
+    });
+    const label = requestTypeLabel(profile, type);
+    await enqueueEmail(tx, {
+      shopId: shop.id,
+      customerId: filing.customerId,
+      to: customer.email,
+      kind: "request-received",
+      subject: `We received your request: ${label}`,
+      text: [
+        `Hello ${oneLine(customer.firstName)},`,
+        "",
+        needsCheck
+          ? `${input.representative?.name ?? "A partner of ours"} filed a request for you at ${shop.name}: ${label}. Our privacy officer checks their authority before anything is done. If you did not authorise this, reply to this email or tell us on the request's page.`
+          : `We received your request at ${shop.name}: ${label}.`,
+        `Received on ${dates.receivedOn}. The law gives us until ${dates.dueOn} to answer${dates.extendedDueOn ? `; if we need longer we will tell you why before then, and answer by ${dates.extendedDueOn} at the latest` : ""}.`,
+        "",
+        `Follow it, add information or withdraw it: ${requestsPageUrl(shop)}`,
+        footer(shop),
+      ].join("\n"),
+    });
+    await recordChange(tx, {
+      shop,
+      customerId: filing.customerId,
+      requestId: row.id,
+      actor,
+      action: "request.create",
+      details: { type, filedBy: filing.filedBy },
+      event: "request.created",
+      status: row.status,
+    });
+    return row;
+  });
+  await tryDeliverPendingEmails({ shopId: shop.id });
+  return { request: toView(shop, created, audienceOf(options.viewer), now) };
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+function requestsPageUrl(shop: ShopRef): string {
+  return appUrl(`/${shop.handle}/account/privacy/requests`);
+}
+
+function footer(shop: ShopRef): string {
+  return ["", "--", `${shop.name} privacy team`].join("\n");
+}
+
+// How to complain, from the profile: told with every decision.
+function complaintRoute(profile: ShopProfile): string {
+  const a = profile.supervisoryAuthority;
+  const where = [a.website, a.email, a.address].filter(Boolean).join(", ");
+  return `If you disagree, you can complain to ${a.name}${where ? ` (${where})` : ""}: ${a.howToComplain}`;
+}
+
+// The audit row and the partners' webhook of one change, in its transaction.
+async function recordChange(
+  tx: Prisma.TransactionClient,
+  change: {
+    shop: ShopRef;
+    customerId: string;
+    requestId: string;
+    actor: AuditActor;
+    action: string;
+    details: Record<string, unknown>;
+    event: "request.created" | "request.updated" | "request.completed" | null;
+    status: RightsRequestStatus;
+    outcome?: RightsRequestOutcome | null;
+  },
+) {
+  await recordAuditEvent(tx, {
+    shopId: change.shop.id,
+    customerId: change.customerId,
+    ...change.actor,
+    action: change.action,
+    details: { requestId: change.requestId, ...change.details },
+  });
+  if (change.event) {
+    const row = await tx.rightsRequest.findUniqueOrThrow({ where: { id: change.requestId }, select: { type: true } });
+    await queueWebhookEvent(tx, {
+      shopId: change.shop.id,
+      customerId: change.customerId,
+      type: change.event,
+      data: {
+        requestId: change.requestId,
+        customerId: change.customerId,
+        type: row.type,
+        status: change.status,
+        outcome: change.outcome ?? null,
+      },
+    });
+  }
+}
+
+// ---- The customer's changes ----
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The customer's own request, locked for the change; NOT_FOUND for anyone else's.
+async function lockOwnRequest(tx: Prisma.TransactionClient, shopId: string, customerId: string, id: string) {
+  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "Request not found.");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "RightsRequest" WHERE "id" = ${id}::uuid AND "shopId" = ${shopId}::uuid
+      AND "customerId" = ${customerId}::uuid FOR UPDATE`;
+  if (!locked.length) throw new AppError("NOT_FOUND", "Request not found.");
+  return tx.rightsRequest.findUniqueOrThrow({ where: { id } });
+}
+
+const messageSchema = z.object({
+  id: z.string().max(200),
+  message: safeText({ min: 1, max: TEXT_MAX, isMultiline: true, minMessage: "Write what you want to add." }),
+});
+
+export async function addRequestInformation(options: {
+  viewer: Viewer;
+  input: unknown;
+  now?: Date;
+}): Promise<{ request: RightsRequestView }> {
+  const scope = await authorize(options.viewer, "request.update");
+  const parsed = messageSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { id, message } = parsed.data;
+  const now = options.now ?? new Date();
+  const row = await getPrisma().$transaction(async (tx) => {
+    const request = await lockOwnRequest(tx, scope.shop.id, scope.customerId, id);
+    if (!OPEN_STATUSES.includes(request.status)) {
+      throw fieldError("CONFLICT", "id", "This request is closed. File a new one if you need to.");
+    }
+    await tx.rightsRequestEvent.create({
+      data: {
+        requestId: id,
+        kind: "INFORMATION_ADDED",
+        actorType: scope.actor.actorType,
+        actorId: scope.actor.actorId,
+        message,
+        at: now,
+      },
+    });
+    await recordChange(tx, {
+      shop: scope.shop,
+      customerId: scope.customerId,
+      requestId: id,
+      actor: scope.actor,
+      action: "request.add-information",
+      details: {},
+      event: "request.updated",
+      status: request.status,
+    });
+    return tx.rightsRequest.findUniqueOrThrow({ where: { id }, include: viewInclude });
+  });
+  return { request: toView(scope.shop, row, "customer", now) };
+}
+
+export async function withdrawRequest(options: {
+  viewer: Viewer;
+  id: string;
+  now?: Date;
+}): Promise<{ request: RightsRequestView }> {
+  const scope = await authorize(options.viewer, "request.update");
+  const now = options.now ?? new Date();
+  const row = await getPrisma().$transaction(async (tx) => {
+    const request = await lockOwnRequest(tx, scope.shop.id, scope.customerId, options.id);
+    if (!OPEN_STATUSES.includes(request.status)) {
+      throw new AppError("CONFLICT", "This request is already closed.", [
+        { field: ["id"], code: "CONFLICT", message: "This request is already closed." },
+      ]);
+    }
+    await tx.rightsRequest.update({
+      where: { id: request.id },
+      data: {
+        status: "WITHDRAWN",
+        withdrawnAt: now,
+        events: {
+          create: { kind: "WITHDRAWN", actorType: scope.actor.actorType, actorId: scope.actor.actorId, at: now },
+        },
+      },
+    });
+    const customer = await tx.customer.findUniqueOrThrow({
+      where: { id: scope.customerId },
+      select: { email: true, firstName: true },
+    });
+    const label = requestTypeLabel(scope.shop.profile, request.type);
+    await enqueueEmail(tx, {
+      shopId: scope.shop.id,
+      customerId: scope.customerId,
+      to: customer.email,
+      kind: "request-withdrawn",
+      subject: `You withdrew your request: ${label}`,
+      text: [
+        `Hello ${oneLine(customer.firstName)},`,
+        "",
+        `You withdrew your request "${label}" at ${scope.shop.name} on ${day(now)}. Nothing more will be done about it.`,
+        `You can file a new request at any time: ${requestsPageUrl(scope.shop)}`,
+        footer(scope.shop),
+      ].join("\n"),
+    });
+    await recordChange(tx, {
+      shop: scope.shop,
+      customerId: scope.customerId,
+      requestId: request.id,
+      actor: scope.actor,
+      action: "request.withdraw",
+      details: { type: request.type },
+      event: "request.completed",
+      status: "WITHDRAWN",
+    });
+    return tx.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: viewInclude });
+  });
+  await tryDeliverPendingEmails({ shopId: scope.shop.id });
+  return { request: toView(scope.shop, row, "customer", now) };
+}
+
+// ---- One request, by id ----
+
+// The customer it is about, staff of its shop, or a partner key of its shop with
+// requests:read; null for everyone else (whether it exists is not revealed).
+export async function findRightsRequest(options: {
+  viewer: Viewer;
+  id: string;
+  now?: Date;
+}): Promise<RightsRequestView | null> {
+  const { viewer, id } = options;
+  if (!UUID.test(id) || viewer.kind === "anonymous") return null;
+  const now = options.now ?? new Date();
+  const row = await getPrisma().rightsRequest.findFirst({
+    where: { id, shopId: viewer.shop.id },
+    include: viewInclude,
+  });
+  if (!row) return null;
+  if (viewer.kind === "agent") {
+    return toView(viewer.shop, row, "staff", now);
+  }
+  try {
+    const scope = await authorize(viewer, "requests.read", row.customerId);
+    return toView(scope.shop, row, audienceOf(viewer), now);
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "FORBIDDEN") return null;
+    throw error;
+  }
+}
+
+// A partner's list of one customer's requests (requests:read).
+export async function listRequestsForPartner(options: {
+  viewer: Viewer;
+  customerId: string;
+  first?: number | null;
+  after?: string | null;
+  now?: Date;
+}): Promise<Page<RightsRequestView>> {
+  if (options.viewer.kind !== "partner") {
+    if (options.viewer.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    throw new AppError("FORBIDDEN", "This is for partners' API keys; customers see their requests in their account.");
+  }
+  const list = await listCustomerRequests(options);
+  return list.requests;
+}
+
+// ---- Staff: the queue ----
+
+export type QueueFilter = {
+  types?: RightsRequestType[] | null;
+  statuses?: RightsRequestStatus[] | null;
+  assignedToId?: string | null;
+  includeSelfService?: boolean | null;
+};
+
+export type RequestQueue = {
+  requests: Page<RightsRequestView>;
+  openCount: number;
+  overdueCount: number;
+  dueSoonCount: number;
+};
+
+type QueueCursor = { d: string; id: string };
+
+function encodeQueueCursor(row: { dueOn: Date; id: string }): string {
+  return encodeCursor(JSON.stringify({ d: day(row.dueOn), id: row.id } satisfies QueueCursor));
+}
+
+function decodeQueueCursor(after: string | null | undefined): QueueCursor | null {
+  const raw = decodeCursor(after);
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as QueueCursor;
+    if (typeof value.d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.d) && UUID.test(value.id)) return value;
+  } catch {}
+  throw new AppError("INVALID_INPUT", "This page link is not valid. Start from the first page.");
+}
+
+export { encodeQueueCursor };
+
+// The shop's requests for its staff: overdue first, then by due date (the earliest due
+// first is exactly that order). Open and awaiting verification by default.
+export async function getRequestQueue(options: {
+  viewer: Viewer;
+  filter?: QueueFilter | null;
+  first?: number | null;
+  after?: string | null;
+  now?: Date;
+}): Promise<RequestQueue & { cursors: string[] }> {
+  const agent = requireAgent(options.viewer);
+  const shop = agent.shop;
+  const now = options.now ?? new Date();
+  const take = pageSize(options.first);
+  const cursor = decodeQueueCursor(options.after);
+  const filter = options.filter ?? {};
+  const statuses = filter.statuses?.length ? filter.statuses : OPEN_STATUSES;
+  const where: Prisma.RightsRequestWhereInput = {
+    shopId: shop.id,
+    status: { in: statuses },
+    ...(filter.types?.length ? { type: { in: filter.types } } : {}),
+    ...(filter.includeSelfService ? {} : { selfService: false }),
+    ...(filter.assignedToId ? { assignedToId: UUID.test(filter.assignedToId) ? filter.assignedToId : "-" } : {}),
+  };
+  if (filter.assignedToId && !UUID.test(filter.assignedToId)) {
+    return {
+      requests: { nodes: [], hasNextPage: false, totalCount: 0 },
+      openCount: 0,
+      overdueCount: 0,
+      dueSoonCount: 0,
+      cursors: [],
+    };
+  }
+  const paged: Prisma.RightsRequestWhereInput = cursor
+    ? {
+        AND: [
+          where,
+          {
+            OR: [
+              { dueOn: { gt: new Date(`${cursor.d}T00:00:00Z`) } },
+              { dueOn: new Date(`${cursor.d}T00:00:00Z`), id: { gt: cursor.id } },
+            ],
+          },
+        ],
+      }
+    : where;
+  const today = todayIn(shop, now);
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + 7);
+  const prisma = getPrisma();
+  const [rows, totalCount, counts] = await Promise.all([
+    prisma.rightsRequest.findMany({
+      where: paged,
+      include: viewInclude,
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      take: take + 1,
+    }),
+    prisma.rightsRequest.count({ where }),
+    prisma.$queryRaw<{ open: bigint; overdue: bigint; soon: bigint }[]>`
+      SELECT count(*) AS "open",
+             count(*) FILTER (WHERE "dueOn" < ${today}::date) AS "overdue",
+             count(*) FILTER (WHERE "dueOn" >= ${today}::date AND "dueOn" <= ${day(soon)}::date) AS "soon"
+        FROM "RightsRequest"
+       WHERE "shopId" = ${shop.id}::uuid AND "status" IN ('AWAITING_VERIFICATION', 'OPEN')`,
+  ]);
+  const nodes = rows.slice(0, take);
+  return {
+    requests: {
+      nodes: nodes.map((row) => toView(shop, row, "staff", now)),
+      hasNextPage: rows.length > take,
+      totalCount,
+    },
+    cursors: nodes.map(encodeQueueCursor),
+    openCount: Number(counts[0]?.open ?? 0),
+    overdueCount: Number(counts[0]?.overdue ?? 0),
+    dueSoonCount: Number(counts[0]?.soon ?? 0),
+  };
+}
+
+// ---- Staff: changes ----
+
+const idSchema = z.string().max(200);
+
+// A request of the agent's shop, locked for the change.
+async function lockShopRequest(tx: Prisma.TransactionClient, shopId: string, id: string) {
+  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "Request not found.");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "RightsRequest" WHERE "id" = ${id}::uuid AND "shopId" = ${shopId}::uuid FOR UPDATE`;
+  if (!locked.length) throw new AppError("NOT_FOUND", "Request not found.");
+  return tx.rightsRequest.findUniqueOrThrow({
+    where: { id },
+    include: { customer: { select: { email: true, firstName: true, status: true, restrictedAt: true } } },
+  });
+}
+
+function requireOpen(request: { status: RightsRequestStatus }, field = "id") {
+  if (request.status === "AWAITING_VERIFICATION") {
+    throw fieldError("CONFLICT", field, "Check the representative's authority first.");
+  }
+  if (request.status !== "OPEN") throw fieldError("CONFLICT", field, "This request is closed.");
+}
+
+const agentActor = (viewer: Viewer): AuditActor => {
+  const agent = requireAgent(viewer);
+  return { actorType: "AGENT", actorId: agent.agent.id, impersonationId: null };
+};
+
+async function staffChange<T>(
+  viewer: Viewer,
+  role: "PRIVACY_OFFICER" | null,
+  id: string,
+  change: (
+    tx: Prisma.TransactionClient,
+    request: Awaited<ReturnType<typeof lockShopRequest>>,
+    ctx: { shop: ShopRef; actor: AuditActor },
+  ) => Promise<T>,
+  now: Date,
+): Promise<{ request: RightsRequestView }> {
+  const agent = requireAgent(viewer, role ?? undefined);
+  const shop = agent.shop;
+  const actor = agentActor(viewer);
+  const row = await getPrisma().$transaction(async (tx) => {
+    const request = await lockShopRequest(tx, shop.id, id);
+    await change(tx, request, { shop, actor });
+    return tx.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: viewInclude });
+  });
+  await tryDeliverPendingEmails({ shopId: shop.id });
+  return { request: toView(shop, row, "staff", now) };
+}
+
+export async function assignRequest(options: {
+  viewer: Viewer;
+  input: { id: string; agentId: string | null };
+  now?: Date;
+}) {
+  const now = options.now ?? new Date();
+  const agentId = options.input.agentId;
+  return staffChange(
+    options.viewer,
+    "PRIVACY_OFFICER",
+    idSchema.parse(options.input.id),
+    async (tx, request, { shop, actor }) => {
+      let assignee: { id: string; displayName: string } | null = null;
+      if (agentId) {
+        assignee = UUID.test(agentId)
+          ? await tx.agent.findFirst({
+              where: { id: agentId, shopId: shop.id, disabledAt: null },
+              select: { id: true, displayName: true },
+            })
+          : null;
+        if (!assignee) throw fieldError("INVALID_INPUT", "agentId", "Choose a member of this shop's staff.");
+      }
+      await tx.rightsRequest.update({
+        where: { id: request.id },
+        data: {
+          assignedToId: assignee?.id ?? null,
+          events: {
+            create: {
+              kind: "ASSIGNED",
+              actorType: "AGENT",
+              actorId: actor.actorId,
+              internal: true,
+              message: assignee ? `Assigned to ${assignee.displayName}` : "Unassigned",
+              at: now,
+            },
+          },
+        },
+      });
+      await recordChange(tx, {
+        shop,
+        customerId: request.customerId,
+        requestId: request.id,
+        actor,
+        action: "request.assign",
+        details: { assignedToId: assignee?.id ?? null },
+        event: null,
+        status: request.status,
+      });
+    },
+    now,
+  );
+}
+
+const noteSchema = z.object({
+  id: idSchema,
+  note: safeText({ min: 1, max: TEXT_MAX, isMultiline: true, minMessage: "Write the note." }),
+});
+
+export async function addRequestNote(options: { viewer: Viewer; input: unknown; now?: Date }) {
+  const now = options.now ?? new Date();
+  requireAgent(options.viewer);
+  const parsed = noteSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { id, note } = parsed.data;
+  return staffChange(
+    options.viewer,
+    null,
+    id,
+    async (tx, request, { shop, actor }) => {
+      await tx.rightsRequestEvent.create({
+        data: {
+          requestId: request.id,
+          kind: "NOTE",
+          actorType: "AGENT",
+          actorId: actor.actorId,
+          internal: true,
+          message: note,
+          at: now,
+        },
+      });
+      await recordChange(tx, {
+        shop,
+        customerId: request.customerId,
+        requestId: request.id,
+        actor,
+        action: "request.note",
+        details: {},
+        event: null,
+        status: request.status,
+      });
+    },
+    now,
+  );
+}
+
+const reasonSchema = z.object({
+  id: idSchema,
+  reason: safeText({
+    min: 10,
+    max: TEXT_MAX,
+    isMultiline: true,
+    minMessage: "Give the reason (at least 10 characters).",
+  }),
+});
+
+export async function extendRequest(options: { viewer: Viewer; input: unknown; now?: Date }) {
+  const now = options.now ?? new Date();
+  requireAgent(options.viewer, "PRIVACY_OFFICER");
+  const parsed = reasonSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { id, reason } = parsed.data;
+  return staffChange(
+    options.viewer,
+    "PRIVACY_OFFICER",
+    id,
+    async (tx, request, { shop, actor }) => {
+      requireOpen(request);
+      const profile = shop.profile;
+      if (request.extendedAt) throw fieldError("CONFLICT", "id", "This request has been extended already.");
+      const dates = shopRequestDeadlines(profile, request.receivedAt);
+      if (!profile.requests.extension || !dates.extendedDueOn) {
+        throw fieldError("FORBIDDEN", "id", `${shop.name}'s regime allows no extension.`);
+      }
+      if (!canStillExtend({ dueOn: day(request.firstDueOn) }, now, deadlineRule(profile).timeZone)) {
+        throw fieldError(
+          "FORBIDDEN",
+          "id",
+          `An extension must be announced before the first due date (${day(request.firstDueOn)}). Decide the request now.`,
+        );
+      }
+      await tx.rightsRequest.update({
+        where: { id: request.id },
+        data: {
+          dueOn: new Date(`${dates.extendedDueOn}T00:00:00Z`),
+          extendedAt: now,
+          extensionReason: reason,
+          events: {
+            create: { kind: "EXTENDED", actorType: "AGENT", actorId: actor.actorId, message: reason, at: now },
+          },
+        },
+      });
+      const label = requestTypeLabel(profile, request.type);
+      await enqueueEmail(tx, {
+        shopId: shop.id,
+        customerId: request.customerId,
+        to: request.customer.email,
+        kind: "request-extended",
+        subject: `We need more time for your request: ${label}`,
+        text: [
+          `Hello ${oneLine(request.customer.firstName)},`,
+          "",
+          `We need more time to answer your request "${label}" at ${shop.name}, received on ${day(request.receivedOn)}.`,
+          `Why: ${reason}`,
+          `We will answer by ${dates.extendedDueOn} instead of ${day(request.firstDueOn)}.`,
+          "",
+          complaintRoute(profile),
+          `Your request: ${requestsPageUrl(shop)}`,
+          footer(shop),
+        ].join("\n"),
+      });
+      await recordChange(tx, {
+        shop,
+        customerId: request.customerId,
+        requestId: request.id,
+        actor,
+        action: "request.extend",
+        details: { dueOn: dates.extendedDueOn },
+        event: "request.updated",
+        status: request.status,
+      });
+    },
+    now,
+  );
+}
+
+const decideSchema = z.object({
+  id: idSchema,
+  outcome: z.enum(["GRANTED", "PARTLY_GRANTED", "REFUSED"], { error: "Choose the decision." }),
+  reason: safeText({
+    min: 10,
+    max: TEXT_MAX,
+    isMultiline: true,
+    minMessage: "Give the reason (at least 10 characters).",
+  }),
+  grantedPurposes: z.array(z.string().max(100)).max(50).nullish(),
+});
+
+export async function decideRequest(options: { viewer: Viewer; input: unknown; now?: Date }) {
+  const now = options.now ?? new Date();
+  requireAgent(options.viewer, "PRIVACY_OFFICER");
+  const parsed = decideSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { id, outcome, reason } = parsed.data;
+  return staffChange(
+    options.viewer,
+    "PRIVACY_OFFICER",
+    id,
+    async (tx, request, { shop, actor }) => {
+      requireOpen(request);
+      const profile = shop.profile;
+      const granted = outcome !== "REFUSED";
+      let effect: string | null = null;
+      if (request.type === "OBJECTION" && granted) {
+        const named = request.purposes;
+        const chosen = parsed.data.grantedPurposes?.length ? [...new Set(parsed.data.grantedPurposes)] : named;
+        if (chosen.some((key) => !named.includes(key))) {
+          throw fieldError("INVALID_INPUT", "grantedPurposes", "Grant only purposes the objection names.");
+        }
+        if (outcome === "PARTLY_GRANTED" && chosen.length >= named.length) {
+          throw fieldError(
+            "INVALID_INPUT",
+            "grantedPurposes",
+            "Partly granted: choose which of the purposes are granted.",
+          );
+        }
+        await tx.$executeRaw`
+          UPDATE "Customer" SET "objectedPurposes" = ARRAY(SELECT DISTINCT unnest("objectedPurposes" || ${chosen}::text[]))
+           WHERE "id" = ${request.customerId}::uuid`;
+        const labels = chosen.map((key) => profile.purposes.find((p) => p.key === key)?.label ?? key);
+        effect = `We no longer use your data for: ${labels.join("; ")}.`;
+      } else if (parsed.data.grantedPurposes?.length) {
+        throw fieldError("INVALID_INPUT", "grantedPurposes", "Only a granted objection names purposes.");
+      }
+      if (request.type === "RESTRICTION" && granted) {
+        if (!request.customer.restrictedAt) {
+          await tx.customer.update({ where: { id: request.customerId }, data: { restrictedAt: now } });
+        }
+        // GDPR Art. 19: recipients of the data are told of the restriction.
+        const held = request.categories.length ? request.categories : profile.dataCategories.map((c) => c.key);
+        await queueRecipientNotifications(tx, {
+          shop,
+          customerId: request.customerId,
+          kind: "RESTRICTION",
+          changes: held.map((category) => ({ field: category, category: category as DataCategoryKey })),
+          payload: { subject: "restriction", requestId: request.id },
+        });
+        effect =
+          "We keep your data but no longer use it: no marketing messages, no profiling and nothing shared with partners, until the restriction is lifted. We will tell you before we lift it.";
+      }
+      await tx.rightsRequest.update({
+        where: { id: request.id },
+        data: {
+          status: "CLOSED",
+          outcome,
+          decidedAt: now,
+          decisionReason: reason,
+          events: {
+            create: [
+              { kind: "DECIDED", actorType: "AGENT", actorId: actor.actorId, message: reason, at: now },
+              { kind: "CLOSED", actorType: "SYSTEM", message: effect, at: now },
+            ],
+          },
+        },
+      });
+      const label = requestTypeLabel(profile, request.type);
+      await enqueueEmail(tx, {
+        shopId: shop.id,
+        customerId: request.customerId,
+        to: request.customer.email,
+        kind: "request-decided",
+        subject: `Your request was ${OUTCOME_WORDS[outcome]}: ${label}`,
+        text: [
+          `Hello ${oneLine(request.customer.firstName)},`,
+          "",
+          `We decided your request "${label}" at ${shop.name}, received on ${day(request.receivedOn)}: it is ${OUTCOME_WORDS[outcome]}.`,
+          `Why: ${reason}`,
+          ...(effect ? [effect] : []),
+          "",
+          complaintRoute(profile),
+          `Your request: ${requestsPageUrl(shop)}`,
+          footer(shop),
+        ].join("\n"),
+      });
+      await recordChange(tx, {
+        shop,
+        customerId: request.customerId,
+        requestId: request.id,
+        actor,
+        action: "request.decide",
+        details: { outcome, type: request.type },
+        event: "request.completed",
+        status: "CLOSED",
+        outcome,
+      });
+    },
+    now,
+  );
+}
+
+const verifySchema = z.object({
+  id: idSchema,
+  isAccepted: z.boolean(),
+  reason: safeText({
+    min: 10,
+    max: TEXT_MAX,
+    isMultiline: true,
+    minMessage: "Say what you checked (at least 10 characters).",
+  }),
+});
+
+export async function verifyRequest(options: { viewer: Viewer; input: unknown; now?: Date }) {
+  const now = options.now ?? new Date();
+  requireAgent(options.viewer, "PRIVACY_OFFICER");
+  const parsed = verifySchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { id, isAccepted, reason } = parsed.data;
+  return staffChange(
+    options.viewer,
+    "PRIVACY_OFFICER",
+    id,
+    async (tx, request, { shop, actor }) => {
+      if (request.status !== "AWAITING_VERIFICATION") {
+        throw fieldError("CONFLICT", "id", "This request is not waiting for a check.");
+      }
+      const label = requestTypeLabel(shop.profile, request.type);
+      if (isAccepted) {
+        await tx.rightsRequest.update({
+          where: { id: request.id },
+          data: {
+            status: "OPEN",
+            events: {
+              create: [
+                { kind: "VERIFIED", actorType: "AGENT", actorId: actor.actorId, message: reason, at: now },
+                {
+                  kind: "ACKNOWLEDGED",
+                  actorType: "SYSTEM",
+                  message: `We will answer by ${day(request.dueOn)}.`,
+                  at: now,
+                },
+              ],
+            },
+          },
+        });
+      } else {
+        await tx.rightsRequest.update({
+          where: { id: request.id },
+          data: {
+            status: "CLOSED",
+            outcome: "REFUSED",
+            decidedAt: now,
+            decisionReason: `The authority of the person who filed it could not be confirmed: ${reason}`,
+            events: {
+              create: [
+                { kind: "DECIDED", actorType: "AGENT", actorId: actor.actorId, message: reason, at: now },
+                { kind: "CLOSED", actorType: "SYSTEM", at: now },
+              ],
+            },
+          },
+        });
+      }
+      await enqueueEmail(tx, {
+        shopId: shop.id,
+        customerId: request.customerId,
+        to: request.customer.email,
+        kind: "request-verified",
+        subject: isAccepted
+          ? `We accepted a request filed for you: ${label}`
+          : `We refused a request filed for you: ${label}`,
+        text: [
+          `Hello ${oneLine(request.customer.firstName)},`,
+          "",
+          isAccepted
+            ? `${request.representativeName ?? "A representative"} filed the request "${label}" for you. We checked their authority and are working on it; we will answer by ${day(request.dueOn)}.`
+            : `${request.representativeName ?? "Someone"} filed the request "${label}" for you, but we could not confirm their authority, so nothing was done. ${reason}`,
+          `If you did not authorise it, tell us: ${requestsPageUrl(shop)}`,
+          footer(shop),
+        ].join("\n"),
+      });
+      await recordChange(tx, {
+        shop,
+        customerId: request.customerId,
+        requestId: request.id,
+        actor,
+        action: "request.verify",
+        details: { isAccepted },
+        event: isAccepted ? "request.updated" : "request.completed",
+        status: isAccepted ? "OPEN" : "CLOSED",
+        outcome: isAccepted ? null : "REFUSED",
+      });
+    },
+    now,
+  );
+}
+
+// GDPR Art. 18(3): the customer is told before a restriction is lifted; the email goes
+// in the same transaction as the change.
+export async function liftRestriction(options: { viewer: Viewer; input: unknown; now?: Date }) {
+  const now = options.now ?? new Date();
+  requireAgent(options.viewer, "PRIVACY_OFFICER");
+  const parsed = reasonSchema.safeParse(options.input);
+  if (!parsed.success) throw invalidInput(parsed.error.issues);
+  const { id, reason } = parsed.data;
+  return staffChange(
+    options.viewer,
+    "PRIVACY_OFFICER",
+    id,
+    async (tx, request, { shop, actor }) => {
+      if (request.type !== "RESTRICTION" || request.outcome === "REFUSED" || !request.customer.restrictedAt) {
+        throw fieldError("CONFLICT", "id", "No restriction from this request is in effect.");
+      }
+      await tx.customer.update({ where: { id: request.customerId }, data: { restrictedAt: null } });
+      await tx.rightsRequestEvent.create({
+        data: {
+          requestId: request.id,
+          kind: "RESTRICTION_LIFTED",
+          actorType: "AGENT",
+          actorId: actor.actorId,
+          message: reason,
+          at: now,
+        },
+      });
+      await enqueueEmail(tx, {
+        shopId: shop.id,
+        customerId: request.customerId,
+        to: request.customer.email,
+        kind: "restriction-lifted",
+        subject: `We are lifting the restriction on your data at ${shop.name}`,
+        text: [
+          `Hello ${oneLine(request.customer.firstName)},`,
+          "",
+          `The restriction on the use of your data, granted on ${request.decidedAt ? day(request.decidedAt) : "an earlier date"}, is lifted.`,
+          `Why: ${reason}`,
+          "",
+          complaintRoute(shop.profile),
+          footer(shop),
+        ].join("\n"),
+      });
+      await recordChange(tx, {
+        shop,
+        customerId: request.customerId,
+        requestId: request.id,
+        actor,
+        action: "request.lift-restriction",
+        details: {},
+        event: "request.updated",
+        status: request.status,
+        outcome: request.outcome,
+      });
+    },
+    now,
+  );
+}
+
+// ---- Self-service actions, recorded as requests completed at once ----
+
+// In the caller's transaction: an export, a correction, a deletion or a consent
+// withdrawal the customer (or an agent for them) did in the account.
+export async function recordSelfServiceRequest(
+  tx: Prisma.TransactionClient,
+  options: { shop: ShopRef; customerId: string; type: SelfServiceType; actor: AuditActor; now?: Date },
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const dates = shopRequestDeadlines(options.shop.profile, now);
+  await tx.rightsRequest.create({
+    data: {
+      shopId: options.shop.id,
+      customerId: options.customerId,
+      type: options.type,
+      status: "CLOSED",
+      outcome: "GRANTED",
+      selfService: true,
+      filedBy: options.actor.actorType === "PARTNER" ? "PARTNER" : "CUSTOMER",
+      receivedAt: now,
+      receivedOn: new Date(`${dates.receivedOn}T00:00:00Z`),
+      firstDueOn: new Date(`${dates.dueOn}T00:00:00Z`),
+      dueOn: new Date(`${dates.dueOn}T00:00:00Z`),
+      decidedAt: now,
+      events: {
+        create: [
+          { kind: "RECEIVED", actorType: options.actor.actorType, actorId: options.actor.actorId, at: now },
+          { kind: "COMPLETED", actorType: "SYSTEM", at: now },
+        ],
+      },
+    },
+    select: { id: true },
+  });
+}
+
+// ---- Metrics (CCPA regulations §7102; the shop's own publication) ----
+
+export type MetricsRow = {
+  type: RightsRequestType | null;
+  label: string;
+  received: number;
+  granted: number;
+  partlyGranted: number;
+  refused: number;
+  withdrawn: number;
+  pending: number;
+  medianDaysToRespond: number | null;
+  meanDaysToRespond: number | null;
+  late: number;
+};
+
+export type RequestMetrics = { year: number; rows: MetricsRow[]; total: MetricsRow };
+
+const ALL_TYPES: RightsRequestType[] = [...FILED_TYPES, ...SELF_SERVICE_TYPES];
+
+type MetricsSqlRow = {
+  type: RightsRequestType | null;
+  received: bigint;
+  granted: bigint;
+  partly: bigint;
+  refused: bigint;
+  withdrawn: bigint;
+  pending: bigint;
+  median: number | null;
+  mean: number | null;
+  late: bigint;
+};
+
+// Whether this viewer may see the shop's metrics: anyone where the shop publishes them,
+// otherwise the shop's privacy officers.
+export function canSeeMetrics(viewer: Viewer, shop: ShopRef): boolean {
+  if (shop.profile.requests.publishesMetrics) return true;
+  return viewer.kind === "agent" && viewer.shop.id === shop.id && viewer.agent.role === "PRIVACY_OFFICER";
+}
+
+// One statement, per type and for all types (GROUPING SETS), over the calendar year of
+// the day each request counts as received.
+export async function getRequestMetrics(options: {
+  viewer: Viewer;
+  shop: ShopRef;
+  year: number;
+  now?: Date;
+}): Promise<RequestMetrics | null> {
+  const shop = options.shop;
+  if (!canSeeMetrics(options.viewer, shop)) return null;
+  if (!Number.isInteger(options.year) || options.year < 2000 || options.year > 2100) {
+    throw new AppError("INVALID_INPUT", "Choose a year between 2000 and 2100.");
+  }
+  const today = todayIn(shop, options.now ?? new Date());
+  const from = `${options.year}-01-01`;
+  const to = `${options.year + 1}-01-01`;
+  const rows = await getPrisma().$queryRaw<MetricsSqlRow[]>`
+    SELECT "type",
+           count(*) AS "received",
+           count(*) FILTER (WHERE "outcome" = 'GRANTED') AS "granted",
+           count(*) FILTER (WHERE "outcome" = 'PARTLY_GRANTED') AS "partly",
+           count(*) FILTER (WHERE "outcome" = 'REFUSED') AS "refused",
+           count(*) FILTER (WHERE "status" = 'WITHDRAWN') AS "withdrawn",
+           count(*) FILTER (WHERE "status" IN ('AWAITING_VERIFICATION', 'OPEN')) AS "pending",
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400)
+              FILTER (WHERE "decidedAt" IS NOT NULL))::float8 AS "median",
+           (avg(EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400)
+              FILTER (WHERE "decidedAt" IS NOT NULL))::float8 AS "mean",
+           count(*) FILTER (WHERE ("decidedAt" IS NOT NULL AND ("decidedAt" AT TIME ZONE ${deadlineRule(shop.profile).timeZone})::date > "dueOn")
+                               OR ("status" IN ('AWAITING_VERIFICATION', 'OPEN') AND "dueOn" < ${today}::date)) AS "late"
+      FROM "RightsRequest"
+     WHERE "shopId" = ${shop.id}::uuid AND "receivedOn" >= ${from}::date AND "receivedOn" < ${to}::date
+     GROUP BY GROUPING SETS (("type"), ())`;
+  const toRow = (type: RightsRequestType | null, r: MetricsSqlRow | undefined, label: string): MetricsRow => ({
+    type,
+    label,
+    received: Number(r?.received ?? 0),
+    granted: Number(r?.granted ?? 0),
+    partlyGranted: Number(r?.partly ?? 0),
+    refused: Number(r?.refused ?? 0),
+    withdrawn: Number(r?.withdrawn ?? 0),
+    pending: Number(r?.pending ?? 0),
+    medianDaysToRespond: r?.median == null ? null : Math.round(r.median * 10) / 10,
+    meanDaysToRespond: r?.mean == null ? null : Math.round(r.mean * 10) / 10,
+    late: Number(r?.late ?? 0),
+  });
+  const byType = new Map(rows.filter((r) => r.type).map((r) => [r.type as RightsRequestType, r]));
+  const offered = new Set<RightsRequestType>([
+    ...requestTypeOptions(shop.profile).map((o) => o.type),
+    ...SELF_SERVICE_TYPES,
+    ...byType.keys(),
+  ]);
+  return {
+    year: options.year,
+    rows: ALL_TYPES.filter((t) => offered.has(t)).map((t) =>
+      toRow(t, byType.get(t), requestTypeLabel(shop.profile, t)),
+    ),
+    total: toRow(
+      null,
+      rows.find((r) => r.type === null),
+      "All requests",
+    ),
+  };
+}
+
+export function isOpenStatus(status: RightsRequestStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}

@@ -79,6 +79,7 @@ const VIEWED: Record<string, string> = {
   "deletion.read": "viewed your account deletion status",
   "access-log.read": "viewed this access log",
   "support-access.read": "viewed whether support may open your account",
+  "requests.read": "viewed your rights requests",
 };
 
 // What an agent tried and was refused: the actions they may not take for you.
@@ -98,6 +99,8 @@ const ATTEMPTED: Record<string, string> = {
   "social.unlink": "unlink a social account or erase what it gave us",
   "invitation.send": "invite a friend",
   "invitation.manage": "withdraw an invitation or erase your friends' details",
+  "request.create": "file a rights request for you",
+  "request.update": "change or withdraw one of your rights requests",
   "data.reveal": "show a hidden value in full",
   "account.update": "correct your details",
   "address.write": "change an address",
@@ -183,6 +186,7 @@ function downloadWords(action: string | null, subject: string | null): string {
 const PARTNER_READ: Record<string, string> = {
   "account.read": "looked up your account",
   "consents.read": "read your subscriptions and cookie choices",
+  "requests.read": "read the status of your rights requests",
 };
 
 const STATE_WORDS: Record<string, string> = {

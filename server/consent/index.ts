@@ -7,6 +7,7 @@ import { getPrisma, type Prisma } from "../db";
 import type { ActorType, ConsentSource, OptInLevel } from "../db/generated/enums";
 import { AppError, type FieldError } from "../errors";
 import { tryDeliverPendingEmails } from "../mail";
+import { recordSelfServiceRequest } from "../requests/self-service";
 import type { ShopRef } from "../tenants";
 import { liveConfirmationKeys, sendConsentConfirmation } from "./confirmation";
 import {
@@ -333,6 +334,20 @@ export async function applyConsentChanges(
     }
   }
   if (needsLink) await sendConsentConfirmation(tx, { shop, customerId });
+  // A withdrawal (GDPR Art. 7(3), 21(3)), in the request history and metrics: once per
+  // change, however many purposes it withdrew.
+  if (written.some((w) => w.to === "WITHDRAWN" && w.from !== "NOT_GIVEN" && w.from !== "WITHDRAWN")) {
+    await recordSelfServiceRequest(tx, {
+      shop,
+      customerId,
+      type: "WITHDRAW_CONSENT",
+      actor: {
+        actorType: input.actor.type,
+        actorId: input.actor.id,
+        impersonationId: input.actor.impersonationId ?? null,
+      },
+    });
+  }
   await auditConsentChanges(tx, { ...owner, actor: input.actor, source: input.source, changes: written });
   return { changes: written, isConfirmationSent: needsLink };
 }

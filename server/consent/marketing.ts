@@ -11,7 +11,8 @@ import { marketingEmailHeaders, unsubscribeUrl } from "./unsubscribe";
 import { signUnsubscribeToken } from "./unsubscribe-token";
 
 // The one way marketing email leaves the app: only to a customer whose consent to that
-// email purpose is GRANTED right now (PENDING is not consent), and always with the
+// email purpose is GRANTED right now (PENDING is not consent) and who has not restricted
+// the use of their data (server/requests), and always with the
 // one-click unsubscribe headers and a link in the text. A system service, not a
 // customer action, so it takes the shop rather than a viewer.
 export async function sendMarketingEmail(options: {
@@ -36,9 +37,13 @@ export async function sendMarketingEmail(options: {
     }
     const customer = await tx.customer.findFirst({
       where: { id: customerId, shopId: shop.id, status: { not: "ERASED" } },
-      select: { email: true, createdAt: true },
+      select: { email: true, createdAt: true, restrictedAt: true },
     });
     if (!customer) throw new AppError("NOT_FOUND", "Customer not found.");
+    // A granted restriction (GDPR Art. 18): the data is kept but not used.
+    if (customer.restrictedAt) {
+      throw new AppError("FORBIDDEN", "The customer restricted the use of their data: nothing was sent.");
+    }
     if (await isSuppressed({ shopId: shop.id, email: customer.email, accountCreatedAt: customer.createdAt }, tx)) {
       throw new AppError("FORBIDDEN", "This address is on the suppression list: nothing was sent.");
     }

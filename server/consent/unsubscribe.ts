@@ -2,6 +2,7 @@ import "server-only";
 import { appUrl } from "../app-url";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
+import { recordSelfServiceRequest } from "../requests/self-service";
 import { findShopById, type ShopRef } from "../tenants";
 import { auditConsentChanges, currentConsents, lockConsents, recordConsent } from "./ledger";
 import { type ConsentPurpose, findConsentPurpose } from "./purposes";
@@ -106,6 +107,12 @@ export async function unsubscribeWithToken(options: { token: unknown }): Promise
       actor,
       source: "UNSUBSCRIBE_LINK",
       changes: [{ purposeKey: purpose.key, from: recorded.state, to: "WITHDRAWN" }],
+    });
+    await recordSelfServiceRequest(tx, {
+      shop,
+      customerId,
+      type: "WITHDRAW_CONSENT",
+      actor: { actorType: "CUSTOMER", actorId: customerId, impersonationId: null },
     });
     return { shop, purpose, isAlreadyWithdrawn: false };
   });

@@ -11,6 +11,7 @@ import type { DataCategoryKey } from "../data-map/categories";
 import { getPrisma, type Prisma } from "../db";
 import type { Gender, PhoneKind } from "../db/generated/enums";
 import { AppError } from "../errors";
+import { recordSelfServiceRequest } from "../requests/self-service";
 import { clearable, invalidInput, NAME_ONE_LINE } from "../validation";
 import { queueWebhookEvent } from "../webhooks/events";
 import { customerSelect } from "./index";
@@ -239,6 +240,13 @@ export async function updateCustomer(options: {
       customerId: scope.customerId,
       type: "customer.rectified",
       data: { subject: "customer", fields: changes.map((c) => c.field) },
+    });
+    // A correction (GDPR Art. 16), in the request history and metrics.
+    await recordSelfServiceRequest(tx, {
+      shop: scope.shop,
+      customerId: scope.customerId,
+      type: "RECTIFICATION",
+      actor: scope.actor,
     });
     const updated = await tx.customer.findFirst({ where, select: updatableSelect });
     if (!updated) throw new AppError("NOT_FOUND", "Customer not found.");

@@ -713,11 +713,18 @@ export const DATA_MAP: DataMapEntry[] = [
     technical: ["id", "shopId", "customerId", "apiKeyId", "assignedToId", "updatedAt"],
     exportAs: "rights_requests",
     // The record that a request was answered, and when, is the shop's accountability
-    // (GDPR Art. 5(2), Art. 12): the type, dates and decision stay with the erased
-    // account; the person's and the representative's words go.
+    // (GDPR Art. 5(2), Art. 12): the type, dates and outcome stay with the erased
+    // account (and in the metrics); the person's, the representative's and the staff's
+    // words go, as they may describe the person.
     erasure: {
       action: "anonymise",
-      placeholders: { details: null, representativeName: null, representativeProof: null },
+      placeholders: {
+        details: null,
+        representativeName: null,
+        representativeProof: null,
+        extensionReason: ERASED,
+        decisionReason: ERASED,
+      },
       keep: [
         "type",
         "status",
@@ -731,9 +738,7 @@ export const DATA_MAP: DataMapEntry[] = [
         "firstDueOn",
         "dueOn",
         "extendedAt",
-        "extensionReason",
         "decidedAt",
-        "decisionReason",
         "withdrawnAt",
       ],
     },

@@ -29,7 +29,16 @@ export const RECORD_DATE_FIELD: Partial<Record<ModelName, string>> = {
   ExportDownload: "at",
   AuditEventValue: "createdAt",
   DeletionRequest: "requestedAt",
+  RightsRequest: "receivedAt",
+  RightsRequestEvent: "at",
 };
 
 // Fields stored as calendar dates rather than instants.
-export const DATE_ONLY_FIELDS = new Set(["Customer.dateOfBirth", "Export.from", "Export.to"]);
+export const DATE_ONLY_FIELDS = new Set([
+  "Customer.dateOfBirth",
+  "Export.from",
+  "Export.to",
+  "RightsRequest.receivedOn",
+  "RightsRequest.firstDueOn",
+  "RightsRequest.dueOn",
+]);

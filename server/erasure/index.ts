@@ -15,6 +15,7 @@ import { expireInvitations } from "../invitations";
 import { enqueueJob, type JobContext, registerJobHandler } from "../jobs";
 import { logEvent } from "../log";
 import { enqueueEmail, tryDeliverPendingEmails } from "../mail";
+import { recordSelfServiceRequest } from "../requests/self-service";
 import { getExportStorage } from "../storage";
 import { findShopById, type ShopRef } from "../tenants";
 import { invalidInput } from "../validation";
@@ -548,6 +549,15 @@ async function finishErasure(request: StartedRequest, shop: ShopRef, now: Date):
       customerId: request.customerId,
       type: "customer.erased",
       data: { requestId: request.id },
+    });
+    // The deletion, in the request history and metrics (server/requests).
+    await recordSelfServiceRequest(tx, {
+      shop,
+      customerId: request.customerId,
+      type: "ERASURE",
+      actor: { actorType: "CUSTOMER", actorId: request.customerId, impersonationId: null },
+      receivedAt: row.requestedAt,
+      now,
     });
     await ERASURE.testHooks.inFinish?.();
     await tx.deletionRequest.update({

@@ -13,6 +13,7 @@ import { AppError } from "../errors";
 import { enqueueJob, registerJobHandler } from "../jobs";
 import { logEvent } from "../log";
 import { tryDeliverPendingEmails } from "../mail";
+import { recordSelfServiceRequest } from "../requests/self-service";
 import { getExportStorage } from "../storage";
 import { invalidInput } from "../validation";
 import { queueWebhookEvent } from "../webhooks/events";
@@ -154,6 +155,13 @@ export async function createExport(options: {
         from: input.from ?? null,
         to: input.to ?? null,
       },
+    });
+    // A copy of the data (GDPR Art. 15, 20), in the request history and metrics.
+    await recordSelfServiceRequest(tx, {
+      shop: scope.shop,
+      customerId: scope.customerId,
+      type: "ACCESS",
+      actor: scope.actor,
     });
     await queueWebhookEvent(tx, {
       shopId: scope.shop.id,

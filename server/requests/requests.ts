@@ -39,8 +39,10 @@ import { deadlineRule, dueDatesView, shopRequestDeadlines } from "./index";
 
 export const FILED_TYPES = ["RESTRICTION", "OBJECTION", "AUTOMATED_DECISION", "DISPUTED_CORRECTION"] as const;
 export type FiledType = (typeof FILED_TYPES)[number];
-export const SELF_SERVICE_TYPES = ["ACCESS", "RECTIFICATION", "ERASURE", "WITHDRAW_CONSENT"] as const;
-export type SelfServiceType = (typeof SELF_SERVICE_TYPES)[number];
+
+import { SELF_SERVICE_TYPES, type SelfServiceType } from "./self-service";
+
+export { recordSelfServiceRequest, SELF_SERVICE_TYPES, type SelfServiceType } from "./self-service";
 
 const OPEN_STATUSES: RightsRequestStatus[] = ["AWAITING_VERIFICATION", "OPEN"];
 
@@ -1449,41 +1451,6 @@ export async function liftRestriction(options: { viewer: Viewer; input: unknown;
     },
     now,
   );
-}
-
-// ---- Self-service actions, recorded as requests completed at once ----
-
-// In the caller's transaction: an export, a correction, a deletion or a consent
-// withdrawal the customer (or an agent for them) did in the account.
-export async function recordSelfServiceRequest(
-  tx: Prisma.TransactionClient,
-  options: { shop: ShopRef; customerId: string; type: SelfServiceType; actor: AuditActor; now?: Date },
-): Promise<void> {
-  const now = options.now ?? new Date();
-  const dates = shopRequestDeadlines(options.shop.profile, now);
-  await tx.rightsRequest.create({
-    data: {
-      shopId: options.shop.id,
-      customerId: options.customerId,
-      type: options.type,
-      status: "CLOSED",
-      outcome: "GRANTED",
-      selfService: true,
-      filedBy: options.actor.actorType === "PARTNER" ? "PARTNER" : "CUSTOMER",
-      receivedAt: now,
-      receivedOn: new Date(`${dates.receivedOn}T00:00:00Z`),
-      firstDueOn: new Date(`${dates.dueOn}T00:00:00Z`),
-      dueOn: new Date(`${dates.dueOn}T00:00:00Z`),
-      decidedAt: now,
-      events: {
-        create: [
-          { kind: "RECEIVED", actorType: options.actor.actorType, actorId: options.actor.actorId, at: now },
-          { kind: "COMPLETED", actorType: "SYSTEM", at: now },
-        ],
-      },
-    },
-    select: { id: true },
-  });
 }
 
 // ---- Metrics (CCPA regulations §7102; the shop's own publication) ----

@@ -213,8 +213,16 @@ describe.each(Object.keys(OTHER_SHOP))("erasing an account of %s", (handle) => {
       const until = d.model === "Order" ? expectedUntil(rich.viewer.shop.profile, d, anchors) : null;
       return d.model === "Order" && !(until && until > new Date(anchors.closedAt));
     });
+    // Every rights request of the account and every step of their timelines (the fixture
+    // files one; its correction and exports are recorded as requests too).
+    const requests = anonymisedBefore.get("RightsRequest")?.length ?? 0;
+    const steps = anonymisedBefore.get("RightsRequestEvent")?.length ?? 0;
+    expect(requests).toBeGreaterThanOrEqual(3);
+    expect(steps).toBeGreaterThan(requests);
     expect(Object.fromEntries(overwrittenRows)).toEqual({
       Customer: 1,
+      RightsRequest: requests,
+      RightsRequestEvent: steps,
       ...(ordersDue.length ? { Order: ordersDue.length } : {}),
     });
     if (handle === "allegra" || handle === "crystalline") expect(ordersDue.length).toBeGreaterThan(0);

@@ -154,6 +154,21 @@ async function addAccountActivity(customerId: string, shopId: string): Promise<v
     data: { shopId, customerId, recipientKey: "courier", kind: "RECTIFICATION", payload: { fields: ["hometown"] } },
   });
   await prisma.deletionRequest.create({ data: { shopId, customerId, tokenHash: `deletion-${tag}` } });
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  await prisma.rightsRequest.create({
+    data: {
+      shopId,
+      customerId,
+      type: "OBJECTION",
+      status: "OPEN",
+      purposes: ["research-and-analysis"],
+      details: `Grounds ${tag}`,
+      receivedOn: today,
+      firstDueOn: today,
+      dueOn: today,
+      events: { create: { kind: "RECEIVED", actorType: "CUSTOMER", actorId: customerId } },
+    },
+  });
   await prisma.consentConfirmation.create({
     data: {
       shopId,

@@ -158,6 +158,26 @@ export async function richCustomer(options: {
     });
   }
 
+  // A rights request with a timeline, and a granted objection on the account.
+  const requestMessage = `Please stop ${letters(10)}`;
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  await prisma.rightsRequest.create({
+    data: {
+      shopId: shop.id,
+      customerId,
+      type: "RESTRICTION",
+      status: "OPEN",
+      receivedOn: today,
+      firstDueOn: today,
+      dueOn: today,
+      events: {
+        create: { kind: "INFORMATION_ADDED", actorType: "CUSTOMER", actorId: customerId, message: requestMessage },
+      },
+    },
+  });
+  await prisma.customer.update({ where: { id: customerId }, data: { objectedPurposes: ["proof-purpose"] } });
+  strict.push(requestMessage);
+
   // Every nullable personal field the account still lacks (a photo, a gender...), so
   // that erasure has a value to overwrite in each.
   strict.push(...(await fillNullablePersonalFields(customerId, shop.id)));
@@ -174,6 +194,8 @@ export async function richCustomer(options: {
   const stored = await prisma.export.findMany({ where: { id: { in: exportIds } }, select: { storageKey: true } });
   const storageKeys = stored.map((e) => e.storageKey).filter((k): k is string => Boolean(k));
   expect(storageKeys).toHaveLength(2);
+  // The exports are recorded as requests done at once (server/requests): their rows too.
+  strict.push(...(await fillNullablePersonalFields(customerId, shop.id)));
 
   return {
     viewer,

@@ -3,6 +3,7 @@ import type { ShopProfile } from "../../server/tenants/profile-schema";
 import { createCustomerWithHistory, demoPasswordHash, randomPerson, shopCountry, startOfTodayUtc } from "./customer";
 import { localeFor } from "./locales";
 import type { Db } from "./orders";
+import { seedRequests } from "./requests";
 import { createRng } from "./rng";
 
 // The demo tenants: one Shop row per profile, and per shop a demo customer with a long
@@ -98,9 +99,10 @@ export async function seedShops(
             used.add(person.email);
             people.push(person);
           }
+          const withRequests: string[] = [];
           for (const [i, person] of people.entries()) {
             const isNew = i === people.length - 1;
-            await createCustomerWithHistory(tx, {
+            const id = await createCustomerWithHistory(tx, {
               ...common,
               email: person.email,
               firstName: person.firstName,
@@ -109,7 +111,9 @@ export async function seedShops(
               history: isNew ? "new" : "full",
               seed: `${profile.handle}:${i}`,
             });
+            if (!isNew) withRequests.push(id);
           }
+          await seedRequests(tx, { shopId: shop.id, customerIds: withRequests, profile, now });
         },
         { timeout: 10 * 60_000, maxWait: 60_000 },
       );

@@ -4,8 +4,9 @@ import type { Prisma } from "../db";
 import type { ShopRef } from "../tenants";
 import { shopRequestDeadlines } from "./index";
 
-export const SELF_SERVICE_TYPES = ["ACCESS", "RECTIFICATION", "ERASURE", "WITHDRAW_CONSENT"] as const;
-export type SelfServiceType = (typeof SELF_SERVICE_TYPES)[number];
+import type { SelfServiceType } from "./types";
+
+export { SELF_SERVICE_TYPES, type SelfServiceType } from "./types";
 
 // Self-service actions recorded as rights requests completed at once, so the request
 // history and the metrics are complete (server/requests/requests.ts).

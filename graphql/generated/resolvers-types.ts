@@ -1986,8 +1986,12 @@ export type RequestHandling = {
   dueDatesIfAskedNow: RequestDueDates;
   extension?: Maybe<Duration>;
   extensionCondition?: Maybe<Scalars['String']['output']>;
+  /** Purposes based on legitimate interests an objection can name. */
+  objectionPurposes: Array<RightsRequestChoice>;
   publishesMetrics: Scalars['Boolean']['output'];
   responseDeadline: Duration;
+  /** The rights requests a customer (or their representative) can file at this shop, in its words. */
+  types: Array<RightsRequestTypeOption>;
   verification: Scalars['String']['output'];
 };
 
@@ -4024,8 +4028,10 @@ export type RequestHandlingResolvers<ContextType = GraphQLContext, ParentType ex
   dueDatesIfAskedNow?: Resolver<ResolversTypes['RequestDueDates'], ParentType, ContextType>;
   extension?: Resolver<Maybe<ResolversTypes['Duration']>, ParentType, ContextType>;
   extensionCondition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectionPurposes?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
   publishesMetrics?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   responseDeadline?: Resolver<ResolversTypes['Duration'], ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['RightsRequestTypeOption']>, ParentType, ContextType>;
   verification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -1,5 +1,6 @@
 import { DATA_CATEGORY_LABELS } from "@/server/data-map/categories";
 import { dueDatesView } from "@/server/requests";
+import { objectionPurposes, requestTypeOptions } from "@/server/requests/types";
 import { findShop, listShops } from "@/server/tenants";
 import type { ShopProfile } from "@/server/tenants/profile-schema";
 import { durationText, responsePeriodText, retentionText } from "@/server/tenants/wording";
@@ -67,6 +68,8 @@ export const shopResolvers: Resolvers = {
       responseDeadline: responsePeriod(p.requests.responseDeadline),
       extension: p.requests.extension ? responsePeriod(p.requests.extension) : null,
       dueDatesIfAskedNow: dueDatesView(p, new Date()),
+      types: requestTypeOptions(p),
+      objectionPurposes: objectionPurposes(p),
       extensionCondition: p.requests.extensionCondition,
       verification: p.requests.verification,
       authorisedAgentsAllowed: p.requests.authorisedAgents.isAllowed,

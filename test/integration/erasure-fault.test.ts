@@ -177,6 +177,12 @@ async function endState(c: Closure, runStartedAt: number): Promise<Snapshot> {
   for (const [model, ids] of Object.entries(c.ids)) {
     for (const id of ids) if (!labels.has(id)) labels.set(id, `<${model}>`);
   }
+  // Rows the run itself made (the deletion, recorded as a request done at once), by what
+  // they are: their steps point at them.
+  for (const row of rows.RightsRequest ?? []) {
+    const id = String(row.id);
+    if (!labels.has(id)) labels.set(id, `<RightsRequest ${String(row.type)}>`);
+  }
   const runDates = new Set<string>();
   const time = (value: string, key: string, table: string, parent: Row): string => {
     const at = Date.parse(value);

@@ -330,6 +330,8 @@ export async function fillNullablePersonalFields(customerId: string, shopId: str
           case "integer":
           case "bigint":
             return "7";
+          case "ARRAY":
+            return `ARRAY['${marker}']::${column.udt_name.replace(/^_/, "")}[]`;
           case "jsonb":
             return `'{"filled": "${marker}"}'::jsonb`;
           default:

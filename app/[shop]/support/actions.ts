@@ -173,3 +173,70 @@ export async function endImpersonationAction(
   }
   redirect(`/${shop}/support`);
 }
+
+const RepresentativeRequestMutation = graphql(`
+  mutation RepresentativeRequestCreate($input: RightsRequestCreateInput!) {
+    rightsRequestCreate(input: $input) {
+      request { id }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export type RepresentativeRequestState = {
+  submission: number;
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  values: { type: string; purposes: string[]; details: string; name: string; proof: string };
+};
+
+// Records a request an authorised agent or representative sent by post or email: it
+// waits for the privacy officer's check of their proof, in the request queue.
+export async function recordRepresentativeRequestAction(
+  shop: string,
+  customerId: string,
+  previous: RepresentativeRequestState,
+  form: FormData,
+): Promise<RepresentativeRequestState> {
+  const values = {
+    type: String(form.get("type") ?? ""),
+    purposes: form.getAll("purposes").map(String),
+    details: String(form.get("details") ?? ""),
+    name: String(form.get("representativeName") ?? ""),
+    proof: String(form.get("representativeProof") ?? ""),
+  };
+  const fieldErrors: Record<string, string> = {};
+  if (!values.type) {
+    fieldErrors.type = "Choose what the representative asks for.";
+    return { submission: previous.submission + 1, fieldErrors, formError: null, values };
+  }
+  const { rightsRequestCreate: result } = await execute(RepresentativeRequestMutation, {
+    input: {
+      type: values.type as never,
+      customerId,
+      purposes: values.purposes.length ? values.purposes : null,
+      details: values.details || null,
+      representative: { name: values.name, proof: values.proof },
+    },
+  });
+  if (result.request && /^[a-z0-9-]+$/.test(shop)) {
+    redirect(`/${shop}/support/requests/${encodeURIComponent(result.request.id)}`);
+  }
+  let formError: string | null = null;
+  const FIELDS: Record<string, string> = {
+    type: "type",
+    purposes: "purposes",
+    details: "details",
+    name: "representativeName",
+    proof: "representativeProof",
+  };
+  for (const e of result.userErrors) {
+    const path = e.field ?? [];
+    const key = path[1] === "representative" ? FIELDS[path[2] ?? ""] : FIELDS[path[1] ?? ""];
+    if (key && !fieldErrors[key]) fieldErrors[key] = e.message;
+    else if (path[1] === "representative" && !fieldErrors.representativeName)
+      fieldErrors.representativeName = e.message;
+    else formError ??= e.message;
+  }
+  return { submission: previous.submission + 1, fieldErrors, formError, values };
+}

@@ -7,7 +7,7 @@ CREATE TYPE "RightsRequestOutcome" AS ENUM ('GRANTED', 'PARTLY_GRANTED', 'REFUSE
 CREATE TYPE "RightsRequestFiler" AS ENUM ('CUSTOMER', 'REPRESENTATIVE', 'PARTNER');
 
 ALTER TABLE "Customer" ADD COLUMN "restrictedAt" TIMESTAMPTZ(3);
-ALTER TABLE "Customer" ADD COLUMN "objectedPurposes" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[];
+ALTER TABLE "Customer" ADD COLUMN "objectedPurposes" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 CREATE TABLE "RightsRequest" (
   "id" UUID NOT NULL,
@@ -16,8 +16,8 @@ CREATE TABLE "RightsRequest" (
   "type" "RightsRequestType" NOT NULL,
   "status" "RightsRequestStatus" NOT NULL,
   "outcome" "RightsRequestOutcome",
-  "purposes" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
-  "categories" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+  "purposes" TEXT[] DEFAULT ARRAY[]::TEXT[],
+  "categories" TEXT[] DEFAULT ARRAY[]::TEXT[],
   "details" TEXT,
   "filedBy" "RightsRequestFiler" NOT NULL DEFAULT 'CUSTOMER',
   "representativeName" TEXT,

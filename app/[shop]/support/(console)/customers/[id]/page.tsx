@@ -4,16 +4,17 @@ import { notFound } from "next/navigation";
 import { formatTime } from "@/components/dates";
 import { ImpersonationStartForm } from "@/components/impersonation-start-form";
 import { OpenSupportSession } from "@/components/open-support-session";
+import { RepresentativeRequestForm } from "@/components/request-representative-form";
 import { STATUS_WORDS } from "@/components/support-wording";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 import { IMPERSONATION } from "@/server/impersonation";
-import { endImpersonationAction, startImpersonationAction } from "../../../actions";
+import { endImpersonationAction, recordRepresentativeRequestAction, startImpersonationAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Customer · Support console" };
 
 const SupportCustomerQuery = graphql(`
-  query SupportCustomerPage($id: ID!) {
+  query SupportCustomerPage($id: ID!, $handle: String!) {
     supportCustomer(id: $id) {
       id
       email
@@ -23,6 +24,16 @@ const SupportCustomerQuery = graphql(`
       lastSignInAt
       openDeletionRequests
       supportAccess { isPermissionRequired isAllowed grantedAt expiresAt }
+    }
+    shop(handle: $handle) {
+      policy {
+        requests {
+          authorisedAgentsAllowed
+          authorisedAgentRequirement
+          types { type label asksForPurposes detailsLabel }
+          objectionPurposes { key label }
+        }
+      }
     }
     viewer {
       impersonation {
@@ -54,9 +65,17 @@ function accessWords(access: {
 
 export default async function SupportCustomerPage({ params }: Props) {
   const { shop, id } = await params;
-  const { supportCustomer: customer, viewer } = await execute(SupportCustomerQuery, { id: decodeURIComponent(id) });
+  const {
+    supportCustomer: customer,
+    viewer,
+    shop: shopInfo,
+  } = await execute(SupportCustomerQuery, {
+    id: decodeURIComponent(id),
+    handle: shop,
+  });
   if (!customer) notFound();
   const session = viewer.impersonation;
+  const requests = shopInfo?.policy.requests;
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -110,6 +129,29 @@ export default async function SupportCustomerPage({ params }: Props) {
           />
         </div>
       </section>
+      {requests?.authorisedAgentsAllowed && requests.types.length > 0 && (
+        <section
+          aria-labelledby="representative-title"
+          className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        >
+          <h2 id="representative-title" className="text-lg font-semibold">
+            Record a request from an authorised agent or representative
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            For a request someone sent by post or email on {customer.displayName}&apos;s behalf. Nothing is done until
+            the privacy officer has checked their proof of authority in the request queue; the customer is told by
+            email.
+          </p>
+          <div className="mt-4">
+            <RepresentativeRequestForm
+              action={recordRepresentativeRequestAction.bind(null, shop, customer.id)}
+              types={requests.types}
+              purposes={requests.objectionPurposes}
+              requirement={requests.authorisedAgentRequirement ?? null}
+            />
+          </div>
+        </section>
+      )}
     </div>
   );
 }

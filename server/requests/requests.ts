@@ -37,6 +37,7 @@ import { deadlineRule, dueDatesView, shopRequestDeadlines } from "./index";
 // (export, correction, deletion, consent withdrawal) are recorded as requests completed
 // at once, so the history and the published metrics are complete.
 
+import { requestsChanged, requestsVersion } from "./changes";
 import { recordSelfServiceRequest, SELF_SERVICE_TYPES, type SelfServiceType } from "./self-service";
 import {
   type Choice,
@@ -577,6 +578,7 @@ async function recordChange(
     outcome?: RightsRequestOutcome | null;
   },
 ) {
+  requestsChanged();
   await recordAuditEvent(tx, {
     shopId: change.shop.id,
     customerId: change.customerId,
@@ -1423,7 +1425,32 @@ export async function getRequestMetrics(options: {
   if (!Number.isInteger(options.year) || options.year < 2000 || options.year > 2100) {
     throw new AppError("INVALID_INPUT", "Choose a year between 2000 and 2100.");
   }
-  const today = todayIn(shop, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const today = todayIn(shop, now);
+  // Figures are read far more often than requests change (a public page): kept per
+  // process for a minute, and dropped when this process changes a request. Another
+  // instance's change shows within the minute.
+  const key = `${shop.id}:${options.year}:${today}`;
+  const cached = metricsCache.entries.get(key);
+  if (cached && cached.version === requestsVersion() && now.getTime() - cached.at < METRICS_TTL_MS) {
+    return cached.value;
+  }
+  const version = requestsVersion();
+  const value = await computeMetrics(shop, options.year, today);
+  if (metricsCache.entries.size >= 1000) metricsCache.entries.clear();
+  metricsCache.entries.set(key, { at: now.getTime(), version, value });
+  return value;
+}
+
+const METRICS_TTL_MS = 60_000;
+const metricsCache = ((
+  globalThis as unknown as {
+    __requestMetrics?: { entries: Map<string, { at: number; version: number; value: RequestMetrics }> };
+  }
+).__requestMetrics ??= { entries: new Map() });
+
+async function computeMetrics(shop: ShopRef, year: number, today: string): Promise<RequestMetrics> {
+  const options = { year };
   const from = `${options.year}-01-01`;
   const to = `${options.year + 1}-01-01`;
   const rows = await getPrisma().$queryRaw<MetricsSqlRow[]>`

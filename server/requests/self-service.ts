@@ -2,8 +2,8 @@ import "server-only";
 import type { AuditActor } from "../auth/authorize";
 import type { Prisma } from "../db";
 import type { ShopRef } from "../tenants";
+import { requestsChanged } from "./changes";
 import { shopRequestDeadlines } from "./index";
-
 import type { SelfServiceType } from "./types";
 
 export { SELF_SERVICE_TYPES, type SelfServiceType } from "./types";
@@ -24,6 +24,7 @@ export async function recordSelfServiceRequest(
     receivedAt?: Date;
   },
 ): Promise<void> {
+  requestsChanged();
   const now = options.now ?? new Date();
   const receivedAt = options.receivedAt ?? now;
   const dates = shopRequestDeadlines(options.shop.profile, receivedAt);

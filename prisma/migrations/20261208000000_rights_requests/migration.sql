@@ -41,6 +41,10 @@ CREATE TABLE "RightsRequest" (
 CREATE INDEX "RightsRequest_customerId_receivedAt_idx" ON "RightsRequest"("customerId", "receivedAt" DESC);
 CREATE INDEX "RightsRequest_shopId_status_dueOn_idx" ON "RightsRequest"("shopId", "status", "dueOn");
 CREATE INDEX "RightsRequest_shopId_receivedAt_idx" ON "RightsRequest"("shopId", "receivedAt");
+-- The staff queue: open requests by due date (server/requests/requests.ts, getRequestQueue).
+CREATE INDEX "RightsRequest_open_dueOn_idx" ON "RightsRequest"("shopId", "dueOn", "id") WHERE "status" IN ('AWAITING_VERIFICATION', 'OPEN');
+-- The metrics: a year of a shop's requests by the day they count as received.
+CREATE INDEX "RightsRequest_shopId_receivedOn_idx" ON "RightsRequest"("shopId", "receivedOn");
 
 ALTER TABLE "RightsRequest" ADD CONSTRAINT "RightsRequest_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "RightsRequest" ADD CONSTRAINT "RightsRequest_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -2132,7 +2132,9 @@ export type RightsRequestEdge = {
 
 export type RightsRequestEvent = {
   __typename?: 'RightsRequestEvent';
-  /** Who: the customer, staff, a partner, the system. */
+  /** The staff member's or partner's name on their steps; null for the customer's and the system's. */
+  actorName?: Maybe<Scalars['String']['output']>;
+  /** Who: CUSTOMER, AGENT (staff), PARTNER or SYSTEM. */
   actorType: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
   /** A staff note: never shown to the customer. */
@@ -2167,7 +2169,10 @@ export type RightsRequestMetricsRow = {
   /** Decided after their due date, or still open past it. */
   late: Scalars['Int']['output'];
   meanDaysToRespond?: Maybe<Scalars['Float']['output']>;
-  /** Median days from receipt to decision (decided requests); null when none. */
+  /**
+   * Median days from receipt to decision (decided requests; self-service ones take 0 days,
+   * and the total counts only the requests that needed a decision); null when none.
+   */
   medianDaysToRespond?: Maybe<Scalars['Float']['output']>;
   partlyGranted: Scalars['Int']['output'];
   /** Still open. */
@@ -4114,6 +4119,7 @@ export type RightsRequestEdgeResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type RightsRequestEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestEvent'] = ResolversParentTypes['RightsRequestEvent']> = {
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   internal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -4,6 +4,11 @@ import type { ShopProfile } from "../../server/tenants/profile-schema";
 import type { Db } from "./orders";
 import { DAY } from "./rng";
 
+const inWords = (day: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
 // Demo rights requests of a shop's other customers (never the demo customer's, whose
 // page starts empty): one overdue and one recent open request for the queue, one
 // decided last month and one self-service export, so the queue and the metrics show
@@ -57,7 +62,12 @@ export async function seedRequests(
               at: receivedAt,
               message: "You were signed in to your account.",
             },
-            { kind: "ACKNOWLEDGED", actorType: "SYSTEM", at: receivedAt, message: `We will answer by ${dates.dueOn}.` },
+            {
+              kind: "ACKNOWLEDGED",
+              actorType: "SYSTEM",
+              at: receivedAt,
+              message: `We will answer by ${inWords(dates.dueOn)}.`,
+            },
             ...(decidedAt
               ? [
                   {

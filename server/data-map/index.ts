@@ -756,7 +756,8 @@ export const DATA_MAP: DataMapEntry[] = [
       internal: auto("Staff note"),
       at: auto("When"),
     },
-    technical: ["id", "requestId", "actorId"],
+    // The staff member's or partner's name on their steps: not the customer's data.
+    technical: ["id", "requestId", "actorId", "actorName"],
     exportAs: "rights_request_steps",
     erasure: {
       action: "anonymise",

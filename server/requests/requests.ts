@@ -61,6 +61,7 @@ export type RequestEventView = {
   kind: string;
   summary: string;
   actorType: ActorType;
+  actorName: string | null;
   message: string | null;
   internal: boolean;
   at: Date;
@@ -108,6 +109,10 @@ type Row = Prisma.RightsRequestGetPayload<{ include: typeof viewInclude }>;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+// "8 January 2027": a calendar day as the customer reads it in a message or an email.
+const DAY_WORDS = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const inWords = (localDate: string) => DAY_WORDS.format(new Date(`${localDate}T00:00:00Z`));
+
 const EVENT_SUMMARY: Record<string, string> = {
   RECEIVED: "Request received",
   IDENTITY_CONFIRMED: "Identity confirmed",
@@ -145,7 +150,7 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
   const isOpen = OPEN_STATUSES.includes(row.status);
   const today = todayIn(shop, now);
   let extendableTo: string | null = null;
-  if (isOpen && !row.extendedAt && profile.requests.extension) {
+  if (row.status === "OPEN" && !row.extendedAt && profile.requests.extension) {
     const dates = shopRequestDeadlines(profile, row.receivedAt);
     if (dates.extendedDueOn && canStillExtend({ dueOn: day(row.firstDueOn) }, now, deadlineRule(profile).timeZone)) {
       extendableTo = dates.extendedDueOn;
@@ -199,6 +204,7 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
             ? `Decided: ${OUTCOME_WORDS[row.outcome]}`
             : (EVENT_SUMMARY[e.kind] ?? e.kind),
         actorType: e.actorType,
+        actorName: e.actorName,
         message: e.message,
         internal: e.internal,
         at: e.at,
@@ -468,6 +474,12 @@ export async function createRightsRequest(options: {
         kind: "RECEIVED",
         actorType: actor.actorType,
         actorId: actor.actorId,
+        actorName:
+          options.viewer.kind === "agent"
+            ? options.viewer.agent.displayName
+            : options.viewer.kind === "partner"
+              ? options.viewer.apiKey.name
+              : null,
         at: now,
         message: needsCheck
           ? `Filed for you by ${input.representative?.name ?? (options.viewer.kind === "partner" ? options.viewer.apiKey.name : "a representative")}.`
@@ -486,7 +498,7 @@ export async function createRightsRequest(options: {
           kind: "ACKNOWLEDGED",
           actorType: "SYSTEM",
           at: now,
-          message: `We will answer by ${dates.dueOn}.`,
+          message: `We will answer by ${inWords(dates.dueOn)}.`,
         },
       );
     }
@@ -524,7 +536,7 @@ export async function createRightsRequest(options: {
         needsCheck
           ? `${input.representative?.name ?? "A partner of ours"} filed a request for you at ${shop.name}: ${label}. Our privacy officer checks their authority before anything is done. If you did not authorise this, reply to this email or tell us on the request's page.`
           : `We received your request at ${shop.name}: ${label}.`,
-        `Received on ${dates.receivedOn}. The law gives us until ${dates.dueOn} to answer${dates.extendedDueOn ? `; if we need longer we will tell you why before then, and answer by ${dates.extendedDueOn} at the latest` : ""}.`,
+        `Received on ${inWords(dates.receivedOn)}. The law gives us until ${inWords(dates.dueOn)} to answer${dates.extendedDueOn ? `; if we need longer we will tell you why before then, and answer by ${inWords(dates.extendedDueOn)} at the latest` : ""}.`,
         "",
         `Follow it, add information or withdraw it: ${requestsPageUrl(shop)}`,
         footer(shop),
@@ -700,7 +712,7 @@ export async function withdrawRequest(options: {
       text: [
         `Hello ${oneLine(customer.firstName)},`,
         "",
-        `You withdrew your request "${label}" at ${scope.shop.name} on ${day(now)}. Nothing more will be done about it.`,
+        `You withdrew your request "${label}" at ${scope.shop.name} on ${inWords(day(now))}. Nothing more will be done about it.`,
         `You can file a new request at any time: ${requestsPageUrl(scope.shop)}`,
         footer(scope.shop),
       ].join("\n"),
@@ -918,6 +930,11 @@ async function staffChange<T>(
   const row = await getPrisma().$transaction(async (tx) => {
     const request = await lockShopRequest(tx, shop.id, id);
     await change(tx, request, { shop, actor });
+    // The steps this change recorded carry the agent's name, as the access log shows it.
+    await tx.rightsRequestEvent.updateMany({
+      where: { requestId: request.id, actorType: "AGENT", actorId: agent.agent.id, actorName: null },
+      data: { actorName: agent.agent.displayName },
+    });
     return tx.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: viewInclude });
   });
   await tryDeliverPendingEmails({ shopId: shop.id });
@@ -934,7 +951,7 @@ export async function assignRequest(options: {
   return staffChange(
     options.viewer,
     "PRIVACY_OFFICER",
-    idSchema.parse(options.input.id),
+    idSchema.safeParse(options.input.id).data ?? "-",
     async (tx, request, { shop, actor }) => {
       let assignee: { id: string; displayName: string } | null = null;
       if (agentId) {
@@ -1051,7 +1068,7 @@ export async function extendRequest(options: { viewer: Viewer; input: unknown; n
         throw fieldError(
           "FORBIDDEN",
           "id",
-          `An extension must be announced before the first due date (${day(request.firstDueOn)}). Decide the request now.`,
+          `An extension must be announced before the first due date (${inWords(day(request.firstDueOn))}). Decide the request now.`,
         );
       }
       await tx.rightsRequest.update({
@@ -1075,9 +1092,9 @@ export async function extendRequest(options: { viewer: Viewer; input: unknown; n
         text: [
           `Hello ${oneLine(request.customer.firstName)},`,
           "",
-          `We need more time to answer your request "${label}" at ${shop.name}, received on ${day(request.receivedOn)}.`,
+          `We need more time to answer your request "${label}" at ${shop.name}, received on ${inWords(day(request.receivedOn))}.`,
           `Why: ${reason}`,
-          `We will answer by ${dates.extendedDueOn} instead of ${day(request.firstDueOn)}.`,
+          `We will answer by ${inWords(dates.extendedDueOn)} instead of ${inWords(day(request.firstDueOn))}.`,
           "",
           complaintRoute(profile),
           `Your request: ${requestsPageUrl(shop)}`,
@@ -1188,7 +1205,7 @@ export async function decideRequest(options: { viewer: Viewer; input: unknown; n
         text: [
           `Hello ${oneLine(request.customer.firstName)},`,
           "",
-          `We decided your request "${label}" at ${shop.name}, received on ${day(request.receivedOn)}: it is ${OUTCOME_WORDS[outcome]}.`,
+          `We decided your request "${label}" at ${shop.name}, received on ${inWords(day(request.receivedOn))}: it is ${OUTCOME_WORDS[outcome]}.`,
           `Why: ${reason}`,
           ...(effect ? [effect] : []),
           "",
@@ -1250,7 +1267,7 @@ export async function verifyRequest(options: { viewer: Viewer; input: unknown; n
                 {
                   kind: "ACKNOWLEDGED",
                   actorType: "SYSTEM",
-                  message: `We will answer by ${day(request.dueOn)}.`,
+                  message: `We will answer by ${inWords(day(request.dueOn))}.`,
                   at: now,
                 },
               ],
@@ -1286,7 +1303,7 @@ export async function verifyRequest(options: { viewer: Viewer; input: unknown; n
           `Hello ${oneLine(request.customer.firstName)},`,
           "",
           isAccepted
-            ? `${request.representativeName ?? "A representative"} filed the request "${label}" for you. We checked their authority and are working on it; we will answer by ${day(request.dueOn)}.`
+            ? `${request.representativeName ?? "A representative"} filed the request "${label}" for you. We checked their authority and are working on it; we will answer by ${inWords(day(request.dueOn))}.`
             : `${request.representativeName ?? "Someone"} filed the request "${label}" for you, but we could not confirm their authority, so nothing was done. ${reason}`,
           `If you did not authorise it, tell us: ${requestsPageUrl(shop)}`,
           footer(shop),
@@ -1397,8 +1414,12 @@ type MetricsSqlRow = {
   pending: bigint;
   median: number | null;
   mean: number | null;
+  medianFiled: number | null;
+  meanFiled: number | null;
   late: bigint;
 };
+
+const roundDays = (days: number | null | undefined) => (days == null ? null : Math.round(days * 10) / 10);
 
 // Whether this viewer may see the shop's metrics: anyone where the shop publishes them,
 // otherwise the shop's privacy officers.
@@ -1460,6 +1481,10 @@ async function computeMetrics(shop: ShopRef, year: number, today: string): Promi
               FILTER (WHERE "decidedAt" IS NOT NULL))::float8 AS "median",
            (avg(EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400)
               FILTER (WHERE "decidedAt" IS NOT NULL))::float8 AS "mean",
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400)
+              FILTER (WHERE "decidedAt" IS NOT NULL AND NOT "selfService"))::float8 AS "medianFiled",
+           (avg(EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400)
+              FILTER (WHERE "decidedAt" IS NOT NULL AND NOT "selfService"))::float8 AS "meanFiled",
            count(*) FILTER (WHERE ("decidedAt" IS NOT NULL AND ("decidedAt" AT TIME ZONE ${deadlineRule(shop.profile).timeZone})::date > "dueOn")
                                OR ("status" IN ('AWAITING_VERIFICATION', 'OPEN') AND "dueOn" < ${today}::date)) AS "late"
       FROM "RightsRequest"
@@ -1474,8 +1499,10 @@ async function computeMetrics(shop: ShopRef, year: number, today: string): Promi
     refused: Number(r?.refused ?? 0),
     withdrawn: Number(r?.withdrawn ?? 0),
     pending: Number(r?.pending ?? 0),
-    medianDaysToRespond: r?.median == null ? null : Math.round(r.median * 10) / 10,
-    meanDaysToRespond: r?.mean == null ? null : Math.round(r.mean * 10) / 10,
+    // The total's days count the requests that needed a decision: the ones done at
+    // once in the account (0 days) would hide how long the others took.
+    medianDaysToRespond: roundDays(type === null ? r?.medianFiled : r?.median),
+    meanDaysToRespond: roundDays(type === null ? r?.meanFiled : r?.mean),
     late: Number(r?.late ?? 0),
   });
   const byType = new Map(rows.filter((r) => r.type).map((r) => [r.type as RightsRequestType, r]));

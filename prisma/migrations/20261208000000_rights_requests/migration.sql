@@ -56,6 +56,7 @@ CREATE TABLE "RightsRequestEvent" (
   "kind" TEXT NOT NULL,
   "actorType" "ActorType" NOT NULL,
   "actorId" UUID,
+  "actorName" TEXT,
   "message" TEXT,
   "internal" BOOLEAN NOT NULL DEFAULT false,
   "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

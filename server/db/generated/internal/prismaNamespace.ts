@@ -4447,6 +4447,7 @@ export const RightsRequestEventScalarFieldEnum = {
   kind: 'kind',
   actorType: 'actorType',
   actorId: 'actorId',
+  actorName: 'actorName',
   message: 'message',
   internal: 'internal',
   at: 'at'

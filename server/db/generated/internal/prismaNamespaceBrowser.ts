@@ -805,6 +805,7 @@ export const RightsRequestEventScalarFieldEnum = {
   kind: 'kind',
   actorType: 'actorType',
   actorId: 'actorId',
+  actorName: 'actorName',
   message: 'message',
   internal: 'internal',
   at: 'at'

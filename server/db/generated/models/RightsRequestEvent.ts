@@ -30,6 +30,7 @@ export type RightsRequestEventMinAggregateOutputType = {
   kind: string | null
   actorType: $Enums.ActorType | null
   actorId: string | null
+  actorName: string | null
   message: string | null
   internal: boolean | null
   at: Date | null
@@ -41,6 +42,7 @@ export type RightsRequestEventMaxAggregateOutputType = {
   kind: string | null
   actorType: $Enums.ActorType | null
   actorId: string | null
+  actorName: string | null
   message: string | null
   internal: boolean | null
   at: Date | null
@@ -52,6 +54,7 @@ export type RightsRequestEventCountAggregateOutputType = {
   kind: number
   actorType: number
   actorId: number
+  actorName: number
   message: number
   internal: number
   at: number
@@ -65,6 +68,7 @@ export type RightsRequestEventMinAggregateInputType = {
   kind?: true
   actorType?: true
   actorId?: true
+  actorName?: true
   message?: true
   internal?: true
   at?: true
@@ -76,6 +80,7 @@ export type RightsRequestEventMaxAggregateInputType = {
   kind?: true
   actorType?: true
   actorId?: true
+  actorName?: true
   message?: true
   internal?: true
   at?: true
@@ -87,6 +92,7 @@ export type RightsRequestEventCountAggregateInputType = {
   kind?: true
   actorType?: true
   actorId?: true
+  actorName?: true
   message?: true
   internal?: true
   at?: true
@@ -171,6 +177,7 @@ export type RightsRequestEventGroupByOutputType = {
   kind: string
   actorType: $Enums.ActorType
   actorId: string | null
+  actorName: string | null
   message: string | null
   internal: boolean
   at: Date
@@ -203,6 +210,7 @@ export type RightsRequestEventWhereInput = {
   kind?: Prisma.StringFilter<"RightsRequestEvent"> | string
   actorType?: Prisma.EnumActorTypeFilter<"RightsRequestEvent"> | $Enums.ActorType
   actorId?: Prisma.UuidNullableFilter<"RightsRequestEvent"> | string | null
+  actorName?: Prisma.StringNullableFilter<"RightsRequestEvent"> | string | null
   message?: Prisma.StringNullableFilter<"RightsRequestEvent"> | string | null
   internal?: Prisma.BoolFilter<"RightsRequestEvent"> | boolean
   at?: Prisma.DateTimeFilter<"RightsRequestEvent"> | Date | string
@@ -215,6 +223,7 @@ export type RightsRequestEventOrderByWithRelationInput = {
   kind?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrderInput | Prisma.SortOrder
+  actorName?: Prisma.SortOrderInput | Prisma.SortOrder
   message?: Prisma.SortOrderInput | Prisma.SortOrder
   internal?: Prisma.SortOrder
   at?: Prisma.SortOrder
@@ -230,6 +239,7 @@ export type RightsRequestEventWhereUniqueInput = Prisma.AtLeast<{
   kind?: Prisma.StringFilter<"RightsRequestEvent"> | string
   actorType?: Prisma.EnumActorTypeFilter<"RightsRequestEvent"> | $Enums.ActorType
   actorId?: Prisma.UuidNullableFilter<"RightsRequestEvent"> | string | null
+  actorName?: Prisma.StringNullableFilter<"RightsRequestEvent"> | string | null
   message?: Prisma.StringNullableFilter<"RightsRequestEvent"> | string | null
   internal?: Prisma.BoolFilter<"RightsRequestEvent"> | boolean
   at?: Prisma.DateTimeFilter<"RightsRequestEvent"> | Date | string
@@ -242,6 +252,7 @@ export type RightsRequestEventOrderByWithAggregationInput = {
   kind?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrderInput | Prisma.SortOrder
+  actorName?: Prisma.SortOrderInput | Prisma.SortOrder
   message?: Prisma.SortOrderInput | Prisma.SortOrder
   internal?: Prisma.SortOrder
   at?: Prisma.SortOrder
@@ -259,6 +270,7 @@ export type RightsRequestEventScalarWhereWithAggregatesInput = {
   kind?: Prisma.StringWithAggregatesFilter<"RightsRequestEvent"> | string
   actorType?: Prisma.EnumActorTypeWithAggregatesFilter<"RightsRequestEvent"> | $Enums.ActorType
   actorId?: Prisma.UuidNullableWithAggregatesFilter<"RightsRequestEvent"> | string | null
+  actorName?: Prisma.StringNullableWithAggregatesFilter<"RightsRequestEvent"> | string | null
   message?: Prisma.StringNullableWithAggregatesFilter<"RightsRequestEvent"> | string | null
   internal?: Prisma.BoolWithAggregatesFilter<"RightsRequestEvent"> | boolean
   at?: Prisma.DateTimeWithAggregatesFilter<"RightsRequestEvent"> | Date | string
@@ -269,6 +281,7 @@ export type RightsRequestEventCreateInput = {
   kind: string
   actorType: $Enums.ActorType
   actorId?: string | null
+  actorName?: string | null
   message?: string | null
   internal?: boolean
   at?: Date | string
@@ -281,6 +294,7 @@ export type RightsRequestEventUncheckedCreateInput = {
   kind: string
   actorType: $Enums.ActorType
   actorId?: string | null
+  actorName?: string | null
   message?: string | null
   internal?: boolean
   at?: Date | string
@@ -291,6 +305,7 @@ export type RightsRequestEventUpdateInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -303,6 +318,7 @@ export type RightsRequestEventUncheckedUpdateInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -314,6 +330,7 @@ export type RightsRequestEventCreateManyInput = {
   kind: string
   actorType: $Enums.ActorType
   actorId?: string | null
+  actorName?: string | null
   message?: string | null
   internal?: boolean
   at?: Date | string
@@ -324,6 +341,7 @@ export type RightsRequestEventUpdateManyMutationInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -335,6 +353,7 @@ export type RightsRequestEventUncheckedUpdateManyInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -356,6 +375,7 @@ export type RightsRequestEventCountOrderByAggregateInput = {
   kind?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  actorName?: Prisma.SortOrder
   message?: Prisma.SortOrder
   internal?: Prisma.SortOrder
   at?: Prisma.SortOrder
@@ -367,6 +387,7 @@ export type RightsRequestEventMaxOrderByAggregateInput = {
   kind?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  actorName?: Prisma.SortOrder
   message?: Prisma.SortOrder
   internal?: Prisma.SortOrder
   at?: Prisma.SortOrder
@@ -378,6 +399,7 @@ export type RightsRequestEventMinOrderByAggregateInput = {
   kind?: Prisma.SortOrder
   actorType?: Prisma.SortOrder
   actorId?: Prisma.SortOrder
+  actorName?: Prisma.SortOrder
   message?: Prisma.SortOrder
   internal?: Prisma.SortOrder
   at?: Prisma.SortOrder
@@ -430,6 +452,7 @@ export type RightsRequestEventCreateWithoutRequestInput = {
   kind: string
   actorType: $Enums.ActorType
   actorId?: string | null
+  actorName?: string | null
   message?: string | null
   internal?: boolean
   at?: Date | string
@@ -440,6 +463,7 @@ export type RightsRequestEventUncheckedCreateWithoutRequestInput = {
   kind: string
   actorType: $Enums.ActorType
   actorId?: string | null
+  actorName?: string | null
   message?: string | null
   internal?: boolean
   at?: Date | string
@@ -480,6 +504,7 @@ export type RightsRequestEventScalarWhereInput = {
   kind?: Prisma.StringFilter<"RightsRequestEvent"> | string
   actorType?: Prisma.EnumActorTypeFilter<"RightsRequestEvent"> | $Enums.ActorType
   actorId?: Prisma.UuidNullableFilter<"RightsRequestEvent"> | string | null
+  actorName?: Prisma.StringNullableFilter<"RightsRequestEvent"> | string | null
   message?: Prisma.StringNullableFilter<"RightsRequestEvent"> | string | null
   internal?: Prisma.BoolFilter<"RightsRequestEvent"> | boolean
   at?: Prisma.DateTimeFilter<"RightsRequestEvent"> | Date | string
@@ -490,6 +515,7 @@ export type RightsRequestEventCreateManyRequestInput = {
   kind: string
   actorType: $Enums.ActorType
   actorId?: string | null
+  actorName?: string | null
   message?: string | null
   internal?: boolean
   at?: Date | string
@@ -500,6 +526,7 @@ export type RightsRequestEventUpdateWithoutRequestInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -510,6 +537,7 @@ export type RightsRequestEventUncheckedUpdateWithoutRequestInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -520,6 +548,7 @@ export type RightsRequestEventUncheckedUpdateManyWithoutRequestInput = {
   kind?: Prisma.StringFieldUpdateOperationsInput | string
   actorType?: Prisma.EnumActorTypeFieldUpdateOperationsInput | $Enums.ActorType
   actorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   message?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   internal?: Prisma.BoolFieldUpdateOperationsInput | boolean
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -533,6 +562,7 @@ export type RightsRequestEventSelect<ExtArgs extends runtime.Types.Extensions.In
   kind?: boolean
   actorType?: boolean
   actorId?: boolean
+  actorName?: boolean
   message?: boolean
   internal?: boolean
   at?: boolean
@@ -545,6 +575,7 @@ export type RightsRequestEventSelectCreateManyAndReturn<ExtArgs extends runtime.
   kind?: boolean
   actorType?: boolean
   actorId?: boolean
+  actorName?: boolean
   message?: boolean
   internal?: boolean
   at?: boolean
@@ -557,6 +588,7 @@ export type RightsRequestEventSelectUpdateManyAndReturn<ExtArgs extends runtime.
   kind?: boolean
   actorType?: boolean
   actorId?: boolean
+  actorName?: boolean
   message?: boolean
   internal?: boolean
   at?: boolean
@@ -569,12 +601,13 @@ export type RightsRequestEventSelectScalar = {
   kind?: boolean
   actorType?: boolean
   actorId?: boolean
+  actorName?: boolean
   message?: boolean
   internal?: boolean
   at?: boolean
 }
 
-export type RightsRequestEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "requestId" | "kind" | "actorType" | "actorId" | "message" | "internal" | "at", ExtArgs["result"]["rightsRequestEvent"]>
+export type RightsRequestEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "requestId" | "kind" | "actorType" | "actorId" | "actorName" | "message" | "internal" | "at", ExtArgs["result"]["rightsRequestEvent"]>
 export type RightsRequestEventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   request?: boolean | Prisma.RightsRequestDefaultArgs<ExtArgs>
 }
@@ -596,6 +629,7 @@ export type $RightsRequestEventPayload<ExtArgs extends runtime.Types.Extensions.
     kind: string
     actorType: $Enums.ActorType
     actorId: string | null
+    actorName: string | null
     message: string | null
     internal: boolean
     at: Date
@@ -1028,6 +1062,7 @@ export interface RightsRequestEventFieldRefs {
   readonly kind: Prisma.FieldRef<"RightsRequestEvent", 'String'>
   readonly actorType: Prisma.FieldRef<"RightsRequestEvent", 'ActorType'>
   readonly actorId: Prisma.FieldRef<"RightsRequestEvent", 'String'>
+  readonly actorName: Prisma.FieldRef<"RightsRequestEvent", 'String'>
   readonly message: Prisma.FieldRef<"RightsRequestEvent", 'String'>
   readonly internal: Prisma.FieldRef<"RightsRequestEvent", 'Boolean'>
   readonly at: Prisma.FieldRef<"RightsRequestEvent", 'DateTime'>

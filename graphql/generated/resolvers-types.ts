@@ -763,6 +763,8 @@ export type CustomerRightsRequests = {
   objectedPurposes: Array<RightsRequestChoice>;
   /** Purposes based on legitimate interests an objection can name. */
   objectionPurposes: Array<RightsRequestChoice>;
+  /** Every open request (open or awaiting a check), the earliest due first: at most one per type and filer. */
+  open: Array<RightsRequest>;
   /** Newest first. */
   requests: RightsRequestConnection;
   /** When the use of the customer's data has been restricted (granted restriction); null otherwise. */
@@ -2058,7 +2060,7 @@ export type RightsRequest = Node & {
   receivedAt: Scalars['DateTime']['output'];
   receivedOn: Scalars['Date']['output'];
   representativeName?: Maybe<Scalars['String']['output']>;
-  /** The proof of authority the representative gave (privacy officers and the customer only). */
+  /** The proof of authority the representative gave (privacy officers and the customer only; null for others). */
   representativeProof?: Maybe<Scalars['String']['output']>;
   selfService: Scalars['Boolean']['output'];
   status: RightsRequestStatus;
@@ -2108,8 +2110,10 @@ export type RightsRequestCreateInput = {
 /** The customer a request is about, as staff and partners see them. */
 export type RightsRequestCustomer = {
   __typename?: 'RightsRequestCustomer';
-  displayName: Scalars['String']['output'];
-  email: Scalars['String']['output'];
+  /** Staff only; null for partners (their name needs customers:read). */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** Staff only; null for partners. */
+  email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Whether the use of their data is restricted now. */
   isRestricted: Scalars['Boolean']['output'];
@@ -2137,7 +2141,10 @@ export type RightsRequestEvent = {
   /** Who: CUSTOMER, AGENT (staff), PARTNER or SYSTEM. */
   actorType: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
-  /** A staff note: never shown to the customer. */
+  /**
+   * A staff note or assignment: not shown on the customer's requests page (it is in a copy
+   * of their data if they ask for one, GDPR Art. 15).
+   */
   internal: Scalars['Boolean']['output'];
   /** RECEIVED, IDENTITY_CONFIRMED, VERIFIED, ACKNOWLEDGED, INFORMATION_ADDED, ASSIGNED, NOTE, EXTENDED, DECIDED, WITHDRAWN, CLOSED. */
   kind: Scalars['String']['output'];
@@ -2868,7 +2875,7 @@ export type ResolversTypes = {
   CustomerEmailChangeRequestPayload: ResolverTypeWrapper<CustomerEmailChangeRequestPayload>;
   CustomerPasswordSetInput: CustomerPasswordSetInput;
   CustomerPasswordSetPayload: ResolverTypeWrapper<Omit<CustomerPasswordSetPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
-  CustomerRightsRequests: ResolverTypeWrapper<Omit<CustomerRightsRequests, 'requests'> & { requests: ResolversTypes['RightsRequestConnection'] }>;
+  CustomerRightsRequests: ResolverTypeWrapper<Omit<CustomerRightsRequests, 'open' | 'requests'> & { open: Array<ResolversTypes['RightsRequest']>, requests: ResolversTypes['RightsRequestConnection'] }>;
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: ResolverTypeWrapper<Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerStatus: CustomerStatus;
@@ -3078,7 +3085,7 @@ export type ResolversParentTypes = {
   CustomerEmailChangeRequestPayload: CustomerEmailChangeRequestPayload;
   CustomerPasswordSetInput: CustomerPasswordSetInput;
   CustomerPasswordSetPayload: Omit<CustomerPasswordSetPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
-  CustomerRightsRequests: Omit<CustomerRightsRequests, 'requests'> & { requests: ResolversParentTypes['RightsRequestConnection'] };
+  CustomerRightsRequests: Omit<CustomerRightsRequests, 'open' | 'requests'> & { open: Array<ResolversParentTypes['RightsRequest']>, requests: ResolversParentTypes['RightsRequestConnection'] };
   CustomerSignUpInput: CustomerSignUpInput;
   CustomerSignUpPayload: Omit<CustomerSignUpPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerUpdateInput: CustomerUpdateInput;
@@ -3547,6 +3554,7 @@ export type CustomerRightsRequestsResolvers<ContextType = GraphQLContext, Parent
   dueDatesIfFiledNow?: Resolver<ResolversTypes['RequestDueDates'], ParentType, ContextType>;
   objectedPurposes?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
   objectionPurposes?: Resolver<Array<ResolversTypes['RightsRequestChoice']>, ParentType, ContextType>;
+  open?: Resolver<Array<ResolversTypes['RightsRequest']>, ParentType, ContextType>;
   requests?: Resolver<ResolversTypes['RightsRequestConnection'], ParentType, ContextType>;
   restrictedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   types?: Resolver<Array<ResolversTypes['RightsRequestTypeOption']>, ParentType, ContextType>;
@@ -4107,8 +4115,8 @@ export type RightsRequestConnectionResolvers<ContextType = GraphQLContext, Paren
 };
 
 export type RightsRequestCustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RightsRequestCustomer'] = ResolversParentTypes['RightsRequestCustomer']> = {
-  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isRestricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };

@@ -325,6 +325,8 @@ export async function tryAuthorize(viewer: Viewer, action: ReadAction, subjectId
   try {
     return await authorize(viewer, action, subjectId);
   } catch (error) {
+    // A restricted customer is not "nothing": the partner is told why (GDPR Art. 18).
+    if (error instanceof AppError && error.message === RESTRICTED_MESSAGE) throw error;
     if (error instanceof AppError) return null;
     throw error;
   }

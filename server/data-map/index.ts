@@ -722,8 +722,8 @@ export const DATA_MAP: DataMapEntry[] = [
         details: null,
         representativeName: null,
         representativeProof: null,
-        extensionReason: ERASED,
-        decisionReason: ERASED,
+        extensionReason: { sql: `CASE WHEN "extensionReason" IS NULL THEN NULL ELSE '${ERASED}' END` },
+        decisionReason: { sql: `CASE WHEN "decisionReason" IS NULL THEN NULL ELSE '${ERASED}' END` },
       },
       keep: [
         "type",

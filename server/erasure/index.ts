@@ -550,6 +550,16 @@ async function finishErasure(request: StartedRequest, shop: ShopRef, now: Date):
       type: "customer.erased",
       data: { requestId: request.id },
     });
+    // Requests still open end with the account: withdrawn, so they leave the staff queue
+    // and are not counted late.
+    await tx.$executeRaw`
+      WITH closed AS (
+        UPDATE "RightsRequest" SET "status" = 'WITHDRAWN', "withdrawnAt" = ${now}, "updatedAt" = ${now}
+         WHERE "customerId" = ${request.customerId}::uuid AND "shopId" = ${shop.id}::uuid
+           AND "status" IN ('AWAITING_VERIFICATION', 'OPEN')
+        RETURNING "id")
+      INSERT INTO "RightsRequestEvent" ("id", "requestId", "kind", "actorType", "message", "at")
+      SELECT gen_random_uuid(), "id", 'WITHDRAWN', 'SYSTEM', 'The account was deleted.', ${now} FROM closed`;
     // The deletion, in the request history and metrics (server/requests).
     await recordSelfServiceRequest(tx, {
       shop,

@@ -6,7 +6,7 @@ import { queueRecipientNotifications } from "../audit/recipients";
 import { type AuditActor, authorize } from "../auth/authorize";
 import type { Viewer } from "../auth/viewer";
 import type { DataCategoryKey } from "../data-map/categories";
-import { decodeCursor, encodeCursor, type Page, pageSize } from "../data-map/view";
+import { decodeCursor, type Page, pageSize } from "../data-map/view";
 import { getPrisma, Prisma } from "../db";
 import type {
   ActorType,
@@ -94,7 +94,7 @@ export type RightsRequestView = {
   decisionReason: string | null;
   withdrawnAt: Date | null;
   assignedTo: { id: string; email: string; displayName: string; role: "SUPPORT" | "PRIVACY_OFFICER" } | null;
-  customer: { id: string; displayName: string; email: string; isRestricted: boolean } | null;
+  customer: { id: string; displayName: string | null; email: string | null; isRestricted: boolean } | null;
   events: RequestEventView[];
   canChange: boolean;
 };
@@ -135,7 +135,11 @@ const OUTCOME_WORDS: Record<RightsRequestOutcome, string> = {
   REFUSED: "refused",
 };
 
-type Audience = "customer" | "staff" | "partner";
+// Who reads a request: the customer (and a support agent acting in their account sees
+// what the customer sees plus staff notes), staff of the shop (privacy officers see a
+// representative's proof, support staff do not), or a partner key (ids and status: no
+// name or address, which needs customers:read and is refused while restricted).
+type Audience = "customer" | "officer" | "support" | "partner";
 
 function todayIn(shop: ShopRef, now: Date): string {
   return localDateOf(now, deadlineRule(shop.profile).timeZone);
@@ -157,7 +161,7 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
     }
   }
   const allPurposes = profile.purposes.map((p) => ({ key: p.key, label: p.label }));
-  const staff = audience === "staff";
+  const staff = audience === "officer" || audience === "support";
   return {
     id: row.id,
     shopId: row.shopId,
@@ -172,7 +176,7 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
     filedBy: row.filedBy,
     representativeName: row.representativeName,
     // The proof is for the officer who checks it and the customer it concerns.
-    representativeProof: audience === "partner" ? null : row.representativeProof,
+    representativeProof: audience === "customer" || audience === "officer" ? row.representativeProof : null,
     selfService: row.selfService,
     receivedAt: row.receivedAt,
     receivedOn: day(row.receivedOn),
@@ -191,8 +195,10 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
         ? null
         : {
             id: row.customer.id,
-            displayName: `${row.customer.firstName} ${row.customer.lastName}`.replace(/\s+/g, " ").trim(),
-            email: row.customer.email,
+            displayName: staff
+              ? `${row.customer.firstName} ${row.customer.lastName}`.replace(/\s+/g, " ").trim()
+              : null,
+            email: staff ? row.customer.email : null,
             isRestricted: row.customer.restrictedAt !== null,
           },
     events: row.events
@@ -214,12 +220,19 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
 }
 
 const audienceOf = (viewer: Viewer): Audience =>
-  viewer.kind === "agent" ? "staff" : viewer.kind === "partner" ? "partner" : "customer";
+  viewer.kind === "agent"
+    ? viewer.agent.role === "PRIVACY_OFFICER"
+      ? "officer"
+      : "support"
+    : viewer.kind === "partner"
+      ? "partner"
+      : "customer";
 
 // ---- The customer's requests ----
 
 export type CustomerRequests = {
   requests: Page<RightsRequestView>;
+  open: RightsRequestView[];
   types: RequestTypeOption[];
   objectionPurposes: Choice[];
   categories: Choice[];
@@ -241,12 +254,18 @@ export async function listCustomerRequests(options: {
   const now = options.now ?? new Date();
   const prisma = getPrisma();
   const where = { customerId: scope.customerId, shopId: scope.shop.id };
-  const [rows, totalCount, customer] = await Promise.all([
+  const [rows, open, totalCount, customer] = await Promise.all([
     prisma.rightsRequest.findMany({
       where: cursor ? { ...where, id: { lt: cursor } } : where,
       include: viewInclude,
       orderBy: { id: "desc" },
       take: take + 1,
+    }),
+    prisma.rightsRequest.findMany({
+      where: { ...where, status: { in: OPEN_STATUSES } },
+      include: viewInclude,
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      take: 50,
     }),
     prisma.rightsRequest.count({ where }),
     prisma.customer.findFirst({
@@ -262,6 +281,7 @@ export async function listCustomerRequests(options: {
       hasNextPage: rows.length > take,
       totalCount,
     },
+    open: open.map((row) => toView(scope.shop, row, audience, now)),
     // Only the customer files for themselves here.
     types: options.viewer.kind === "customer" ? requestTypeOptions(profile) : [],
     objectionPurposes: objectionPurposes(profile),
@@ -554,6 +574,7 @@ export async function createRightsRequest(options: {
     });
     return row;
   });
+  requestsChanged();
   await tryDeliverPendingEmails({ shopId: shop.id });
   return { request: toView(shop, created, audienceOf(options.viewer), now) };
 }
@@ -729,6 +750,7 @@ export async function withdrawRequest(options: {
     });
     return tx.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: viewInclude });
   });
+  requestsChanged();
   await tryDeliverPendingEmails({ shopId: scope.shop.id });
   return { request: toView(scope.shop, row, "customer", now) };
 }
@@ -751,7 +773,7 @@ export async function findRightsRequest(options: {
   });
   if (!row) return null;
   if (viewer.kind === "agent") {
-    return toView(viewer.shop, row, "staff", now);
+    return toView(viewer.shop, row, audienceOf(viewer), now);
   }
   try {
     const scope = await authorize(viewer, "requests.read", row.customerId);
@@ -796,17 +818,15 @@ export type RequestQueue = {
 
 type QueueCursor = { d: string; id: string };
 
+// The queue pages by (due date, id): its cursor holds both.
 function encodeQueueCursor(row: { dueOn: Date; id: string }): string {
-  return encodeCursor(JSON.stringify({ d: day(row.dueOn), id: row.id } satisfies QueueCursor));
+  return Buffer.from(`${day(row.dueOn)}_${row.id}`, "utf8").toString("base64url");
 }
 
 function decodeQueueCursor(after: string | null | undefined): QueueCursor | null {
-  const raw = decodeCursor(after);
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as QueueCursor;
-    if (typeof value.d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.d) && UUID.test(value.id)) return value;
-  } catch {}
+  if (!after) return null;
+  const [d, id] = Buffer.from(after.slice(0, 200), "base64url").toString("utf8").split("_");
+  if (d && id && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && UUID.test(id)) return { d, id };
   throw new AppError("INVALID_INPUT", "This page link is not valid. Start from the first page.");
 }
 
@@ -874,7 +894,7 @@ export async function getRequestQueue(options: {
   const nodes = rows;
   return {
     requests: {
-      nodes: nodes.map((row) => toView(shop, row, "staff", now)),
+      nodes: nodes.map((row) => toView(shop, row, audienceOf(options.viewer), now)),
       hasNextPage: page.length > take,
       totalCount,
     },
@@ -937,8 +957,10 @@ async function staffChange<T>(
     });
     return tx.rightsRequest.findUniqueOrThrow({ where: { id: request.id }, include: viewInclude });
   });
+  // Again after the commit: figures read while the change was open are stale too.
+  requestsChanged();
   await tryDeliverPendingEmails({ shopId: shop.id });
-  return { request: toView(shop, row, "staff", now) };
+  return { request: toView(shop, row, audienceOf(viewer), now) };
 }
 
 export async function assignRequest(options: {
@@ -1149,6 +1171,13 @@ export async function decideRequest(options: { viewer: Viewer; input: unknown; n
         if (chosen.some((key) => !named.includes(key))) {
           throw fieldError("INVALID_INPUT", "grantedPurposes", "Grant only purposes the objection names.");
         }
+        if (outcome === "GRANTED" && chosen.length < named.length) {
+          throw fieldError(
+            "INVALID_INPUT",
+            "grantedPurposes",
+            "Granted means every purpose the objection names. Choose Partly granted to grant only some.",
+          );
+        }
         if (outcome === "PARTLY_GRANTED" && chosen.length >= named.length) {
           throw fieldError(
             "INVALID_INPUT",
@@ -1338,7 +1367,8 @@ export async function liftRestriction(options: { viewer: Viewer; input: unknown;
     "PRIVACY_OFFICER",
     id,
     async (tx, request, { shop, actor }) => {
-      if (request.type !== "RESTRICTION" || request.outcome === "REFUSED" || !request.customer.restrictedAt) {
+      const granted = request.outcome === "GRANTED" || request.outcome === "PARTLY_GRANTED";
+      if (request.type !== "RESTRICTION" || request.status !== "CLOSED" || !granted || !request.customer.restrictedAt) {
         throw fieldError("CONFLICT", "id", "No restriction from this request is in effect.");
       }
       await tx.customer.update({ where: { id: request.customerId }, data: { restrictedAt: null } });
@@ -1444,8 +1474,8 @@ export async function getRequestMetrics(options: {
   const now = options.now ?? new Date();
   const today = todayIn(shop, now);
   // Figures are read far more often than requests change (a public page): kept per
-  // process for a minute, and dropped when this process changes a request. Another
-  // instance's change shows within the minute.
+  // process for 30 seconds, and dropped when this process changes a request (during
+  // and after the change's transaction). Another instance's change shows within 30 s.
   const key = `${shop.id}:${options.year}:${today}`;
   const cached = metricsCache.entries.get(key);
   if (cached && cached.version === requestsVersion() && now.getTime() - cached.at < METRICS_TTL_MS) {
@@ -1458,12 +1488,11 @@ export async function getRequestMetrics(options: {
   return value;
 }
 
-const METRICS_TTL_MS = 60_000;
-const metricsCache = ((
-  globalThis as unknown as {
-    __requestMetrics?: { entries: Map<string, { at: number; version: number; value: RequestMetrics }> };
-  }
-).__requestMetrics ??= { entries: new Map() });
+const METRICS_TTL_MS = 30_000;
+type MetricsCache = { entries: Map<string, { at: number; version: number; value: RequestMetrics }> };
+const metricsHolder = globalThis as unknown as { __requestMetrics?: MetricsCache };
+metricsHolder.__requestMetrics ??= { entries: new Map() };
+const metricsCache: MetricsCache = metricsHolder.__requestMetrics;
 
 async function computeMetrics(shop: ShopRef, year: number, today: string): Promise<RequestMetrics> {
   const options = { year };

@@ -71,7 +71,17 @@ export function categoryChoices(profile: ShopProfile): Choice[] {
 
 // The types a customer of this shop can file: those whose right the policy lists (an
 // objection also needs a purpose based on legitimate interests to object to).
+const optionsOf = new WeakMap<ShopProfile, RequestTypeOption[]>();
+
 export function requestTypeOptions(profile: ShopProfile): RequestTypeOption[] {
+  const known = optionsOf.get(profile);
+  if (known) return known;
+  const options = buildOptions(profile);
+  optionsOf.set(profile, options);
+  return options;
+}
+
+function buildOptions(profile: ShopProfile): RequestTypeOption[] {
   const options: RequestTypeOption[] = [];
   for (const type of FILED_TYPES) {
     const right = profile.rights.find((r) => r.key === RIGHT_OF[type]);
@@ -80,7 +90,10 @@ export function requestTypeOptions(profile: ShopProfile): RequestTypeOption[] {
     options.push({
       type,
       label: type === "DISPUTED_CORRECTION" ? `${right.label}: dispute a correction` : right.label,
-      description: right.description,
+      description:
+        type === "DISPUTED_CORRECTION"
+          ? `For data about you that you cannot correct yourself in My data, or a correction we made or refused that you disagree with: a person looks at it and answers. ${right.description}`
+          : right.description,
       conditions: right.conditions ?? null,
       asksForPurposes: type === "OBJECTION",
       asksForCategories: type === "RESTRICTION" || type === "DISPUTED_CORRECTION",

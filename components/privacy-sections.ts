@@ -58,8 +58,10 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
   {
     slug: "requests",
     label: "Requests",
-    summary: "Restriction, objection, review of an automated decision, with due dates.",
+    summary:
+      "Restrict the use of your data, object to a purpose, have a person review an automated decision or dispute a correction; follow each request to its due date.",
     rights: ["restriction", "objection", "automated-decision"],
+    hasOwnPage: true,
   },
   {
     slug: "access-log",

@@ -18,4 +18,4 @@ export const SEARCH_KIND_WORDS: Record<string, string> = {
 
 // What agents cannot do while acting in an account (server/auth/authorize.ts).
 export const AGENT_LIMITS =
-  "Support staff cannot change the email address or password, delete the account, download exports, link or unlink social accounts, invite friends or withdraw invitations, or grant marketing consent here; revealing masked values is for privacy officers only.";
+  "Support staff cannot change the email address or password, delete the account, download exports, link or unlink social accounts, invite friends or withdraw invitations, file, add to or withdraw rights requests, or grant marketing consent here; revealing masked values is for privacy officers only.";

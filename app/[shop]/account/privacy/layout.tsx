@@ -1,9 +1,11 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { formatDay } from "@/components/dates";
 import { DeletionBanner } from "@/components/deletion-banner";
 import { ImpersonationBanner } from "@/components/impersonation-banner";
 import { PrivacyNav } from "@/components/privacy-nav";
+import { RestrictionNotice } from "@/components/request-restriction-banner";
 import { scheduledDeletionText } from "@/components/scheduled-deletion";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
@@ -16,7 +18,7 @@ const AccountGateQuery = graphql(`
     viewer {
       isSignedIn
       shop { handle }
-      customer { deletionRequest { status scheduledFor } }
+      customer { restrictedAt deletionRequest { status scheduledFor } }
       agent { displayName role }
       impersonation { id reason ticket startedAt expiresAt customer { displayName email } }
     }
@@ -69,6 +71,11 @@ export default async function PrivacyLayout({
         shop={shop}
         scheduledFor={scheduledDeletionText(viewer.customer?.deletionRequest)}
         cancel={cancelDeletionAction.bind(null, shop)}
+      />
+      {/* While the use of the data is restricted (a granted request), every page says so. */}
+      <RestrictionNotice
+        shop={shop}
+        since={viewer.customer?.restrictedAt ? formatDay(viewer.customer.restrictedAt) : null}
       />
       <div className="mt-4 grid gap-8 lg:grid-cols-[14rem_1fr]">
         <aside className="min-w-0">

@@ -4,6 +4,8 @@ import { ContactCard } from "@/components/contact-card";
 import { formatDay } from "@/components/dates";
 import { sourceText } from "@/components/policy-wording";
 import { PRIVACY_SECTIONS } from "@/components/privacy-sections";
+import { RestrictionBanner } from "@/components/request-restriction-banner";
+import { requestStatusText } from "@/components/request-wording";
 import { execute } from "@/graphql/execute";
 import { graphql } from "@/graphql/generated/client";
 
@@ -17,6 +19,11 @@ const OverviewQuery = graphql(`
         email
         createdAt
         status
+        restrictedAt
+        # The API has no status filter: the open requests are found among the 100 newest.
+        rightsRequests(first: 1) {
+          open { id label status dueOn isOverdue }
+        }
         dataCategories { key datasets { count isCountExact } }
         signIns: dataset(id: "SignInEvent:signins") {
           records(first: 5) { edges { node { id values { field value } } } }
@@ -63,6 +70,7 @@ export default async function PrivacyOverviewPage() {
       id: e.node.id,
       value: new Map(e.node.values.map((v) => [v.field, v.value])),
     })) ?? [];
+  const openRequests = customer.rightsRequests.open;
   return (
     <div className="space-y-10">
       <section>
@@ -72,6 +80,37 @@ export default async function PrivacyOverviewPage() {
           about you and use every right its privacy policy gives you, without writing to anyone.
         </p>
       </section>
+
+      {customer.restrictedAt && (
+        <RestrictionBanner since={formatDay(customer.restrictedAt)} requestsHref={`${base}/requests`} />
+      )}
+
+      {openRequests.length > 0 && (
+        <section aria-labelledby="open-requests">
+          <h2 id="open-requests" className="text-xl font-semibold">
+            Open requests
+          </h2>
+          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {openRequests.map((request) => (
+              <li key={request.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+                <span className="min-w-0 font-medium break-words">
+                  {request.label}
+                  <span className="block text-sm font-normal text-slate-600">
+                    {requestStatusText(request.status, null)}
+                  </span>
+                </span>
+                <span className={`text-sm ${request.isOverdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
+                  {request.isOverdue ? "Overdue: was due by " : "Due by "}
+                  {formatDay(request.dueOn)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link href={`${base}/requests`} className="mt-4 inline-block font-medium underline">
+            Follow your requests
+          </Link>
+        </section>
+      )}
 
       <section aria-labelledby="holds">
         <h2 id="holds" className="text-xl font-semibold">

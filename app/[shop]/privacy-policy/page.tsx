@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactCard } from "@/components/contact-card";
 import { formatDay } from "@/components/dates";
@@ -33,6 +34,7 @@ const PolicyQuery = graphql(`
           verification
           authorisedAgentsAllowed
           authorisedAgentRequirement
+          publishesMetrics
         }
         statements
       }
@@ -189,6 +191,15 @@ export default async function PrivacyPolicyPage({ params }: { params: Promise<{ 
             ? `An authorised agent may act for you. ${policy.requests.authorisedAgentRequirement ?? ""}`
             : "Requests are made by the account holder."}
         </p>
+        {policy.requests.publishesMetrics && (
+          <p className="mt-2">
+            We publish how many requests we receive each year and how we answer them:{" "}
+            <Link href={`/${handle}/privacy-policy/metrics`} className="font-medium underline">
+              privacy request figures
+            </Link>
+            .
+          </p>
+        )}
       </Section>
 
       <Section id="complain" title="How to complain">

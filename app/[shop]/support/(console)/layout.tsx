@@ -59,6 +59,9 @@ export default async function SupportLayout({ children, params }: Props) {
           <Link href={`/${shop.handle}/support`} className="text-white hover:underline">
             Find a customer
           </Link>
+          <Link href={`/${shop.handle}/support/requests`} className="text-white hover:underline">
+            Requests
+          </Link>
           {agent.role === "PRIVACY_OFFICER" && (
             <>
               <Link href={`/${shop.handle}/support/audit-log`} className="text-white hover:underline">

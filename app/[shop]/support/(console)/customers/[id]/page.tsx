@@ -145,8 +145,8 @@ export default async function SupportCustomerPage({ params }: Props) {
           <div className="mt-4">
             <RepresentativeRequestForm
               action={recordRepresentativeRequestAction.bind(null, shop, customer.id)}
-              types={requests.types}
-              purposes={requests.objectionPurposes}
+              types={requests.types.map((t) => ({ ...t }))}
+              purposes={requests.objectionPurposes.map((p) => ({ ...p }))}
               requirement={requests.authorisedAgentRequirement ?? null}
             />
           </div>

@@ -15,6 +15,7 @@ import {
 import { getPrisma } from "@/server/db";
 import { suppressionHash } from "@/server/erasure/suppression";
 import { createInvitation } from "@/server/invitations";
+import { assignRequest, createRightsRequest } from "@/server/requests/requests";
 import { createWebhookEndpoint } from "@/server/webhooks/endpoints";
 import {
   agentViewer,
@@ -66,6 +67,12 @@ type Fixtures = {
   deliveryId: string;
   // The owner's share-link invitation (issue 14).
   invitationId: string;
+  // The owner's rights requests: one open, assigned to the shop's privacy officer
+  // (`officerId`), and one filed by a representative through a partner, awaiting the
+  // officer's check.
+  requestId: string;
+  awaitingRequestId: string;
+  officerId: string;
 };
 
 type Case = {
@@ -96,6 +103,10 @@ type PublicCase = { operation: string; variables?: (f: Fixtures) => Record<strin
 const ERRORS = "userErrors { field code message }";
 const isNull = (key: string) => (data: Record<string, unknown>) => data[key] === null;
 const customerIsNull = (data: Record<string, unknown>) => (data.viewer as { customer: unknown }).customer === null;
+const STAFF_READ_REQUESTS =
+  "Staff of the shop read any of its requests, as the queue lists them, without a support session (rights-requests.test.ts).";
+const STAFF_RECORD_FILINGS =
+  "Staff of the shop record a representative's filing (sent by post or email) for any customer of the shop; it waits for the privacy officer's check (rights-requests.test.ts).";
 
 const CASES: Record<string, Case | PublicCase> = {
   "Query.node": {
@@ -122,13 +133,16 @@ const CASES: Record<string, Case | PublicCase> = {
     kind: "customer",
     operation: `{ viewer { isSignedIn customer { id email firstName lastName addresses { id } exports { edges { node { id } } }
       orders(first: 5) { edges { node { id } } }
-      invitations { totalCount edges { node { id friendEmail friendName link shareUrl } } } }
+      invitations { totalCount edges { node { id friendEmail friendName link shareUrl } } }
+      restrictedAt rightsRequests { restrictedAt objectedPurposes { key }
+        requests { totalCount edges { node { id details representativeName representativeProof events { message } } } } } }
       shop { handle } agent { id } impersonation { id endReason } } }`,
     empty: customerIsNull,
   },
   "Query.shop": {
     public: "A shop's published privacy policy.",
-    operation: `{ shop(handle: "almaz") { id handle name } }`,
+    // ALMAZ does not publish its request metrics: null to anyone but its privacy officers.
+    operation: `{ shop(handle: "almaz") { id handle name requestMetrics(year: 2026) { total { received pending } } } }`,
   },
   "Query.consentConfirmationLink": {
     public: "Opened from an emailed link without signing in; the token is the credential (a bad one here).",
@@ -428,6 +442,140 @@ const CASES: Record<string, Case | PublicCase> = {
     operation: `mutation { invitationsEraseFriendDetails { erasedCount ${ERRORS} } }`,
   },
   // --- end of invited friends
+  // --- Rights requests: the customer's own; staff of the shop work the queue (privacy
+  // officers decide, extend, check and assign); partners file with requests:write and
+  // read with requests:read. Further roles (another shop's privacy officer, keys with
+  // one of the two scopes, who sees the metrics) are in the block after the table.
+  "Query.rightsRequestQueue": {
+    kind: "agent",
+    // Filtered to the officer the owner's request is assigned to: another shop's queue
+    // has nothing of theirs.
+    operation: `query($filter: RightsRequestQueueFilter) { rightsRequestQueue(filter: $filter) { openCount
+      requests { totalCount edges { node { id details customer { id email } } } } } }`,
+    variables: (f) => ({ filter: { assignedToId: toGlobalId("Agent", f.officerId) } }),
+    empty: (data) => (data.rightsRequestQueue as { requests: { totalCount: number } }).requests.totalCount === 0,
+  },
+  "Query.rightsRequest": {
+    kind: "customer",
+    ownerIds: true,
+    // A key with requests:read reads its shop's requests.
+    partnerAllowed: true,
+    operation: `query($id: ID!) { rightsRequest(id: $id) { id details representativeName representativeProof
+      customer { id email } events { message } } }`,
+    variables: (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+    empty: isNull("rightsRequest"),
+    skip: {
+      agentWithoutSession: STAFF_READ_REQUESTS,
+      agentRefused: STAFF_READ_REQUESTS,
+      agentExpired: STAFF_READ_REQUESTS,
+    },
+  },
+  "Query.customerRightsRequests": {
+    kind: "customer",
+    ownerIds: true,
+    // For partners' keys only (requests:read); customers and staff see requests elsewhere.
+    partnerAllowed: true,
+    refusedForAgents: true,
+    operation: `query($c: ID!) { customerRightsRequests(customerId: $c) { totalCount edges { node { id details } } } }`,
+    variables: (f) => ({ c: toGlobalId("Customer", f.ownerId) }),
+  },
+  "Mutation.rightsRequestCreate": {
+    kind: "customer",
+    ownerIds: true,
+    // A key with requests:write files for its shop's customers.
+    partnerAllowed: true,
+    // Names the owner and a representative, as a partner or staff file it.
+    operation: `mutation($input: RightsRequestCreateInput!) { rightsRequestCreate(input: $input) {
+      request { id details customer { id email } } ${ERRORS} } }`,
+    variables: (f) => ({
+      input: {
+        type: "OBJECTION",
+        purposes: ["research-and-analysis"],
+        details: "Mallory objects for the owner.",
+        customerId: toGlobalId("Customer", f.ownerId),
+        representative: { name: "Mallory Representative", proof: "A forged power of attorney, kept nowhere." },
+      },
+    }),
+    skip: {
+      agentWithoutSession: STAFF_RECORD_FILINGS,
+      agentRefused: STAFF_RECORD_FILINGS,
+      agentExpired: STAFF_RECORD_FILINGS,
+    },
+  },
+  "Mutation.rightsRequestAddInformation": {
+    kind: "customer",
+    ownerIds: true,
+    refusedForAgents: true,
+    operation: `mutation($input: RightsRequestAddInformationInput!) { rightsRequestAddInformation(input: $input) {
+      request { id details events { message } } ${ERRORS} } }`,
+    variables: (f) => ({ input: { id: toGlobalId("RightsRequest", f.requestId), message: "Mallory adds this." } }),
+  },
+  "Mutation.rightsRequestWithdraw": {
+    kind: "customer",
+    ownerIds: true,
+    refusedForAgents: true,
+    operation: `mutation($id: ID!) { rightsRequestWithdraw(id: $id) { request { id status details } ${ERRORS} } }`,
+    variables: (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+  },
+  "Mutation.rightsRequestAssign": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: RightsRequestAssignInput!) { rightsRequestAssign(input: $input) {
+      request { id details assignedTo { id } } ${ERRORS} } }`,
+    variables: (f) => ({ input: { id: toGlobalId("RightsRequest", f.requestId), agentId: null } }),
+  },
+  "Mutation.rightsRequestAddNote": {
+    kind: "agent",
+    // Any staff member of the shop notes; another shop's agent finds nothing.
+    operation: `mutation($input: RightsRequestNoteInput!) { rightsRequestAddNote(input: $input) {
+      request { id details events { message } } ${ERRORS} } }`,
+    variables: (f) => ({ input: { id: toGlobalId("RightsRequest", f.requestId), note: "Mallory's note." } }),
+  },
+  "Mutation.rightsRequestExtend": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: RightsRequestReasonInput!) { rightsRequestExtend(input: $input) {
+      request { id dueOn details } ${ERRORS} } }`,
+    variables: (f) => ({
+      input: { id: toGlobalId("RightsRequest", f.requestId), reason: "Mallory wants more time for this." },
+    }),
+  },
+  "Mutation.rightsRequestDecide": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: RightsRequestDecideInput!) { rightsRequestDecide(input: $input) {
+      request { id status outcome details } ${ERRORS} } }`,
+    variables: (f) => ({
+      input: {
+        id: toGlobalId("RightsRequest", f.requestId),
+        outcome: "REFUSED",
+        reason: "Mallory refuses this request for no reason.",
+      },
+    }),
+  },
+  "Mutation.rightsRequestVerify": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: RightsRequestVerifyInput!) { rightsRequestVerify(input: $input) {
+      request { id status representativeProof } ${ERRORS} } }`,
+    variables: (f) => ({
+      input: {
+        id: toGlobalId("RightsRequest", f.awaitingRequestId),
+        isAccepted: true,
+        reason: "Mallory says the proof holds.",
+      },
+    }),
+  },
+  "Mutation.restrictionLift": {
+    kind: "agent",
+    privacyOfficerOnly: true,
+    operation: `mutation($input: RightsRequestReasonInput!) { restrictionLift(input: $input) {
+      request { id customer { id isRestricted } } ${ERRORS} } }`,
+    variables: (f) => ({
+      input: { id: toGlobalId("RightsRequest", f.requestId), reason: "Mallory lifts the restriction." },
+    }),
+  },
+  // --- end of rights requests
   "Mutation.customerSignUp": {
     public: "Opens a new account; it touches no existing one.",
     operation: `mutation($input: CustomerSignUpInput!) { customerSignUp(input: $input) { customer { id email } ${ERRORS} } }`,
@@ -572,6 +720,26 @@ describe("denied access, for every field of the schema", () => {
       where: { id: { in: [invitation.id, emailed.id] } },
       data: { expiresAt: new Date("2999-01-01T00:00:00Z") },
     });
+    // The owner's rights requests: one open and assigned to the shop's privacy officer,
+    // one filed by a representative through a partner (awaiting the officer's check).
+    const officer = await agentViewer({ shop: "almaz", role: "PRIVACY_OFFICER" });
+    const { request } = await createRightsRequest({
+      viewer: owner,
+      input: { type: "RESTRICTION", categories: ["contact"], details: `Requestdetails${tag} about my phone` },
+    });
+    await assignRequest({ viewer: officer, input: { id: request.id, agentId: officer.agent.id } });
+    const filer = await partnerKey({ shop: "almaz", scopes: ["requests:write"], name: "Fixture filer" });
+    const { request: awaiting } = await createRightsRequest({
+      viewer: filer.viewer,
+      input: {
+        type: "OBJECTION",
+        purposes: ["research-and-analysis"],
+        details: `Objectiondetails${tag} for the owner`,
+        customerId: owner.customerId,
+        representative: { name: `Repname${tag}`, proof: `Repproof${tag}: a signed authorisation on file.` },
+      },
+    });
+    expect(awaiting.status).toBe("AWAITING_VERIFICATION");
     const shareLink = invitation.link ?? "";
     expect(shareLink).toContain("/almaz/invitation?token=");
     f = {
@@ -587,6 +755,9 @@ describe("denied access, for every field of the schema", () => {
       apiKeyId: (await partnerKey({ shop: "almaz", name: "Fixture key" })).apiKeyId,
       ...(await webhookFixture(owner.shop.id)),
       invitationId: invitation.id,
+      requestId: request.id,
+      awaitingRequestId: awaiting.id,
+      officerId: officer.agent.id,
     };
     secrets = [
       f.email,
@@ -597,6 +768,10 @@ describe("denied access, for every field of the schema", () => {
       friendEmail,
       `Friendname${tag}`,
       new URL(shareLink).searchParams.get("token") ?? shareLink,
+      `Requestdetails${tag}`,
+      `Objectiondetails${tag}`,
+      `Repname${tag}`,
+      `Repproof${tag}`,
       ...[
         ["Customer", f.ownerId],
         ["Address", f.addressId],
@@ -606,6 +781,8 @@ describe("denied access, for every field of the schema", () => {
         ["WebhookDelivery", f.deliveryId],
         ["Invitation", f.invitationId],
         ["Invitation", emailed.id],
+        ["RightsRequest", f.requestId],
+        ["RightsRequest", f.awaitingRequestId],
       ].flatMap(([type, id]) => [id as string, toGlobalId(type as string, id as string)]),
     ];
 
@@ -652,6 +829,13 @@ describe("denied access, for every field of the schema", () => {
       ),
       apiKey: JSON.stringify(await prisma.apiKey.findUnique({ where: { id: f.apiKeyId }, include: { secrets: true } })),
       invitations: JSON.stringify(await prisma.invitation.findMany({ where: { customerId }, orderBy: { id: "asc" } })),
+      rightsRequests: JSON.stringify(
+        await prisma.rightsRequest.findMany({
+          where: { customerId },
+          orderBy: { id: "asc" },
+          include: { events: { orderBy: { id: "asc" } } },
+        }),
+      ),
     };
   };
 
@@ -745,5 +929,169 @@ describe("denied access, for every field of the schema", () => {
       const text = JSON.stringify(result);
       for (const secret of secrets) expect(text, `${role}: ${secret} leaked`).not.toContain(secret);
     }
+  });
+
+  // Rights requests, beyond the table's roles.
+  describe("rights requests", () => {
+    const REQUEST = `query($id: ID!) { rightsRequest(id: $id) { id details representativeProof customer { email } } }`;
+    const PARTNER_LIST = `query($c: ID!) { customerRightsRequests(customerId: $c) { totalCount edges { node { id details } } } }`;
+    const CREATE = `mutation($input: RightsRequestCreateInput!) { rightsRequestCreate(input: $input) { request { id } ${ERRORS} } }`;
+    const STAFF: [string, string, (f: Fixtures) => Record<string, unknown>][] = [
+      [
+        "rightsRequestAssign(input: { id: $id, agentId: null })",
+        "request { id }",
+        (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+      ],
+      [
+        'rightsRequestAddNote(input: { id: $id, note: "Another shop\'s note." })',
+        "request { id }",
+        (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+      ],
+      [
+        'rightsRequestExtend(input: { id: $id, reason: "Another shop wants more time." })',
+        "request { id }",
+        (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+      ],
+      [
+        'rightsRequestDecide(input: { id: $id, outcome: GRANTED, reason: "Another shop grants it." })',
+        "request { id }",
+        (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+      ],
+      [
+        'rightsRequestVerify(input: { id: $id, isAccepted: true, reason: "Another shop checked it." })',
+        "request { id }",
+        (f) => ({ id: toGlobalId("RightsRequest", f.awaitingRequestId) }),
+      ],
+      [
+        'restrictionLift(input: { id: $id, reason: "Another shop lifts it." })',
+        "request { id }",
+        (f) => ({ id: toGlobalId("RightsRequest", f.requestId) }),
+      ],
+    ];
+    const noSecrets = (text: string) => {
+      for (const secret of secrets) expect(text, `${secret} leaked`).not.toContain(secret);
+    };
+
+    it("another shop's privacy officer finds nothing of the owner's and changes nothing", async () => {
+      const foreignOfficer = await agentViewer({ shop: "allegra", role: "PRIVACY_OFFICER" });
+      const before = await rowsOf();
+      const one = await gql(REQUEST, { id: toGlobalId("RightsRequest", f.requestId) }, foreignOfficer);
+      expect(one.errors).toBeUndefined();
+      expect((one.data as { rightsRequest: unknown }).rightsRequest).toBeNull();
+      const queue = await gql(
+        `query($a: ID) { rightsRequestQueue(filter: { assignedToId: $a }) { requests { totalCount edges { node { id } } } } }`,
+        { a: toGlobalId("Agent", f.officerId) },
+        foreignOfficer,
+      );
+      expect(queue.errors).toBeUndefined();
+      expect(
+        (queue.data as { rightsRequestQueue: { requests: { totalCount: number } } }).rightsRequestQueue.requests
+          .totalCount,
+      ).toBe(0);
+      noSecrets(JSON.stringify([one, queue]));
+      for (const [field, selection, variables] of STAFF) {
+        const result = await gql(
+          `mutation($id: ID!) { ${field} { ${selection} ${ERRORS} } }`,
+          variables(f),
+          foreignOfficer,
+        );
+        const text = JSON.stringify(result);
+        expect(result.errors, text).toBeUndefined();
+        expect(codesOf(result), text).toEqual(["NOT_FOUND"]);
+        noSecrets(text);
+      }
+      // Filing for the owner as another shop's staff: the customer is not theirs.
+      const filed = await gql(
+        CREATE,
+        {
+          input: {
+            type: "RESTRICTION",
+            details: "Filed by another shop.",
+            customerId: toGlobalId("Customer", f.ownerId),
+            representative: { name: "Another shop", proof: "Another shop's proof of nothing." },
+          },
+        },
+        foreignOfficer,
+      );
+      expect(codesOf(filed)).toEqual(["NOT_FOUND"]);
+      expect(await rowsOf()).toEqual(before);
+    });
+
+    it("a partner's key needs requests:read to read and requests:write to file", async () => {
+      const before = await rowsOf();
+      const owner = { c: toGlobalId("Customer", f.ownerId), id: toGlobalId("RightsRequest", f.requestId) };
+      const input = {
+        type: "AUTOMATED_DECISION",
+        details: "Filed by a key without the scope.",
+        customerId: owner.c,
+      };
+      const allButRequests = API_SCOPES.filter((scope) => !scope.startsWith("requests:"));
+      for (const scopes of [allButRequests, ["requests:write" as const]]) {
+        const key = (await partnerKey({ shop: "almaz", scopes })).viewer;
+        for (const [query, variables] of [
+          [REQUEST, { id: owner.id }],
+          [PARTNER_LIST, { c: owner.c }],
+        ] as const) {
+          const result = await gql(query, variables, key);
+          expect(codesOf(result), `${scopes.join()}: ${JSON.stringify(result)}`).toEqual(["FORBIDDEN"]);
+          noSecrets(JSON.stringify(result));
+        }
+      }
+      for (const scopes of [allButRequests, ["requests:read" as const]]) {
+        const key = (await partnerKey({ shop: "almaz", scopes })).viewer;
+        const result = await gql(CREATE, { input }, key);
+        expect(codesOf(result), scopes.join()).toEqual(["FORBIDDEN"]);
+      }
+      expect(await rowsOf()).toEqual(before);
+      // With requests:read: the owner's requests, without the representative's proof (the
+      // read is in the owner's access log).
+      const reader = (await partnerKey({ shop: "almaz", scopes: ["requests:read"] })).viewer;
+      const awaiting = await gql(REQUEST, { id: toGlobalId("RightsRequest", f.awaitingRequestId) }, reader);
+      expect(awaiting.errors).toBeUndefined();
+      const seen = (awaiting.data as { rightsRequest: { id: string; representativeProof: string | null } | null })
+        .rightsRequest;
+      expect(seen?.id).toBe(toGlobalId("RightsRequest", f.awaitingRequestId));
+      expect(seen?.representativeProof).toBeNull();
+    });
+
+    // The Query.viewer case, nested: the owner's requests are in the owner's answer and
+    // in nobody else's, while each customer's own list still resolves.
+    it("shows the owner's requests to the owner only", async () => {
+      const query = `{ viewer { customer { id rightsRequests { requests { totalCount edges { node { id details } } } } } } }`;
+      type Listed = {
+        viewer: { customer: { rightsRequests: { requests: { edges: { node: { id: string } }[] } } } | null };
+      };
+      const ownerAnswer = await gql(query, {}, viewers.owner);
+      expect(ownerAnswer.errors).toBeUndefined();
+      const ownIds = (ownerAnswer.data as Listed).viewer.customer?.rightsRequests.requests.edges.map((e) => e.node.id);
+      expect(ownIds?.sort()).toEqual(
+        [toGlobalId("RightsRequest", f.requestId), toGlobalId("RightsRequest", f.awaitingRequestId)].sort(),
+      );
+      for (const role of ["sameShopCustomer", "otherShopCustomer", "otherShopAgent"] as const) {
+        const result = await gql(query, {}, viewers[role]);
+        expect(result.errors, role).toBeUndefined();
+        const customer = (result.data as Listed).viewer.customer;
+        expect(customer, role).not.toBeNull();
+        const ids = customer?.rightsRequests.requests.edges.map((e) => e.node.id) ?? [];
+        for (const id of ownIds ?? []) expect(ids, role).not.toContain(id);
+        noSecrets(JSON.stringify(result));
+      }
+    });
+
+    it("ALMAZ's metrics (not published) are for its own privacy officers only", async () => {
+      const query = `{ shop(handle: "almaz") { handle requestMetrics(year: 2026) { total { received } } } }`;
+      const metricsOf = async (viewer: Viewer) => {
+        const result = await gql(query, {}, viewer);
+        expect(result.errors, JSON.stringify(result)).toBeUndefined();
+        return (result.data as { shop: { requestMetrics: unknown } }).shop.requestMetrics;
+      };
+      const denied: Viewer[] = [
+        ...ROLES.map((role) => viewers[role]),
+        await agentViewer({ shop: "allegra", role: "PRIVACY_OFFICER" }),
+      ];
+      for (const viewer of denied) expect(await metricsOf(viewer), viewer.kind).toBeNull();
+      const officer = await agentViewer({ shop: "almaz", role: "PRIVACY_OFFICER" });
+      expect(await metricsOf(officer)).toEqual({ total: { received: expect.any(Number) } });
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   liftRestriction,
   listCustomerRequests,
   listRequestsForPartner,
+  requestEvents,
   restrictionOf,
   verifyRequest,
   withdrawRequest,
@@ -39,6 +40,7 @@ export const requestsResolvers: Resolvers = {
   },
   RightsRequest: {
     id: (request) => toGlobalId("RightsRequest", request.id),
+    events: (request, _args, { viewer }) => requestEvents(viewer, request),
   },
   RightsRequestCustomer: {
     id: (customer) => toGlobalId("Customer", customer.id),

@@ -95,7 +95,8 @@ export type RightsRequestView = {
   withdrawnAt: Date | null;
   assignedTo: { id: string; email: string; displayName: string; role: "SUPPORT" | "PRIVACY_OFFICER" } | null;
   customer: { id: string; displayName: string | null; email: string | null; isRestricted: boolean } | null;
-  events: RequestEventView[];
+  // null when the view was made without them (the queue): requestEvents loads them.
+  events: RequestEventView[] | null;
   canChange: boolean;
 };
 
@@ -149,7 +150,10 @@ function choicesOf(keys: string[], all: Choice[]): Choice[] {
   return keys.map((key) => all.find((c) => c.key === key) ?? { key, label: key });
 }
 
-function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsRequestView {
+// A row as the views read it; events null when not loaded (the queue).
+type ViewRow = Omit<Row, "events"> & { events: EventRow[] | null };
+
+function toView(shop: ShopRef, row: ViewRow, audience: Audience, now: Date): RightsRequestView {
   const profile = shop.profile;
   const isOpen = OPEN_STATUSES.includes(row.status);
   const today = todayIn(shop, now);
@@ -201,22 +205,38 @@ function toView(shop: ShopRef, row: Row, audience: Audience, now: Date): RightsR
             email: staff ? row.customer.email : null,
             isRestricted: row.customer.restrictedAt !== null,
           },
-    events: row.events
-      .filter((e) => staff || !e.internal)
-      .map((e) => ({
-        kind: e.kind,
-        summary:
-          e.kind === "DECIDED" && row.outcome
-            ? `Decided: ${OUTCOME_WORDS[row.outcome]}`
-            : (EVENT_SUMMARY[e.kind] ?? e.kind),
-        actorType: e.actorType,
-        actorName: e.actorName,
-        message: e.message,
-        internal: e.internal,
-        at: e.at,
-      })),
+    events: row.events === null ? null : eventViews(row.events, row.outcome, staff),
     canChange: audience === "customer" && isOpen,
   };
+}
+
+type EventRow = Row["events"][number];
+
+function eventViews(events: EventRow[], outcome: RightsRequestOutcome | null, staff: boolean): RequestEventView[] {
+  return events
+    .filter((e) => staff || !e.internal)
+    .map((e) => ({
+      kind: e.kind,
+      summary:
+        e.kind === "DECIDED" && outcome ? `Decided: ${OUTCOME_WORDS[outcome]}` : (EVENT_SUMMARY[e.kind] ?? e.kind),
+      actorType: e.actorType,
+      actorName: e.actorName,
+      message: e.message,
+      internal: e.internal,
+      at: e.at,
+    }));
+}
+
+// The timeline of a request whose view was made without it (the queue's rows), for a
+// viewer who already read the request.
+export async function requestEvents(viewer: Viewer, view: RightsRequestView): Promise<RequestEventView[]> {
+  if (view.events) return view.events;
+  const audience = audienceOf(viewer);
+  const events = await getPrisma().rightsRequestEvent.findMany({
+    where: { requestId: view.id },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  return eventViews(events, view.outcome, audience === "officer" || audience === "support");
 }
 
 const audienceOf = (viewer: Viewer): Audience =>
@@ -873,23 +893,77 @@ export async function getRequestQueue(options: {
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + 7);
   const prisma = getPrisma();
-  const [page, total, counts] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "RightsRequest" WHERE ${where} ${after} ORDER BY "dueOn", "id" LIMIT ${take + 1}`,
-    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS "count" FROM "RightsRequest" WHERE ${where}`,
-    prisma.$queryRaw<{ open: bigint; overdue: bigint; soon: bigint }[]>`
-      SELECT count(*) AS "open",
+  // Two statements: the page with its customers and assignees, and every count.
+  const [page, counts] = await Promise.all([
+    prisma.$queryRaw<QueueSqlRow[]>`
+      SELECT r."id", r."shopId", r."customerId", r."type"::text AS "type", r."status"::text AS "status",
+             r."outcome"::text AS "outcome", r."purposes", r."categories", r."details", r."filedBy"::text AS "filedBy",
+             r."representativeName", r."representativeProof", r."apiKeyId", r."selfService", r."assignedToId",
+             r."receivedAt", r."receivedOn"::text AS "receivedOn", r."firstDueOn"::text AS "firstDueOn",
+             r."dueOn"::text AS "dueOn", r."extendedAt", r."extensionReason", r."decidedAt", r."decisionReason",
+             r."withdrawnAt", r."updatedAt",
+             c."firstName" AS "cFirstName", c."lastName" AS "cLastName", c."email" AS "cEmail",
+             c."restrictedAt" AS "cRestrictedAt",
+             a."email" AS "aEmail", a."displayName" AS "aDisplayName", a."role"::text AS "aRole"
+        FROM (SELECT * FROM "RightsRequest" WHERE ${where} ${after} ORDER BY "dueOn", "id" LIMIT ${take + 1}) r
+        JOIN "Customer" c ON c."id" = r."customerId"
+        LEFT JOIN "Agent" a ON a."id" = r."assignedToId"
+       ORDER BY r."dueOn", r."id"`,
+    prisma.$queryRaw<{ total: bigint; open: bigint; overdue: bigint; soon: bigint }[]>`
+      SELECT (SELECT count(*) FROM "RightsRequest" WHERE ${where}) AS "total",
+             count(*) AS "open",
              count(*) FILTER (WHERE "dueOn" < ${today}::date) AS "overdue",
              count(*) FILTER (WHERE "dueOn" >= ${today}::date AND "dueOn" <= ${day(soon)}::date) AS "soon"
         FROM "RightsRequest"
        WHERE "shopId" = ${shop.id}::uuid AND "status" IN ('AWAITING_VERIFICATION', 'OPEN')`,
   ]);
-  const ids = page.slice(0, take).map((r) => r.id);
-  const found = ids.length
-    ? await prisma.rightsRequest.findMany({ where: { id: { in: ids } }, include: viewInclude })
-    : [];
-  const byId = new Map(found.map((row) => [row.id, row]));
-  const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
+  const asDate = (local: string) => new Date(`${local}T00:00:00Z`);
+  const rows: ViewRow[] = page.slice(0, take).map((r) => ({
+    id: r.id,
+    shopId: r.shopId,
+    customerId: r.customerId,
+    type: r.type as RightsRequestType,
+    status: r.status as RightsRequestStatus,
+    outcome: r.outcome as RightsRequestOutcome | null,
+    purposes: r.purposes ?? [],
+    categories: r.categories ?? [],
+    details: r.details,
+    filedBy: r.filedBy as RightsRequestFiler,
+    representativeName: r.representativeName,
+    representativeProof: r.representativeProof,
+    apiKeyId: r.apiKeyId,
+    selfService: r.selfService,
+    assignedToId: r.assignedToId,
+    receivedAt: r.receivedAt,
+    receivedOn: asDate(r.receivedOn),
+    firstDueOn: asDate(r.firstDueOn),
+    dueOn: asDate(r.dueOn),
+    extendedAt: r.extendedAt,
+    extensionReason: r.extensionReason,
+    decidedAt: r.decidedAt,
+    decisionReason: r.decisionReason,
+    withdrawnAt: r.withdrawnAt,
+    updatedAt: r.updatedAt,
+    customer: {
+      id: r.customerId,
+      firstName: r.cFirstName,
+      lastName: r.cLastName,
+      email: r.cEmail,
+      restrictedAt: r.cRestrictedAt,
+    },
+    assignedTo:
+      r.assignedToId && r.aRole
+        ? {
+            id: r.assignedToId,
+            email: r.aEmail ?? "",
+            displayName: r.aDisplayName ?? "",
+            role: r.aRole as "SUPPORT" | "PRIVACY_OFFICER",
+          }
+        : null,
+    // The queue shows no timeline: RightsRequest.events loads it when asked.
+    events: null,
+  }));
+  const total = [{ count: counts[0]?.total ?? 0n }];
   const totalCount = Number(total[0]?.count ?? 0);
   const nodes = rows;
   return {
@@ -904,6 +978,41 @@ export async function getRequestQueue(options: {
     dueSoonCount: Number(counts[0]?.soon ?? 0),
   };
 }
+
+type QueueSqlRow = {
+  id: string;
+  shopId: string;
+  customerId: string;
+  type: string;
+  status: string;
+  outcome: string | null;
+  purposes: string[] | null;
+  categories: string[] | null;
+  details: string | null;
+  filedBy: string;
+  representativeName: string | null;
+  representativeProof: string | null;
+  apiKeyId: string | null;
+  selfService: boolean;
+  assignedToId: string | null;
+  receivedAt: Date;
+  receivedOn: string;
+  firstDueOn: string;
+  dueOn: string;
+  extendedAt: Date | null;
+  extensionReason: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  withdrawnAt: Date | null;
+  updatedAt: Date;
+  cFirstName: string;
+  cLastName: string;
+  cEmail: string;
+  cRestrictedAt: Date | null;
+  aEmail: string | null;
+  aDisplayName: string | null;
+  aRole: string | null;
+};
 
 // ---- Staff: changes ----
 

@@ -51,6 +51,7 @@ export async function seedRequests(
         receivedOn: asDate(dates.receivedOn),
         firstDueOn: asDate(dates.dueOn),
         dueOn: asDate(dates.dueOn),
+        extendableDueOn: dates.extendedDueOn ? asDate(dates.extendedDueOn) : null,
         decidedAt,
         decisionReason: decidedAt ? "We corrected what was wrong; the rest is accurate as it stands." : null,
         events: {

@@ -41,4 +41,5 @@ export const DATE_ONLY_FIELDS = new Set([
   "RightsRequest.receivedOn",
   "RightsRequest.firstDueOn",
   "RightsRequest.dueOn",
+  "RightsRequest.extendableDueOn",
 ]);

@@ -153,18 +153,24 @@ function choicesOf(keys: string[], all: Choice[]): Choice[] {
 // A row as the views read it; events null when not loaded (the queue).
 type ViewRow = Omit<Row, "events"> & { events: EventRow[] | null };
 
-function toView(shop: ShopRef, row: ViewRow, audience: Audience, now: Date): RightsRequestView {
+function toView(
+  shop: ShopRef,
+  row: ViewRow,
+  audience: Audience,
+  now: Date,
+  today: string = todayIn(shop, now),
+): RightsRequestView {
   const profile = shop.profile;
   const isOpen = OPEN_STATUSES.includes(row.status);
-  const today = todayIn(shop, now);
+  // An extension must be announced by the first due date (fixed at receipt, with the
+  // extended date; computed again only for rows made without it).
   let extendableTo: string | null = null;
-  if (row.status === "OPEN" && !row.extendedAt && profile.requests.extension) {
-    const dates = shopRequestDeadlines(profile, row.receivedAt);
-    if (dates.extendedDueOn && canStillExtend({ dueOn: day(row.firstDueOn) }, now, deadlineRule(profile).timeZone)) {
-      extendableTo = dates.extendedDueOn;
-    }
+  if (row.status === "OPEN" && !row.extendedAt && profile.requests.extension && today <= day(row.firstDueOn)) {
+    extendableTo = row.extendableDueOn
+      ? day(row.extendableDueOn)
+      : shopRequestDeadlines(profile, row.receivedAt).extendedDueOn;
   }
-  const allPurposes = profile.purposes.map((p) => ({ key: p.key, label: p.label }));
+  const allPurposes = purposeChoices(profile);
   const staff = audience === "officer" || audience === "support";
   return {
     id: row.id,
@@ -175,7 +181,7 @@ function toView(shop: ShopRef, row: ViewRow, audience: Audience, now: Date): Rig
     status: row.status,
     outcome: row.outcome,
     purposes: choicesOf(row.purposes, allPurposes),
-    categories: choicesOf(row.categories, categoryChoices(profile)),
+    categories: choicesOf(row.categories, categoryChoicesOf(profile)),
     details: row.details,
     filedBy: row.filedBy,
     representativeName: row.representativeName,
@@ -208,6 +214,26 @@ function toView(shop: ShopRef, row: ViewRow, audience: Audience, now: Date): Rig
     events: row.events === null ? null : eventViews(row.events, row.outcome, staff),
     canChange: audience === "customer" && isOpen,
   };
+}
+
+// Per profile, once: every row of a page names purposes and categories.
+const purposeMemo = new WeakMap<ShopProfile, Choice[]>();
+const categoryMemo = new WeakMap<ShopProfile, Choice[]>();
+function purposeChoices(profile: ShopProfile): Choice[] {
+  let known = purposeMemo.get(profile);
+  if (!known) {
+    known = profile.purposes.map((p) => ({ key: p.key, label: p.label }));
+    purposeMemo.set(profile, known);
+  }
+  return known;
+}
+function categoryChoicesOf(profile: ShopProfile): Choice[] {
+  let known = categoryMemo.get(profile);
+  if (!known) {
+    known = categoryChoices(profile);
+    categoryMemo.set(profile, known);
+  }
+  return known;
 }
 
 type EventRow = Row["events"][number];
@@ -559,6 +585,7 @@ export async function createRightsRequest(options: {
         receivedOn: new Date(`${dates.receivedOn}T00:00:00Z`),
         firstDueOn: new Date(`${dates.dueOn}T00:00:00Z`),
         dueOn: new Date(`${dates.dueOn}T00:00:00Z`),
+        extendableDueOn: dates.extendedDueOn ? new Date(`${dates.extendedDueOn}T00:00:00Z`) : null,
         events: { create: events },
       },
       include: viewInclude,
@@ -900,7 +927,7 @@ export async function getRequestQueue(options: {
              r."outcome"::text AS "outcome", r."purposes", r."categories", r."details", r."filedBy"::text AS "filedBy",
              r."representativeName", r."representativeProof", r."apiKeyId", r."selfService", r."assignedToId",
              r."receivedAt", r."receivedOn"::text AS "receivedOn", r."firstDueOn"::text AS "firstDueOn",
-             r."dueOn"::text AS "dueOn", r."extendedAt", r."extensionReason", r."decidedAt", r."decisionReason",
+             r."dueOn"::text AS "dueOn", r."extendableDueOn"::text AS "extendableDueOn", r."extendedAt", r."extensionReason", r."decidedAt", r."decisionReason",
              r."withdrawnAt", r."updatedAt",
              c."firstName" AS "cFirstName", c."lastName" AS "cLastName", c."email" AS "cEmail",
              c."restrictedAt" AS "cRestrictedAt",
@@ -938,6 +965,7 @@ export async function getRequestQueue(options: {
     receivedOn: asDate(r.receivedOn),
     firstDueOn: asDate(r.firstDueOn),
     dueOn: asDate(r.dueOn),
+    extendableDueOn: r.extendableDueOn ? asDate(r.extendableDueOn) : null,
     extendedAt: r.extendedAt,
     extensionReason: r.extensionReason,
     decidedAt: r.decidedAt,
@@ -968,7 +996,7 @@ export async function getRequestQueue(options: {
   const nodes = rows;
   return {
     requests: {
-      nodes: nodes.map((row) => toView(shop, row, audienceOf(options.viewer), now)),
+      nodes: nodes.map((row) => toView(shop, row, audienceOf(options.viewer), now, today)),
       hasNextPage: page.length > take,
       totalCount,
     },
@@ -999,6 +1027,7 @@ type QueueSqlRow = {
   receivedOn: string;
   firstDueOn: string;
   dueOn: string;
+  extendableDueOn: string | null;
   extendedAt: Date | null;
   extensionReason: string | null;
   decidedAt: Date | null;
@@ -1191,7 +1220,11 @@ export async function extendRequest(options: { viewer: Viewer; input: unknown; n
       requireOpen(request);
       const profile = shop.profile;
       if (request.extendedAt) throw fieldError("CONFLICT", "id", "This request has been extended already.");
-      const dates = shopRequestDeadlines(profile, request.receivedAt);
+      const dates = {
+        extendedDueOn: request.extendableDueOn
+          ? day(request.extendableDueOn)
+          : shopRequestDeadlines(profile, request.receivedAt).extendedDueOn,
+      };
       if (!profile.requests.extension || !dates.extendedDueOn) {
         throw fieldError("FORBIDDEN", "id", `${shop.name}'s regime allows no extension.`);
       }

@@ -41,6 +41,7 @@ export async function recordSelfServiceRequest(
       receivedOn: new Date(`${dates.receivedOn}T00:00:00Z`),
       firstDueOn: new Date(`${dates.dueOn}T00:00:00Z`),
       dueOn: new Date(`${dates.dueOn}T00:00:00Z`),
+      extendableDueOn: dates.extendedDueOn ? new Date(`${dates.extendedDueOn}T00:00:00Z`) : null,
       decidedAt: now,
       events: {
         create: [

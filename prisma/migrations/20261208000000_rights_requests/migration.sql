@@ -29,6 +29,7 @@ CREATE TABLE "RightsRequest" (
   "receivedOn" DATE NOT NULL,
   "firstDueOn" DATE NOT NULL,
   "dueOn" DATE NOT NULL,
+  "extendableDueOn" DATE,
   "extendedAt" TIMESTAMPTZ(3),
   "extensionReason" TEXT,
   "decidedAt" TIMESTAMPTZ(3),

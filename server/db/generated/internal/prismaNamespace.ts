@@ -4430,6 +4430,7 @@ export const RightsRequestScalarFieldEnum = {
   receivedOn: 'receivedOn',
   firstDueOn: 'firstDueOn',
   dueOn: 'dueOn',
+  extendableDueOn: 'extendableDueOn',
   extendedAt: 'extendedAt',
   extensionReason: 'extensionReason',
   decidedAt: 'decidedAt',

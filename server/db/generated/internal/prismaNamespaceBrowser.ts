@@ -788,6 +788,7 @@ export const RightsRequestScalarFieldEnum = {
   receivedOn: 'receivedOn',
   firstDueOn: 'firstDueOn',
   dueOn: 'dueOn',
+  extendableDueOn: 'extendableDueOn',
   extendedAt: 'extendedAt',
   extensionReason: 'extensionReason',
   decidedAt: 'decidedAt',

@@ -42,6 +42,7 @@ export type RightsRequestMinAggregateOutputType = {
   receivedOn: Date | null
   firstDueOn: Date | null
   dueOn: Date | null
+  extendableDueOn: Date | null
   extendedAt: Date | null
   extensionReason: string | null
   decidedAt: Date | null
@@ -68,6 +69,7 @@ export type RightsRequestMaxAggregateOutputType = {
   receivedOn: Date | null
   firstDueOn: Date | null
   dueOn: Date | null
+  extendableDueOn: Date | null
   extendedAt: Date | null
   extensionReason: string | null
   decidedAt: Date | null
@@ -96,6 +98,7 @@ export type RightsRequestCountAggregateOutputType = {
   receivedOn: number
   firstDueOn: number
   dueOn: number
+  extendableDueOn: number
   extendedAt: number
   extensionReason: number
   decidedAt: number
@@ -124,6 +127,7 @@ export type RightsRequestMinAggregateInputType = {
   receivedOn?: true
   firstDueOn?: true
   dueOn?: true
+  extendableDueOn?: true
   extendedAt?: true
   extensionReason?: true
   decidedAt?: true
@@ -150,6 +154,7 @@ export type RightsRequestMaxAggregateInputType = {
   receivedOn?: true
   firstDueOn?: true
   dueOn?: true
+  extendableDueOn?: true
   extendedAt?: true
   extensionReason?: true
   decidedAt?: true
@@ -178,6 +183,7 @@ export type RightsRequestCountAggregateInputType = {
   receivedOn?: true
   firstDueOn?: true
   dueOn?: true
+  extendableDueOn?: true
   extendedAt?: true
   extensionReason?: true
   decidedAt?: true
@@ -279,6 +285,7 @@ export type RightsRequestGroupByOutputType = {
   receivedOn: Date
   firstDueOn: Date
   dueOn: Date
+  extendableDueOn: Date | null
   extendedAt: Date | null
   extensionReason: string | null
   decidedAt: Date | null
@@ -328,6 +335,7 @@ export type RightsRequestWhereInput = {
   receivedOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
   firstDueOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
   dueOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
+  extendableDueOn?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
   extendedAt?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
   extensionReason?: Prisma.StringNullableFilter<"RightsRequest"> | string | null
   decidedAt?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
@@ -360,6 +368,7 @@ export type RightsRequestOrderByWithRelationInput = {
   receivedOn?: Prisma.SortOrder
   firstDueOn?: Prisma.SortOrder
   dueOn?: Prisma.SortOrder
+  extendableDueOn?: Prisma.SortOrderInput | Prisma.SortOrder
   extendedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   extensionReason?: Prisma.SortOrderInput | Prisma.SortOrder
   decidedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -395,6 +404,7 @@ export type RightsRequestWhereUniqueInput = Prisma.AtLeast<{
   receivedOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
   firstDueOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
   dueOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
+  extendableDueOn?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
   extendedAt?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
   extensionReason?: Prisma.StringNullableFilter<"RightsRequest"> | string | null
   decidedAt?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
@@ -427,6 +437,7 @@ export type RightsRequestOrderByWithAggregationInput = {
   receivedOn?: Prisma.SortOrder
   firstDueOn?: Prisma.SortOrder
   dueOn?: Prisma.SortOrder
+  extendableDueOn?: Prisma.SortOrderInput | Prisma.SortOrder
   extendedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   extensionReason?: Prisma.SortOrderInput | Prisma.SortOrder
   decidedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -461,6 +472,7 @@ export type RightsRequestScalarWhereWithAggregatesInput = {
   receivedOn?: Prisma.DateTimeWithAggregatesFilter<"RightsRequest"> | Date | string
   firstDueOn?: Prisma.DateTimeWithAggregatesFilter<"RightsRequest"> | Date | string
   dueOn?: Prisma.DateTimeWithAggregatesFilter<"RightsRequest"> | Date | string
+  extendableDueOn?: Prisma.DateTimeNullableWithAggregatesFilter<"RightsRequest"> | Date | string | null
   extendedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"RightsRequest"> | Date | string | null
   extensionReason?: Prisma.StringNullableWithAggregatesFilter<"RightsRequest"> | string | null
   decidedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"RightsRequest"> | Date | string | null
@@ -486,6 +498,7 @@ export type RightsRequestCreateInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -518,6 +531,7 @@ export type RightsRequestUncheckedCreateInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -544,6 +558,7 @@ export type RightsRequestUpdateInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -576,6 +591,7 @@ export type RightsRequestUncheckedUpdateInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -605,6 +621,7 @@ export type RightsRequestCreateManyInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -630,6 +647,7 @@ export type RightsRequestUpdateManyMutationInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -658,6 +676,7 @@ export type RightsRequestUncheckedUpdateManyInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -696,6 +715,7 @@ export type RightsRequestCountOrderByAggregateInput = {
   receivedOn?: Prisma.SortOrder
   firstDueOn?: Prisma.SortOrder
   dueOn?: Prisma.SortOrder
+  extendableDueOn?: Prisma.SortOrder
   extendedAt?: Prisma.SortOrder
   extensionReason?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrder
@@ -722,6 +742,7 @@ export type RightsRequestMaxOrderByAggregateInput = {
   receivedOn?: Prisma.SortOrder
   firstDueOn?: Prisma.SortOrder
   dueOn?: Prisma.SortOrder
+  extendableDueOn?: Prisma.SortOrder
   extendedAt?: Prisma.SortOrder
   extensionReason?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrder
@@ -748,6 +769,7 @@ export type RightsRequestMinOrderByAggregateInput = {
   receivedOn?: Prisma.SortOrder
   firstDueOn?: Prisma.SortOrder
   dueOn?: Prisma.SortOrder
+  extendableDueOn?: Prisma.SortOrder
   extendedAt?: Prisma.SortOrder
   extensionReason?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrder
@@ -952,6 +974,7 @@ export type RightsRequestCreateWithoutShopInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -982,6 +1005,7 @@ export type RightsRequestUncheckedCreateWithoutShopInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1040,6 +1064,7 @@ export type RightsRequestScalarWhereInput = {
   receivedOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
   firstDueOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
   dueOn?: Prisma.DateTimeFilter<"RightsRequest"> | Date | string
+  extendableDueOn?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
   extendedAt?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
   extensionReason?: Prisma.StringNullableFilter<"RightsRequest"> | string | null
   decidedAt?: Prisma.DateTimeNullableFilter<"RightsRequest"> | Date | string | null
@@ -1065,6 +1090,7 @@ export type RightsRequestCreateWithoutCustomerInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1095,6 +1121,7 @@ export type RightsRequestUncheckedCreateWithoutCustomerInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1147,6 +1174,7 @@ export type RightsRequestCreateWithoutAssignedToInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1177,6 +1205,7 @@ export type RightsRequestUncheckedCreateWithoutAssignedToInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1229,6 +1258,7 @@ export type RightsRequestCreateWithoutEventsInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1260,6 +1290,7 @@ export type RightsRequestUncheckedCreateWithoutEventsInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1301,6 +1332,7 @@ export type RightsRequestUpdateWithoutEventsInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1332,6 +1364,7 @@ export type RightsRequestUncheckedUpdateWithoutEventsInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1359,6 +1392,7 @@ export type RightsRequestCreateManyShopInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1384,6 +1418,7 @@ export type RightsRequestUpdateWithoutShopInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1414,6 +1449,7 @@ export type RightsRequestUncheckedUpdateWithoutShopInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1442,6 +1478,7 @@ export type RightsRequestUncheckedUpdateManyWithoutShopInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1469,6 +1506,7 @@ export type RightsRequestCreateManyCustomerInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1494,6 +1532,7 @@ export type RightsRequestUpdateWithoutCustomerInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1524,6 +1563,7 @@ export type RightsRequestUncheckedUpdateWithoutCustomerInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1552,6 +1592,7 @@ export type RightsRequestUncheckedUpdateManyWithoutCustomerInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1579,6 +1620,7 @@ export type RightsRequestCreateManyAssignedToInput = {
   receivedOn: Date | string
   firstDueOn: Date | string
   dueOn: Date | string
+  extendableDueOn?: Date | string | null
   extendedAt?: Date | string | null
   extensionReason?: string | null
   decidedAt?: Date | string | null
@@ -1604,6 +1646,7 @@ export type RightsRequestUpdateWithoutAssignedToInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1634,6 +1677,7 @@ export type RightsRequestUncheckedUpdateWithoutAssignedToInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1662,6 +1706,7 @@ export type RightsRequestUncheckedUpdateManyWithoutAssignedToInput = {
   receivedOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   firstDueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   dueOn?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  extendableDueOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   extensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1721,6 +1766,7 @@ export type RightsRequestSelect<ExtArgs extends runtime.Types.Extensions.Interna
   receivedOn?: boolean
   firstDueOn?: boolean
   dueOn?: boolean
+  extendableDueOn?: boolean
   extendedAt?: boolean
   extensionReason?: boolean
   decidedAt?: boolean
@@ -1754,6 +1800,7 @@ export type RightsRequestSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   receivedOn?: boolean
   firstDueOn?: boolean
   dueOn?: boolean
+  extendableDueOn?: boolean
   extendedAt?: boolean
   extensionReason?: boolean
   decidedAt?: boolean
@@ -1785,6 +1832,7 @@ export type RightsRequestSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   receivedOn?: boolean
   firstDueOn?: boolean
   dueOn?: boolean
+  extendableDueOn?: boolean
   extendedAt?: boolean
   extensionReason?: boolean
   decidedAt?: boolean
@@ -1816,6 +1864,7 @@ export type RightsRequestSelectScalar = {
   receivedOn?: boolean
   firstDueOn?: boolean
   dueOn?: boolean
+  extendableDueOn?: boolean
   extendedAt?: boolean
   extensionReason?: boolean
   decidedAt?: boolean
@@ -1824,7 +1873,7 @@ export type RightsRequestSelectScalar = {
   updatedAt?: boolean
 }
 
-export type RightsRequestOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "type" | "status" | "outcome" | "purposes" | "categories" | "details" | "filedBy" | "representativeName" | "representativeProof" | "apiKeyId" | "selfService" | "assignedToId" | "receivedAt" | "receivedOn" | "firstDueOn" | "dueOn" | "extendedAt" | "extensionReason" | "decidedAt" | "decisionReason" | "withdrawnAt" | "updatedAt", ExtArgs["result"]["rightsRequest"]>
+export type RightsRequestOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "shopId" | "customerId" | "type" | "status" | "outcome" | "purposes" | "categories" | "details" | "filedBy" | "representativeName" | "representativeProof" | "apiKeyId" | "selfService" | "assignedToId" | "receivedAt" | "receivedOn" | "firstDueOn" | "dueOn" | "extendableDueOn" | "extendedAt" | "extensionReason" | "decidedAt" | "decisionReason" | "withdrawnAt" | "updatedAt", ExtArgs["result"]["rightsRequest"]>
 export type RightsRequestInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   shop?: boolean | Prisma.ShopDefaultArgs<ExtArgs>
   customer?: boolean | Prisma.CustomerDefaultArgs<ExtArgs>
@@ -1871,6 +1920,7 @@ export type $RightsRequestPayload<ExtArgs extends runtime.Types.Extensions.Inter
     receivedOn: Date
     firstDueOn: Date
     dueOn: Date
+    extendableDueOn: Date | null
     extendedAt: Date | null
     extensionReason: string | null
     decidedAt: Date | null
@@ -2323,6 +2373,7 @@ export interface RightsRequestFieldRefs {
   readonly receivedOn: Prisma.FieldRef<"RightsRequest", 'DateTime'>
   readonly firstDueOn: Prisma.FieldRef<"RightsRequest", 'DateTime'>
   readonly dueOn: Prisma.FieldRef<"RightsRequest", 'DateTime'>
+  readonly extendableDueOn: Prisma.FieldRef<"RightsRequest", 'DateTime'>
   readonly extendedAt: Prisma.FieldRef<"RightsRequest", 'DateTime'>
   readonly extensionReason: Prisma.FieldRef<"RightsRequest", 'String'>
   readonly decidedAt: Prisma.FieldRef<"RightsRequest", 'DateTime'>

@@ -22,8 +22,20 @@ import type { ShopRef } from "../tenants";
 import type { ShopProfile } from "../tenants/profile-schema";
 import { invalidInput, safeText } from "../validation";
 import { queueWebhookEvent } from "../webhooks/events";
+import { requestsChanged, requestsVersion } from "./changes";
 import { canStillExtend, localDateOf } from "./deadline";
 import { deadlineRule, dueDatesView, shopRequestDeadlines } from "./index";
+import { recordSelfServiceRequest, SELF_SERVICE_TYPES, type SelfServiceType } from "./self-service";
+import {
+  type Choice,
+  categoryChoices,
+  FILED_TYPES,
+  type FiledType,
+  objectionPurposes,
+  type RequestTypeOption,
+  requestTypeLabel,
+  requestTypeOptions,
+} from "./types";
 
 // Rights requests (GDPR Art. 12, 18, 21, 22; PRODUCT.md "Requests"). A customer files a
 // request the shop's policy offers; it is a record with a timeline and legal due dates
@@ -36,19 +48,6 @@ import { deadlineRule, dueDatesView, shopRequestDeadlines } from "./index";
 // officer's check of the proof before anything is done. The self-service actions
 // (export, correction, deletion, consent withdrawal) are recorded as requests completed
 // at once, so the history and the published metrics are complete.
-
-import { requestsChanged, requestsVersion } from "./changes";
-import { recordSelfServiceRequest, SELF_SERVICE_TYPES, type SelfServiceType } from "./self-service";
-import {
-  type Choice,
-  categoryChoices,
-  FILED_TYPES,
-  type FiledType,
-  objectionPurposes,
-  type RequestTypeOption,
-  requestTypeLabel,
-  requestTypeOptions,
-} from "./types";
 
 export * from "./types";
 export { recordSelfServiceRequest };

@@ -139,8 +139,8 @@ export function RequestMetricsNotes() {
         account) are done at once and count as granted.
       </li>
       <li>
-        Time to respond runs from receipt to the decision, over the requests decided. Late: decided after the legal due
-        date, or still open past it.
+        Time to respond runs from receipt to the decision, over the requests decided; the total leaves out the
+        self-service ones, which take no time. Late: decided after the legal due date, or still open past it.
       </li>
       <li>Pending: still open, or waiting for a check of the authority of the person who filed it.</li>
     </ul>

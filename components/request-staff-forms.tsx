@@ -232,7 +232,7 @@ export function RequestNoteForm({ action }: { action: Action }) {
         id="request-note"
         name="note"
         label="Note"
-        hint="Only staff see notes: never the customer."
+        hint="Not shown on the customer's requests page. Like everything we hold about them, notes are in a copy of their data if they ask for one."
         error={state.fieldErrors.note}
         defaultValue={value("note")}
       />

@@ -316,7 +316,7 @@ describe("rights requests in the support console", () => {
     await page.getByLabel("Note", { exact: true }).fill(NOTE);
     await page.getByRole("button", { name: "Add the note" }).click();
     await page.waitForURL(/done=note/);
-    await doneNotice(page, "Note added. Only staff see it.").waitFor();
+    await doneNotice(page, "Note added. It is not shown on the customer's requests page.").waitFor();
     const note = timeline(page).filter({ hasText: NOTE });
     expect(await note.textContent()).toContain("Internal note");
     expect(await note.textContent()).toContain("Staff note");

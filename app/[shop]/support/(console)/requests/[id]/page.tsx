@@ -69,7 +69,7 @@ type Props = {
 };
 
 const DONE_WORDS: Record<RequestStaffDone, string> = {
-  note: "Note added. Only staff see it.",
+  note: "Note added. It is not shown on the customer's requests page.",
   assigned: "Assigned to you.",
   unassigned: "Unassigned: nobody has this request now.",
   verified: "The representative's authority is confirmed: the request is open and the customer was emailed.",

@@ -7,7 +7,7 @@ import { type AuditActor, authorize } from "../auth/authorize";
 import type { Viewer } from "../auth/viewer";
 import type { DataCategoryKey } from "../data-map/categories";
 import { decodeCursor, type Page, pageSize } from "../data-map/view";
-import { getPrisma, Prisma } from "../db";
+import { getDatabase, getPrisma, Prisma } from "../db";
 import type {
   ActorType,
   RightsRequestFiler,
@@ -918,10 +918,8 @@ export async function getRequestQueue(options: {
   const today = todayIn(shop, now);
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + 7);
-  const prisma = getPrisma();
   // Two statements: the page with its customers and assignees, and every count.
-  const [page, counts] = await Promise.all([
-    prisma.$queryRaw<QueueSqlRow[]>`
+  const pageSql = Prisma.sql`
       SELECT r."id", r."shopId", r."customerId", r."type"::text AS "type", r."status"::text AS "status",
              r."outcome"::text AS "outcome", r."purposes", r."categories", r."details", r."filedBy"::text AS "filedBy",
              r."representativeName", r."representativeProof", r."apiKeyId", r."selfService", r."assignedToId",
@@ -934,14 +932,23 @@ export async function getRequestQueue(options: {
         FROM (SELECT * FROM "RightsRequest" WHERE ${where} ${after} ORDER BY "dueOn", "id" LIMIT ${take + 1}) r
         JOIN "Customer" c ON c."id" = r."customerId"
         LEFT JOIN "Agent" a ON a."id" = r."assignedToId"
-       ORDER BY r."dueOn", r."id"`,
-    prisma.$queryRaw<{ total: bigint; open: bigint; overdue: bigint; soon: bigint }[]>`
+       ORDER BY r."dueOn", r."id"`;
+  const countSql = Prisma.sql`
       SELECT (SELECT count(*) FROM "RightsRequest" WHERE ${where}) AS "total",
              count(*) AS "open",
              count(*) FILTER (WHERE "dueOn" < ${today}::date) AS "overdue",
              count(*) FILTER (WHERE "dueOn" >= ${today}::date AND "dueOn" <= ${day(soon)}::date) AS "soon"
         FROM "RightsRequest"
-       WHERE "shopId" = ${shop.id}::uuid AND "status" IN ('AWAITING_VERIFICATION', 'OPEN')`,
+       WHERE "shopId" = ${shop.id}::uuid AND "status" IN ('AWAITING_VERIFICATION', 'OPEN')`;
+  // Straight to the driver: the client's own handling of the two raw statements was an
+  // eighth of a page's time (measured in process).
+  const raw = getDatabase().raw;
+  const [page, counts] = await Promise.all([
+    raw.query<QueueSqlRow>(pageSql.text, pageSql.values),
+    raw.query<{ total: bigint | string; open: bigint | string; overdue: bigint | string; soon: bigint | string }>(
+      countSql.text,
+      countSql.values,
+    ),
   ]);
   const asDate = (local: string) => new Date(`${local}T00:00:00Z`);
   const rows: ViewRow[] = page.slice(0, take).map((r) => ({
@@ -990,7 +997,7 @@ export async function getRequestQueue(options: {
     // The queue shows no timeline: RightsRequest.events loads it when asked.
     events: null,
   }));
-  const total = [{ count: counts[0]?.total ?? 0n }];
+  const total = [{ count: counts[0]?.total ?? 0 }];
   const totalCount = Number(total[0]?.count ?? 0);
   const nodes = rows;
   return {

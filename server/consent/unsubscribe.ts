@@ -112,7 +112,7 @@ export async function unsubscribeWithToken(options: { token: unknown }): Promise
       shop,
       customerId,
       type: "WITHDRAW_CONSENT",
-      actor: { actorType: "CUSTOMER", actorId: customerId, impersonationId: null },
+      actor: { actorType: actor.type, actorId: actor.id, impersonationId: null },
     });
     return { shop, purpose, isAlreadyWithdrawn: false };
   });

@@ -560,7 +560,9 @@ async function finishErasure(request: StartedRequest, shop: ShopRef, now: Date):
         RETURNING "id")
       INSERT INTO "RightsRequestEvent" ("id", "requestId", "kind", "actorType", "message", "at")
       SELECT gen_random_uuid(), "id", 'WITHDRAWN', 'SYSTEM', 'The account was deleted.', ${now} FROM closed`;
-    // The deletion, in the request history and metrics (server/requests).
+    // The deletion, in the request history and metrics (server/requests). It was asked
+    // for by the customer: only they can ask (authorize refuses agents and API keys
+    // "deletion.request"), and the request row keeps no other actor.
     await recordSelfServiceRequest(tx, {
       shop,
       customerId: request.customerId,
